@@ -1,0 +1,292 @@
+"""EDTF (ISO 8601-2, levels 0 and 1) dates: parse once, then sort, compare and describe them.
+
+A date is only as precise as the article allows, so a date here is a range of days
+(`earliest`..`latest`) with a precision and an optional qualifier, never a made-up day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+Precision = Literal["day", "month", "season", "year", "decade", "century"]
+Qualifier = Literal["uncertain", "approximate", "uncertain-approximate"]
+
+QUALIFIERS: dict[str, Qualifier] = {
+    "?": "uncertain",
+    "~": "approximate",
+    "%": "uncertain-approximate",
+}
+SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+# Northern-hemisphere meteorological seasons: (first month, last month, years the end moves on).
+SEASON_MONTHS = {21: (3, 5, 0), 22: (6, 8, 0), 23: (9, 11, 0), 24: (12, 2, 1)}
+MONTH_NAMES = list(calendar.month_name)
+
+_POINT = re.compile(r"(?P<year>[0-9X]{4})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?(?P<qualifier>[?~%])?")
+
+
+class EdtfError(ValueError):
+    """A date that is not EDTF; `hint` says what to write instead."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class DatePoint:
+    """One EDTF date: the days it may mean, how precise it is, and how sure."""
+
+    text: str
+    earliest: date
+    latest: date
+    precision: Precision
+    qualifier: Qualifier | None = None
+    season: int | None = None
+
+
+Bound = DatePoint | Literal["open", "unknown"]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """An EDTF date or interval as written by an editor, with its resolved range of days."""
+
+    text: str
+    start: Bound
+    end: Bound
+    is_interval: bool
+
+    @property
+    def earliest(self) -> date:
+        """The first day the event may have started: the timeline sorts by it."""
+        for bound in (self.start, self.end):
+            if isinstance(bound, DatePoint):
+                return bound.earliest
+        raise AssertionError("an EDTF interval has at least one dated end")  # pragma: no cover
+
+    @property
+    def latest(self) -> date | None:
+        """The last day the event may have lasted to, or None when its end is open or unknown."""
+        if isinstance(self.end, DatePoint):
+            return self.end.latest
+        return None
+
+    @property
+    def precision(self) -> Precision:
+        point = self.start if isinstance(self.start, DatePoint) else self.end
+        assert isinstance(point, DatePoint)
+        return point.precision
+
+    @property
+    def qualifier(self) -> Qualifier | None:
+        for bound in (self.start, self.end):
+            if isinstance(bound, DatePoint) and bound.qualifier:
+                return bound.qualifier
+        return None
+
+    @property
+    def sort_key(self) -> tuple[date, date]:
+        return (self.earliest, self.latest or date.max)
+
+
+def parse(text: str) -> EventDate:
+    """Parse an EDTF level 0/1 date or interval; raise EdtfError with a fix for anything else."""
+    text = text.strip()
+    if not text:
+        raise EdtfError("the date is empty", "write a date such as 2020-03-16")
+    if "/" in text:
+        return _parse_interval(text)
+    point = parse_point(text)
+    return EventDate(text, point, point, is_interval=False)
+
+
+def _parse_interval(text: str) -> EventDate:
+    if text.count("/") > 1:
+        raise EdtfError(f"'{text}' has more than one '/'", "an interval is START/END")
+    left, right = text.split("/")
+    start = _parse_bound(left)
+    end = _parse_bound(right)
+    if not isinstance(start, DatePoint) and not isinstance(end, DatePoint):
+        raise EdtfError(f"the interval '{text}' has no date at either end")
+    if isinstance(start, DatePoint) and isinstance(end, DatePoint) and start.earliest > end.latest:
+        raise EdtfError(
+            f"the interval '{text}' ends before it starts",
+            f"swap them: {end.text}/{start.text}",
+        )
+    return EventDate(text, start, end, is_interval=True)
+
+
+def _parse_bound(text: str) -> Bound:
+    if text == "..":
+        return "open"
+    if text == "":
+        return "unknown"
+    return parse_point(text)
+
+
+def parse_point(text: str) -> DatePoint:
+    """Parse one EDTF date (no interval)."""
+    match = _POINT.fullmatch(text)
+    if not match:
+        raise EdtfError(f"'{text}' is not an EDTF date", _suggest(text))
+    year_text, month_text, day_text = match["year"], match["month"], match["day"]
+    qualifier = QUALIFIERS.get(match["qualifier"] or "")
+    if "X" in year_text:
+        return _unspecified_year(text, year_text, month_text, day_text, qualifier)
+    year = int(year_text)
+    if year == 0:
+        raise EdtfError("year 0000 is not supported", "write a year from 0001 on")
+    if month_text is None:
+        return DatePoint(text, date(year, 1, 1), date(year, 12, 31), "year", qualifier)
+    if month_text == "XX":
+        if day_text not in (None, "XX"):
+            raise EdtfError(f"'{text}' gives a day but not its month")
+        return DatePoint(text, date(year, 1, 1), date(year, 12, 31), "year", qualifier)
+    if "X" in month_text:
+        raise EdtfError(f"'{text}': a month is either two digits or XX")
+    month = int(month_text)
+    if month in SEASONS:
+        if day_text is not None:
+            raise EdtfError(f"'{text}': a season ({month} is {SEASONS[month]}) has no day")
+        first, last, carry = SEASON_MONTHS[month]
+        end_year = year + carry
+        return DatePoint(
+            text,
+            date(year, first, 1),
+            date(end_year, last, calendar.monthrange(end_year, last)[1]),
+            "season",
+            qualifier,
+            season=month,
+        )
+    if not 1 <= month <= 12:
+        raise EdtfError(
+            f"month {month_text} does not exist in '{text}'",
+            "months are 01 to 12; seasons are 21 spring, 22 summer, 23 autumn, 24 winter",
+        )
+    last_day = calendar.monthrange(year, month)[1]
+    if day_text is None or day_text == "XX":
+        return DatePoint(text, date(year, month, 1), date(year, month, last_day), "month", qualifier)
+    if "X" in day_text:
+        raise EdtfError(f"'{text}': a day is either two digits or XX")
+    day = int(day_text)
+    if not 1 <= day <= last_day:
+        raise EdtfError(
+            f"{MONTH_NAMES[month]} {year} has no day {day} ('{text}')",
+            f"it has {last_day} days",
+        )
+    exact = date(year, month, day)
+    return DatePoint(text, exact, exact, "day", qualifier)
+
+
+def _unspecified_year(
+    text: str, year_text: str, month_text: str | None, day_text: str | None, qualifier: Qualifier | None
+) -> DatePoint:
+    """`201X` is a decade and `20XX` a century; nothing finer may follow an unknown year."""
+    if month_text not in (None, "XX") or day_text not in (None, "XX"):
+        raise EdtfError(f"'{text}' gives a month or day but not its year")
+    digits = year_text.rstrip("X")
+    if "X" in digits or len(digits) < 2:
+        raise EdtfError(f"'{text}': only the last one or two digits of a year may be X")
+    span = 10 ** (4 - len(digits))
+    first = max(int(digits) * span, 1)
+    precision: Precision = "decade" if span == 10 else "century"
+    return DatePoint(text, date(first, 1, 1), date(int(digits) * span + span - 1, 12, 31), precision, qualifier)
+
+
+_PROSE_FORMATS = (
+    ("%B %d, %Y", "%Y-%m-%d"),
+    ("%b %d, %Y", "%Y-%m-%d"),
+    ("%B %d %Y", "%Y-%m-%d"),
+    ("%d %B %Y", "%Y-%m-%d"),
+    ("%d %b %Y", "%Y-%m-%d"),
+    ("%B %Y", "%Y-%m"),
+    ("%b %Y", "%Y-%m"),
+    ("%B, %Y", "%Y-%m"),
+    ("%Y/%m/%d", "%Y-%m-%d"),
+    ("%d.%m.%Y", "%Y-%m-%d"),
+)
+_SEASON_WORDS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+
+def _suggest(text: str) -> str:
+    """The EDTF form of a date written in prose, or a general reminder of the forms."""
+    cleaned = " ".join(text.replace(".", " ").split()) if "," in text else text.strip()
+    for source_format, edtf_format in _PROSE_FORMATS:
+        for candidate in (text.strip(), cleaned):
+            try:
+                parsed = datetime.strptime(candidate, source_format)
+            except ValueError:
+                continue
+            return f"write {parsed.strftime(edtf_format)}"
+    words = text.lower().replace(",", " ").split()
+    if len(words) == 2 and words[0] in _SEASON_WORDS and words[1].isdigit() and len(words[1]) == 4:
+        return f"write {words[1]}-{_SEASON_WORDS[words[0]]} for {words[0]} {words[1]}"
+    if "T" in text and _POINT.fullmatch(text.split("T")[0]):
+        return f"times of day are not recorded; write the day: {text.split('T')[0]}"
+    if re.fullmatch(r"-?\d{1,3}|-\d{4}|\d{5,}|Y-?\d+", text):
+        return "years are written with four digits, 0001 to 9999"
+    return "write YYYY, YYYY-MM or YYYY-MM-DD, optionally with ? ~ or %, or an interval START/END"
+
+
+def point_in_words(point: DatePoint) -> str:
+    """'16 March 2020', 'March 2020', 'autumn 2019', '2014', 'the 2010s', with c. and (uncertain)."""
+    return _qualify(_bare_words(point), point.qualifier)
+
+
+def _bare_words(point: DatePoint) -> str:
+    start = point.earliest
+    if point.precision == "day":
+        return f"{start.day} {MONTH_NAMES[start.month]} {start.year}"
+    if point.precision == "month":
+        return f"{MONTH_NAMES[start.month]} {start.year}"
+    if point.precision == "season":
+        assert point.season is not None
+        if point.season == 24:
+            return f"winter {start.year}–{str(start.year + 1)[-2:]}"
+        return f"{SEASONS[point.season]} {start.year}"
+    if point.precision == "year":
+        return str(start.year)
+    return f"the {point.text.rstrip('?~%').replace('X', '0')}s"
+
+
+def _qualify(words: str, qualifier: Qualifier | None) -> str:
+    if qualifier == "approximate":
+        return f"c. {words}"
+    if qualifier == "uncertain":
+        return f"{words} (uncertain)"
+    if qualifier == "uncertain-approximate":
+        return f"c. {words} (uncertain)"
+    return words
+
+
+def in_words(value: EventDate) -> str:
+    """The date as a reader says it: '9–15 March 2020', 'c. autumn 2019', 'since 8 August 2014'."""
+    start, end = value.start, value.end
+    if not value.is_interval:
+        assert isinstance(start, DatePoint)
+        return point_in_words(start)
+    if not isinstance(start, DatePoint):
+        assert isinstance(end, DatePoint)
+        return f"until {point_in_words(end)}" if start == "open" else f"? – {point_in_words(end)}"
+    if not isinstance(end, DatePoint):
+        return f"since {point_in_words(start)}" if end == "open" else f"{point_in_words(start)} – ?"
+    return _range_in_words(start, end)
+
+
+def _range_in_words(start: DatePoint, end: DatePoint) -> str:
+    same_precision = start.precision == end.precision and not (start.qualifier or end.qualifier)
+    a, b = start.earliest, end.earliest
+    if same_precision and start.precision == "day" and a.year == b.year:
+        if a.month == b.month:
+            return f"{a.day}–{b.day} {MONTH_NAMES[a.month]} {a.year}"
+        return f"{a.day} {MONTH_NAMES[a.month]} – {b.day} {MONTH_NAMES[b.month]} {a.year}"
+    if same_precision and start.precision == "month" and a.year == b.year:
+        return f"{MONTH_NAMES[a.month]}–{MONTH_NAMES[b.month]} {a.year}"
+    if same_precision and start.precision == "year":
+        return f"{a.year}–{b.year}"
+    return f"{point_in_words(start)} – {point_in_words(end)}"

@@ -1,0 +1,430 @@
+"""A typed, declarative schema for records, in the manner of MkDocs's config_options.
+
+Each kind checks one YAML node, says precisely what is wrong and where, and describes itself
+as JSON Schema, so the checker and the editors' schema come from one definition.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import edtf
+from .load import STANDARD_TAGS
+from .problems import Mark, Problem, mark_of
+
+TAG = "tag:yaml.org,2002:"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Invalid:
+    """The value of a node that had a problem: nothing downstream may use it."""
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "INVALID"
+
+
+INVALID: Any = Invalid()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A use of an id that must exist in another collection; resolved after every file is read."""
+
+    collection: str
+    target: str
+    mark: Mark
+
+
+@dataclass
+class Context:
+    """What checking one file collects: its problems and the references it makes."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    def error(self, node: Node, message: str, hint: str = "") -> Any:
+        self.problems.append(mark_of(self.path, node).problem(message, hint))
+        return INVALID
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    kinds = {"int": "a number", "float": "a number", "bool": "a yes/no value", "null": "empty"}
+    return kinds.get(node.tag.removeprefix(TAG), "text")
+
+
+class Kind:
+    """One type of value. Subclasses check a node and describe themselves as JSON Schema."""
+
+    expected = "a value"
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class Text(Kind):
+    """Plain text, shown escaped. A plain scalar YAML reads as another type must be quoted."""
+
+    expected = "text"
+
+    def __init__(self, multiline: bool = False, description: str = ""):
+        self.multiline = multiline
+        self.description = description
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        if node.tag not in STANDARD_TAGS:
+            return INVALID  # the loader reported the tag
+        if not isinstance(node, ScalarNode):
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)}")
+        if node.tag != TAG + "str":
+            if node.tag == TAG + "null":
+                return ctx.error(node, "this value is empty", "write a value or remove the key")
+            return ctx.error(
+                node,
+                f"'{node.value}' is read by YAML as {_describe(node)}, not text",
+                f'quote it: "{node.value}"',
+            )
+        value = node.value.strip()
+        if not value:
+            return ctx.error(node, "this value is empty", "write a value or remove the key")
+        if not self.multiline and "\n" in value:
+            return ctx.error(node, "this value must fit on one line")
+        return self.validate(value, node, ctx)
+
+    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"type": "string", "minLength": 1}
+        if not self.multiline:
+            result["pattern"] = "^[^\\n]*$"
+        return result
+
+
+# Raw HTML: an opening or closing tag, a comment, a processing instruction or a declaration.
+_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|[A-Za-z][A-Za-z0-9-]*$|/[A-Za-z]|!|\?)", re.M)
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]*>")
+_INLINE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+class Markdown(Text):
+    """Markdown prose. Raw HTML and links to scripts are refused: no page carries content's code."""
+
+    expected = "Markdown text"
+
+    def __init__(self, description: str = ""):
+        super().__init__(multiline=True, description=description)
+
+    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+        without_autolinks = _AUTOLINK.sub("", value)
+        html = _HTML.search(without_autolinks)
+        if html:
+            fragment = without_autolinks[html.start() : html.start() + 12].split("\n")[0]
+            return ctx.error(
+                node,
+                f"raw HTML is not allowed in Markdown ('{fragment}')",
+                "use Markdown, or write &lt; for a literal '<'",
+            )
+        links = [(bang, url) for bang, url in _INLINE_LINK.findall(value)]
+        links += [("", url) for url in _REFERENCE_DEFINITION.findall(value)]
+        for bang, url in links:
+            scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+            if scheme and scheme not in SAFE_SCHEMES:
+                return ctx.error(node, f"the link '{url}' is not http(s)", "link to an http:// or https:// address")
+            if bang and scheme:
+                return ctx.error(
+                    node,
+                    f"the image '{url}' is on another host",
+                    "pages load nothing from other hosts: put the image in docs/ and link it relatively",
+                )
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "not": {"pattern": "<[A-Za-z/!?]"}}
+
+
+class Slug(Text):
+    expected = "a slug (lowercase letters, digits and hyphens)"
+
+    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+        if not SLUG.fullmatch(value):
+            suggestion = slugify(value)
+            return ctx.error(
+                node,
+                f"'{value}' is not a slug (lowercase letters, digits and hyphens)",
+                f"write '{suggestion}'" if suggestion else "",
+            )
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG_PATTERN}
+
+
+def slugify(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+class Ref(Slug):
+    """The id of a record in another collection; checked once every file is read."""
+
+    def __init__(self, collection: str):
+        super().__init__()
+        self.collection = collection
+        self.expected = f"the id of one of the {collection}"
+
+    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+        value = super().validate(value, node, ctx)
+        if value is not INVALID:
+            ctx.references.append(Reference(self.collection, value, mark_of(ctx.path, node)))
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {**super().schema(), "description": f"id of an entry in {self.collection}"}
+
+
+class Url(Text):
+    expected = "an http(s) URL"
+
+    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            return ctx.error(node, f"'{value}' is not an http(s) URL", "write the full address, https://...")
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^https?://[^\\s/]+"}
+
+
+class Choice(Text):
+    def __init__(self, options: tuple[str, ...]):
+        super().__init__()
+        self.options = options
+        self.expected = "one of " + ", ".join(options)
+
+    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+        if value not in self.options:
+            hint = did_you_mean(value, self.options) or f"choose one of: {', '.join(self.options)}"
+            return ctx.error(node, f"'{value}' is not one of the allowed values", hint)
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.options)}
+
+
+def _scalar_text(node: ScalarNode) -> str:
+    return str(node.value).strip()
+
+
+class EdtfDate(Kind):
+    """An EDTF date. Unquoted `2020-03-16` and `2014` are fine: we read the text, not YAML's type."""
+
+    expected = "an EDTF date"
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        if node.tag not in STANDARD_TAGS:
+            return INVALID  # the loader reported the tag
+        if not isinstance(node, ScalarNode):
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)}")
+        try:
+            return edtf.parse(_scalar_text(node))
+        except edtf.EdtfError as error:
+            return ctx.error(node, error.message, error.hint)
+
+    def schema(self) -> dict[str, Any]:
+        point = "[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?[?~%]?"
+        return {
+            "type": ["string", "integer"],
+            "pattern": f"^(({point})|(({point})?/({point}|\\.\\.)?)|(\\.\\./{point}))$",
+            "description": "EDTF: 2014, 2020-03, 2020-03-16, 2019-23 (autumn), 2020-03~, 2020-03-09/2020-03-15",
+        }
+
+
+class Day(Kind):
+    """A calendar day, YYYY-MM-DD."""
+
+    expected = "a date YYYY-MM-DD"
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, ScalarNode):
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)}")
+        text = _scalar_text(node)
+        try:
+            point = edtf.parse_point(text)
+        except edtf.EdtfError as error:
+            return ctx.error(node, error.message, error.hint)
+        if point.precision != "day" or point.qualifier:
+            return ctx.error(node, f"'{text}' is not a day", "write YYYY-MM-DD")
+        return point.earliest
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+class Number(Kind):
+    def __init__(self, minimum: float, maximum: float | None = None, integer: bool = True):
+        self.minimum = minimum
+        self.maximum = maximum
+        self.integer = integer
+        self.expected = "a whole number" if integer else "a number"
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        allowed = (TAG + "int",) if self.integer else (TAG + "int", TAG + "float")
+        if not isinstance(node, ScalarNode) or node.tag not in allowed:
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)} '{getattr(node, 'value', '')}'")
+        try:
+            value: float = int(node.value) if self.integer else float(node.value)
+        except ValueError:
+            return ctx.error(node, f"expected {self.expected}, found '{node.value}'")
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            upper = f" to {self.maximum:g}" if self.maximum is not None else " or more"
+            return ctx.error(node, f"{node.value} is out of range", f"write {self.minimum:g}{upper}")
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+        if self.maximum is not None:
+            result["maximum"] = self.maximum
+        return result
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind, min_items: int = 0, unique: bool = True):
+        self.item = item
+        self.min_items = min_items
+        self.unique = unique
+        self.expected = f"a list of {item.expected}"
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, SequenceNode):
+            if isinstance(node, ScalarNode) and node.tag != TAG + "null":
+                hint = f"write it as a list: [{node.value}]"
+                return ctx.error(node, f"expected {self.expected}, found {_describe(node)}", hint)
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)}")
+        if len(node.value) < self.min_items:
+            return ctx.error(node, f"this list needs at least {self.min_items} item(s)")
+        values = []
+        seen: set[str] = set()
+        for item in node.value:
+            value = self.item.check(item, ctx)
+            if self.unique and isinstance(value, str):
+                if value in seen:
+                    ctx.error(item, f"'{value}' is listed twice", "remove one")
+                    continue
+                seen.add(value)
+            values.append(value)
+        if any(value is INVALID for value in values):
+            return INVALID
+        return tuple(values)
+
+    def schema(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            result["minItems"] = self.min_items
+        if self.unique:
+            result["uniqueItems"] = True
+        return result
+
+
+class OneOrMany(Kind):
+    """Text or a list of texts (an article's author or authors); always a tuple once checked."""
+
+    def __init__(self, item: Text):
+        self.item = item
+        self.many = ListOf(item, min_items=1)
+        self.expected = f"{item.expected} or a list of them"
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, SequenceNode):
+            return self.many.check(node, ctx)
+        value = self.item.check(node, ctx)
+        return INVALID if value is INVALID else (value,)
+
+    def schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.item.schema(), self.many.schema()]}
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Kind
+    required: bool = False
+    description: str = ""
+
+
+class Record(Kind):
+    """A mapping with known fields: missing, unknown and invalid fields are each reported."""
+
+    expected = "a mapping of fields"
+
+    def __init__(
+        self,
+        fields: dict[str, Field],
+        validator: Callable[[dict[str, Any], MappingNode, Context], None] | None = None,
+    ):
+        self.fields = fields
+        self.validator = validator
+
+    def check(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, MappingNode):
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)}", "write 'key: value' lines")
+        values: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
+        failed = False
+        for key, value_node in node.value:
+            name = key.value if isinstance(key, ScalarNode) else ""
+            spec = self.fields.get(name)
+            if spec is None:
+                hint = did_you_mean(name, self.fields) or "known fields: " + ", ".join(self.fields)
+                ctx.error(key, f"unknown field '{name}'", hint)
+                failed = True
+                continue
+            if name in nodes:  # a duplicate key: the loader reported it
+                failed = True
+                continue
+            nodes[name] = value_node
+            values[name] = spec.kind.check(value_node, ctx)
+            failed = failed or values[name] is INVALID
+        for name, spec in self.fields.items():
+            if spec.required and name not in values:
+                ctx.error(node, f"missing required field '{name}'", spec.description)
+                failed = True
+        if failed:
+            return INVALID
+        if self.validator:
+            before = len(ctx.problems)
+            self.validator(values, node, ctx)
+            if len(ctx.problems) > before:
+                return INVALID
+        return values
+
+    def schema(self) -> dict[str, Any]:
+        properties = {}
+        for name, spec in self.fields.items():
+            properties[name] = {**spec.kind.schema(), **({"description": spec.description} if spec.description else {})}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [name for name, spec in self.fields.items() if spec.required],
+            "properties": properties,
+        }

@@ -1,0 +1,169 @@
+"""Load stage: YAML text to nodes that keep their line marks, refusing what YAML does silently.
+
+Composing (not constructing) with libyaml keeps every scalar's source text and position and
+never runs a tag's constructor, so `!!python/...` is inert data that we report, not execute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Mark, Problem, mark_of
+
+try:  # libyaml is ten times faster and still gives line marks
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every platform we use
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A parsed file: its root node, or None with the problems that stopped it."""
+
+    path: str
+    root: Node | None
+    problems: tuple[Problem, ...] = ()
+
+
+def load_file(file: Path, path: str) -> Loaded:
+    """Read one YAML file as nodes; every failure becomes a located Problem."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return Loaded(path, None, (Mark(path).problem(f"cannot read the file: {error.strerror}"),))
+    return load_bytes(raw, path)
+
+
+def load_bytes(raw: bytes, path: str) -> Loaded:
+    text, problem = _decode(raw, path)
+    if problem:
+        return Loaded(path, None, (problem,))
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return Loaded(path, None, (_syntax_problem(error, text, path),))
+    except yaml.YAMLError as error:  # ReaderError: a control character
+        position = getattr(error, "position", 0)
+        return Loaded(path, None, (_at_offset(text, position, path, f"YAML cannot read this file: {error}"),))
+    if root is None:
+        return Loaded(path, None, (Mark(path).problem("the file is empty", "see content/README.md for the fields"),))
+    problems, aliased = _unsafe_constructs(root, text, path)
+    # Checking walks the tree as if expanded: with aliases it could be exponential, so stop here.
+    return Loaded(path, None if aliased else root, tuple(problems))
+
+
+def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        good = raw[: error.start].decode("utf-8", "replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        problem = Problem(
+            path,
+            line,
+            column,
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x})",
+            "save it as UTF-8 in your editor",
+        )
+        return "", problem
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and "end of stream" in (error.problem or ""):
+        mark = error.context_mark  # an unclosed quote or bracket: point where it opened
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    message = (error.problem or str(error)).strip()
+    if error.context:
+        message = f"{error.context.strip()}: {message}"
+    lines = text.splitlines()
+    hint = ""
+    near = lines[max(line - 2, 0) : line] if lines else []
+    if "\t" in message or any("\t" in candidate for candidate in near):
+        hint = "indent with spaces, not tabs"
+    elif "expected a single document" in message:
+        hint = "one record per file: remove the '---' line"
+    elif "quoted scalar" in message:
+        hint = "close the quote on the same value"
+    elif "mapping values are not allowed" in message:
+        hint = "quote a value that contains ': '"
+    elif "expected <block end>" in message or "indentation" in message:
+        hint = "check the indentation: keys of one mapping line up"
+    return Problem(path, line, column, f"YAML syntax: {message}", hint)
+
+
+def _at_offset(text: str, offset: int, path: str, message: str) -> Problem:
+    before = text[:offset]
+    line = before.count("\n") + 1
+    return Problem(path, line, offset - (before.rfind("\n") + 1) + 1, message)
+
+
+def _unsafe_constructs(root: Node, text: str, path: str) -> tuple[list[Problem], bool]:
+    """Duplicate keys, aliases and foreign tags: YAML accepts them, we refuse them.
+
+    Walks each node once (an alias is a second visit to the same node), so an alias bomb
+    costs no more than its text.
+    """
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    aliased = False
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            aliased = True
+            continue
+        seen.add(id(node))
+        if node.tag not in STANDARD_TAGS:
+            problems.append(
+                mark_of(path, node).problem(
+                    f"the tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                    "records hold plain text, numbers and lists; remove the '!' tag",
+                )
+            )
+        if isinstance(node, MappingNode):
+            keys: dict[str, Node] = {}
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.value in keys and key.tag in STANDARD_TAGS:
+                    first = keys[key.value].start_mark.line + 1
+                    problems.append(
+                        mark_of(path, key).problem(
+                            f"duplicate key '{key.value}' (first set on line {first})",
+                            "YAML would silently keep only the last one; keep one",
+                        )
+                    )
+                elif isinstance(key, ScalarNode):
+                    keys[key.value] = key
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    if aliased:
+        problems.extend(_alias_problems(text, path))
+    return problems, aliased
+
+
+def _alias_problems(text: str, path: str) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark:
+            problems.append(
+                Problem(
+                    path,
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    f"the alias '*{event.anchor}' is not allowed",
+                    "anchors and aliases are not used in records: write the value out",
+                )
+            )
+    return problems

@@ -1,0 +1,153 @@
+"""Model stage: the one typed model of sources, actors, places and events, and the timeline
+that resolves their references and orders events in time. Everything downstream reads this."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .edtf import EventDate
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    published: datetime.date
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An event's use of a source, with the sentence that supports it."""
+
+    source: str
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    date: EventDate
+    summary: str
+    sources: tuple[Citation, ...]
+    details: str | None = None
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    killed: int | None = None
+    wounded: int | None = None
+    related: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[datetime.date, datetime.date, str]:
+        return (*self.date.sort_key, self.id)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Checked records, each collection keyed by id; references are known to resolve."""
+
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    events: dict[str, Event]
+
+
+@dataclass
+class Timeline:
+    """The content resolved: events in time order and every index a page needs."""
+
+    content: Content
+    events: list[Event]
+    position: dict[str, int] = field(default_factory=dict)
+    by_actor: dict[str, list[Event]] = field(default_factory=dict)
+    by_place: dict[str, list[Event]] = field(default_factory=dict)
+    by_source: dict[str, list[Event]] = field(default_factory=dict)
+    by_tag: dict[str, list[Event]] = field(default_factory=dict)
+    related: dict[str, list[Event]] = field(default_factory=dict)
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.content.sources
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        return self.content.actors
+
+    @property
+    def places(self) -> dict[str, Place]:
+        return self.content.places
+
+    def previous(self, event: Event) -> Event | None:
+        index = self.position[event.id]
+        return self.events[index - 1] if index > 0 else None
+
+    def next(self, event: Event) -> Event | None:
+        index = self.position[event.id]
+        return self.events[index + 1] if index + 1 < len(self.events) else None
+
+    def tags(self) -> list[str]:
+        return sorted(self.by_tag)
+
+
+def build_timeline(content: Content) -> Timeline:
+    """Sort events by the start of their dates and index them by everything they reference."""
+    events = sorted(content.events.values(), key=lambda event: event.sort_key)
+    by_actor: dict[str, list[Event]] = {key: [] for key in content.actors}
+    by_place: dict[str, list[Event]] = {key: [] for key in content.places}
+    by_source: dict[str, list[Event]] = {key: [] for key in content.sources}
+    by_tag: dict[str, list[Event]] = defaultdict(list)
+    related: dict[str, list[Event]] = {event.id: [] for event in events}
+    for event in events:
+        for actor in event.actors:
+            by_actor[actor].append(event)
+        for place in event.places:
+            by_place[place].append(event)
+        for source in dict.fromkeys(citation.source for citation in event.sources):
+            by_source[source].append(event)
+        for tag in event.tags:
+            by_tag[tag].append(event)
+    # Related runs both ways: if A names B, B's page shows A too.
+    for event in events:
+        for other in event.related:
+            for a, b in ((event.id, other), (other, event.id)):
+                target = content.events[b]
+                if target not in related[a]:
+                    related[a].append(target)
+    for linked in related.values():
+        linked.sort(key=lambda event: event.sort_key)
+    return Timeline(
+        content=content,
+        events=events,
+        position={event.id: index for index, event in enumerate(events)},
+        by_actor=by_actor,
+        by_place=by_place,
+        by_source=by_source,
+        by_tag=dict(by_tag),
+        related=related,
+    )
