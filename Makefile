@@ -1,0 +1,45 @@
+# Two commands on a fresh machine: `make site` and `make test`. Both create .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# MkDocs is pinned to 1.x, so Material's banner about MkDocs 2.0 is noise here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup check build site serve test lint schema bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv with the pinned dependencies
+
+check: setup  ## check content/ and report every error
+	$(BIN)/timeline check
+
+build: setup  ## generate docs/ from content/ (mkdocs does this too, through the hook)
+	$(BIN)/timeline build
+
+site: check  ## check, then build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: setup  ## preview at http://127.0.0.1:8000/ ; saving a YAML file reloads the page
+	$(BIN)/mkdocs serve
+
+schema: setup  ## rewrite schema/*.json from the content model
+	$(BIN)/timeline schema
+
+lint: setup
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+test: lint  ## lint, type-check and run the whole test suite
+	$(BIN)/timeline schema --check
+	$(BIN)/pytest
+
+clean:  ## remove what builds made (generated pages are in .gitignore)
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf docs/timeline docs/events docs/actors docs/places docs/sources docs/tags docs/data

@@ -1,0 +1,87 @@
+"""Shared fixtures: real content copied into temp folders, and the CLI run as editors run it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+ARTICLES = ROOT.parent / "shared" / "articles"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the real content, safe to break."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project as a new clone has it: config, content and hand-written docs."""
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a clone holds (config, content, hand-written docs); link the generator."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(CONTENT, target / "content")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "generator").symlink_to(ROOT / "generator")
+    docs = target / "docs"
+    docs.mkdir()
+    for path in (ROOT / "docs").rglob("*"):
+        relative = path.relative_to(ROOT / "docs")
+        if path.is_file() and not _is_generated(path):
+            (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, docs / relative)
+    return target
+
+
+def _is_generated(path: Path) -> bool:
+    from generator.write import OWNED_FOLDERS, is_generated
+
+    parts = path.relative_to(ROOT / "docs").parts
+    return parts[0] in OWNED_FOLDERS or is_generated(path)
+
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def timeline() -> Run:
+    """Run `python -m generator ARGS` in a folder, as an editor would."""
+
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        return subprocess.run(
+            [sys.executable, "-m", "generator", *args],
+            cwd=cwd or ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `mkdocs` of this environment, run in a project folder."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

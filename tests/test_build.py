@@ -1,0 +1,177 @@
+"""`timeline build` and the MkDocs hook: only changed files, nothing on error, nothing of editors'."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT, mkdocs
+from html_tools import read
+
+HOSTILE = """title: <script>alert("title")</script> *not emphasis* [not a link](x)
+date: 2020-03-16
+summary: A **summary** with `code` and &lt;b&gt; as text.
+sources:
+  - source: wapo-2020-03-16-coalition-smaller-bases
+    quote: <img src=x onerror=alert(1)> said "# not a heading"
+actors: [hostile]
+tags: [hostile-tag]
+"""
+
+
+def snapshot(docs: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(docs).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()
+    }
+
+
+def test_build_writes_pages_then_nothing_the_second_time(timeline, project):
+    docs = project / "docs"
+    first = timeline("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"\d+ events: \d+ files written, 0 unchanged, 0 removed", first.stdout)
+    before = snapshot(docs)
+    assert "events/2020-03-15-usbat-al-thairen-claims-camp-taji-strike.md" in before
+    second = timeline("build", cwd=project)
+    assert ": 0 files written" in second.stdout and "0 removed" in second.stdout
+    assert snapshot(docs) == before  # same bytes, same modification times
+
+
+def test_a_content_error_writes_nothing(timeline, project):
+    docs = project / "docs"
+    assert timeline("build", cwd=project).returncode == 0
+    before = snapshot(docs)
+    event = project / "content" / "events" / "2014-coalition-mission-in-iraq-begins.yaml"
+    event.write_text(
+        event.read_text().replace("title: U.S.-led", "title: Changed U.S.-led").replace("date: 2014", "date: 2014-13")
+    )
+    result = timeline("build", cwd=project)
+    assert result.returncode == 1
+    assert (
+        "content/events/2014-coalition-mission-in-iraq-begins.yaml:3:7: error: month 13 does not exist" in result.stderr
+    )
+    assert snapshot(docs) == before
+
+
+def test_deleted_events_lose_their_pages_and_hand_written_pages_stay(timeline, project):
+    docs = project / "docs"
+    (docs / "index.md").write_text("# Our own home page\n")
+    (docs / "notes.md").write_text("# Notes\n")
+    assert timeline("build", cwd=project).returncode == 0
+    assert (docs / "index.md").read_text() == "# Our own home page\n"
+    assert (docs / "notes.md").read_text() == "# Notes\n"
+    (project / "content" / "events" / "2020-coalition-to-leave-k1-and-key-west.yaml").unlink()
+    (docs / "events" / "stray.md").write_text("left over")
+    result = timeline("build", cwd=project)
+    assert "left docs/index.md alone" in result.stdout
+    assert not (docs / "events" / "2020-coalition-to-leave-k1-and-key-west.md").exists()
+    assert not (docs / "events" / "stray.md").exists()
+    assert (docs / "about.md").is_file()
+
+
+def test_content_is_escaped_on_every_page(project):
+    content = project / "content"
+    (content / "events" / "hostile.yaml").write_text(HOSTILE)
+    actors = content / "actors.yaml"
+    actors.write_text(actors.read_text() + 'hostile:\n  name: "<b onmouseover=alert(2)>Bold</b>"\n  kind: person\n')
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for file in site.rglob("*.html"):
+        html = file.read_text()
+        assert "<script>alert" not in html, file
+        assert "<img src=x" not in html and "<b onmouseover" not in html, file
+        for tag, attrs in read(file).elements:
+            assert not any(name.startswith("on") for name in attrs), (file, tag, attrs)
+    page = read(site / "events" / "hostile" / "index.html")
+    assert '<script>alert("title")</script> *not emphasis* [not a link](x)' in page.text
+    assert '<img src=x onerror=alert(1)> said "# not a heading"' in page.text
+    assert "<b onmouseover=alert(2)>Bold</b>" in page.text
+    html = (site / "events" / "hostile" / "index.html").read_text()
+    assert "<strong>summary</strong>" in html and "<code>code</code>" in html  # Markdown fields stay Markdown
+    timeline_page = read(site / "timeline" / "index.html")
+    assert '<script>alert("title")</script>' in timeline_page.text
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title and "<script>" not in title.group(1)
+
+
+def test_mkdocs_build_fails_on_bad_content_and_keeps_the_pages(project):
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    docs = project / "docs"
+    before = snapshot(docs)
+    (project / "content" / "events" / "broken.yaml").write_text("title: x\ndate: 2020-02-30\n")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "content/events/broken.yaml:2:7: error: February 2020 has no day 30" in result.stderr
+    assert "content/events/broken.yaml:1:1: error: missing required field 'summary'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(docs) == before
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(predicate, seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_content_changes_and_survives_errors(project, tmp_path):
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as stream:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/events/2014-coalition-mission-in-iraq-begins/"
+    try:
+        assert _wait_for(lambda: "coalition mission in Iraq begins" in _get(url)), log.read_text()
+        event = project / "content" / "events" / "2014-coalition-mission-in-iraq-begins.yaml"
+        original = event.read_text()
+        event.write_text(original.replace("title: U.S.-led coalition mission", "title: Edited coalition mission"))
+        assert _wait_for(lambda: "Edited coalition mission" in _get(url)), log.read_text()
+        event.write_text(original.replace("date: 2014", "date: 2014-13"))
+        error = "content/events/2014-coalition-mission-in-iraq-begins.yaml:3:7: error: month 13 does not exist"
+        assert _wait_for(lambda: error in log.read_text()), log.read_text()
+        # MkDocs holds requests while a build is failing; the generated pages keep the last good text.
+        generated = project / "docs" / "events" / "2014-coalition-mission-in-iraq-begins.md"
+        assert "Edited coalition mission" in generated.read_text()
+        event.write_text(original)
+        assert _wait_for(lambda: "U.S.-led coalition mission in Iraq begins" in _get(url)), log.read_text()
+        # Stable: no rebuild loop once nothing changes.
+        time.sleep(3)
+        builds = log.read_text().count("Building documentation")
+        time.sleep(4)
+        assert log.read_text().count("Building documentation") == builds
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -1,0 +1,226 @@
+"""`timeline check`: every class of bad input gives exit 1 and `PATH:LINE:COLUMN: error: ...`."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.check import check_content
+from generator.problems import ContentError
+
+SOURCE = "wapo-2020-03-16-coalition-smaller-bases"
+VALID = f"""title: A valid event
+date: 2020-03-16
+summary: Something happened.
+sources:
+  - source: {SOURCE}
+"""
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.*)$")
+
+
+def errors(result) -> list[tuple[str, int, int, str]]:
+    """The parsed error lines of a check run (the summary line is not one)."""
+    found = []
+    for text in result.stderr.splitlines():
+        match = LINE.match(text)
+        if match:
+            found.append((Path(match["path"]).name, int(match["line"]), int(match["column"]), match["message"]))
+    return found
+
+
+def test_the_real_content_is_valid(timeline):
+    result = timeline("check")
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout and "events" in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_new_valid_event_passes(timeline, content):
+    (content / "events" / "new-event.yaml").write_text(VALID)
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+
+
+def test_usage_errors_exit_2(timeline, tmp_path):
+    assert timeline("check", "--content", str(tmp_path / "missing")).returncode == 2
+    assert timeline("frobnicate").returncode == 2
+    assert timeline().returncode == 2
+
+
+# (file name, text, expected (line, column, message fragment), every one in the same run)
+BAD_EVENTS = {
+    "tabs.yaml": ("title: x\n\tdate: 2020\n", [(2, 1, "tab character")]),
+    "bad-indent.yaml": ("title: x\n  date: 2020\nsummary: y\n", [(2, 7, "mapping values are not allowed")]),
+    "unclosed.yaml": ('title: "unclosed\ndate: 2020\n', [(1, 8, "quoted scalar")]),
+    "duplicate-key.yaml": (VALID + "title: Again\n", [(6, 1, "duplicate key 'title' (first set on line 1)")]),
+    "norway.yaml": (VALID + "tags: [yes]\n", [(6, 8, "'yes' is read by YAML as a yes/no value")]),
+    "number-title.yaml": (VALID.replace("A valid event", "2014"), [(1, 8, "'2014' is read by YAML as a number")]),
+    "impossible-day.yaml": (VALID.replace("2020-03-16", "2020-02-30"), [(2, 7, "February 2020 has no day 30")]),
+    "month-13.yaml": (VALID.replace("2020-03-16", "2020-13"), [(2, 7, "month 13 does not exist")]),
+    "prose-date.yaml": (
+        VALID.replace("2020-03-16", "March 16, 2020"),
+        [(2, 7, "'March 16, 2020' is not an EDTF date (write 2020-03-16)")],
+    ),
+    "backwards.yaml": (
+        VALID.replace("2020-03-16", "2020-03-15/2020-03-09"),
+        [(2, 7, "ends before it starts (swap them: 2020-03-09/2020-03-15)")],
+    ),
+    "unknown-field.yaml": (VALID + "tilte: x\n", [(6, 1, "unknown field 'tilte' (did you mean 'title'?)")]),
+    "missing-field.yaml": (
+        "title: x\ndate: 2020\n",
+        [(1, 1, "missing required field 'summary'"), (1, 1, "missing required field 'sources'")],
+    ),
+    "unknown-refs.yaml": (
+        VALID + "actors: [kataib-hezbolah]\nplaces: [nowhere]\nrelated: [no-such-event]\n",
+        [
+            (6, 10, "unknown actor 'kataib-hezbolah' (did you mean 'kataib-hezbollah'?)"),
+            (7, 10, "unknown place 'nowhere'"),
+            (8, 11, "unknown event 'no-such-event'"),
+        ],
+    ),
+    "unknown-source.yaml": (VALID.replace(SOURCE, "wapo-2020"), [(5, 13, "unknown source 'wapo-2020'")]),
+    "no-sources.yaml": (VALID.split("sources:")[0] + "sources: []\n", [(4, 10, "at least 1 item")]),
+    "negative.yaml": (
+        VALID + "killed: -1\nwounded: many\n",
+        [(6, 9, "-1 is out of range"), (7, 10, "expected a whole number")],
+    ),
+    "empty.yaml": ("", [(1, 1, "the file is empty")]),
+    "comments-only.yaml": ("# nothing here\n", [(1, 1, "the file is empty")]),
+    "a-list.yaml": ("- title: x\n", [(1, 1, "expected a mapping of fields, found a list")]),
+    "two-docs.yaml": (VALID + "---\n" + VALID, [(6, 1, "expected a single document")]),
+    "python-tag.yaml": (
+        VALID + "details: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
+        [(6, 10, "the tag '!!python/object/apply:os.system' is not allowed")],
+    ),
+    "alias.yaml": (
+        VALID + "tags: &t [a, b]\nactors: *t\n",
+        [(7, 9, "the alias '*t' is not allowed")],
+    ),
+    "raw-html.yaml": (
+        VALID.replace("Something happened.", "Hi <script>alert(1)</script>"),
+        [(3, 10, "raw HTML is not allowed")],
+    ),
+    "script-link.yaml": (
+        VALID.replace("Something happened.", '"[x](javascript:alert(1))"'),
+        [(3, 10, "is not http(s)")],
+    ),
+    "remote-image.yaml": (
+        VALID.replace("Something happened.", '"![x](https://example.com/x.png)"'),
+        [(3, 10, "is on another host")],
+    ),
+    "self-related.yaml": (VALID + "related: [self-related]\n", [(6, 11, "cannot be related to itself")]),
+    "twice.yaml": (VALID + "tags: [a, a]\n", [(6, 11, "'a' is listed twice")]),
+    "bad-tag.yaml": (VALID + "tags: [Air Strike]\n", [(6, 8, "(write 'air-strike')")]),
+    "Bad Name.yaml": (
+        VALID,
+        [
+            (
+                1,
+                1,
+                "the file name 'Bad Name.yaml' is not a slug (lowercase letters, digits, hyphens) (rename it to bad-name.yaml)",
+            )
+        ],
+    ),
+    "old.yml": (VALID, [(1, 1, "event files end in .yaml (rename it to old.yaml)")]),
+}
+
+
+@pytest.fixture
+def broken(content: Path) -> Path:
+    for name, (text, _) in BAD_EVENTS.items():
+        (content / "events" / name).write_text(text, encoding="utf-8")
+    (content / "events" / "latin-1.yaml").write_bytes(b"title: caf\xe9\n")
+    return content
+
+
+def test_every_bad_event_is_reported_in_one_run(timeline, broken):
+    result = timeline("check", "--content", str(broken))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    found = errors(result)
+    for name, (_, expected) in BAD_EVENTS.items():
+        for line, column, message in expected:
+            assert any(f == name and (ln, c) == (line, column) and message in m for f, ln, c, m in found), (
+                f"{name}:{line}:{column}: {message}\n--- got:\n"
+                + "\n".join(map(str, (x for x in found if x[0] == name)))
+            )
+    assert ("latin-1.yaml", 1, 11, "the file is not UTF-8 (byte 0xe9) (save it as UTF-8 in your editor)") in found
+    assert re.search(r"^\d+ errors in \d+ files$", result.stderr.splitlines()[-1])
+
+
+def test_the_python_tag_is_never_executed(timeline, content, tmp_path):
+    marker = tmp_path / "pwned"
+    (content / "events" / "evil.yaml").write_text(
+        VALID + f"details: !!python/object/apply:os.system ['touch {marker}']\n"
+    )
+    assert timeline("check", "--content", str(content)).returncode == 1
+    assert not marker.exists()
+
+
+def test_an_alias_bomb_is_refused_quickly(content):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    (content / "events" / "bomb.yaml").write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    with pytest.raises(ContentError) as caught:
+        check_content(content)
+    assert time.perf_counter() - started < 5
+    assert any("alias" in problem.message for problem in caught.value.problems)
+
+
+def test_collection_files_are_checked_too(timeline, content):
+    places = content / "places.yaml"
+    places.write_text(
+        places.read_text()
+        + "norway:\n  name: Norway\n  country: NO\n  lat: 95\nfaroe:\n  name: Faroe\n  country: Denmark\n  lat: 62\n"
+    )
+    actors = content / "actors.yaml"
+    actors.write_text(actors.read_text() + "Bad Id:\n  name: X\n  kind: goverment\n")
+    sources = content / "sources.yaml"
+    sources.write_text(
+        sources.read_text()
+        + "other:\n  title: T\n  publisher: P\n  published: 2020-02-30\n  url: javascript:alert(1)\n"
+    )
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == 1
+    found = errors(result)
+    text = "\n".join(map(str, found))
+    n = len(places.read_text().splitlines())
+    assert ("places.yaml", n - 5, 12, "'NO' is read by YAML as a yes/no value, not text (quote it: \"NO\")") in found, (
+        text
+    )
+    assert any(f == "places.yaml" and "95 is out of range" in m for f, _, _, m in found), text
+    assert any(f == "places.yaml" and "give both 'lat' and 'lon'" in m for f, _, _, m in found), text
+    assert any(f == "actors.yaml" and "the id 'Bad Id' is not a slug" in m for f, _, _, m in found), text
+    assert any(f == "sources.yaml" and "February 2020 has no day 30" in m for f, _, _, m in found), text
+    assert any(f == "sources.yaml" and "'javascript:alert(1)' is not an http(s) URL" in m for f, _, _, m in found), text
+
+
+def test_an_unknown_kind_suggests_the_closest(content):
+    actors = content / "actors.yaml"
+    actors.write_text(actors.read_text() + "new-group:\n  name: X\n  kind: milita\n")
+    with pytest.raises(ContentError) as caught:
+        check_content(content)
+    [problem] = caught.value.problems
+    assert problem.hint == "did you mean 'militia'?"
+    assert problem.line == len(actors.read_text().splitlines())
+
+
+def test_a_broken_record_does_not_cascade_into_unknown_references(content):
+    """A place with an error is still a known id: events naming it get no second error."""
+    places = content / "places.yaml"
+    places.write_text(places.read_text().replace("name: Kuwait", "name: [Kuwait]"))
+    with pytest.raises(ContentError) as caught:
+        check_content(content)
+    assert [problem.message for problem in caught.value.problems] == ["expected text, found a list"]
+
+
+def test_duplicate_ids_across_a_collection(content):
+    actors = content / "actors.yaml"
+    actors.write_text(actors.read_text() + "iran:\n  name: Iran again\n  kind: state\n")
+    with pytest.raises(ContentError) as caught:
+        check_content(content)
+    assert "duplicate key 'iran'" in caught.value.problems[0].message

@@ -1,0 +1,142 @@
+"""The site as a reader gets it: the real `mkdocs build` of a copy of the project, read as HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from conftest import copy_project, mkdocs
+from html_tools import read, target_of, url_of
+
+from generator.check import check_content
+from generator.model import build_timeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real build of a clone-like copy of the project; returns the project folder."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return build_timeline(check_content(ROOT / "content"))
+
+
+def test_timeline_lists_every_event_in_time_order(built, timeline):
+    page = read(built / "site" / "timeline" / "index.html")
+    items = [attrs for tag, attrs in page.elements if tag == "li" and "tl-event" in attrs.get("class", "")]
+    assert len(items) == len(timeline.events)
+    starts = [item["data-start"] for item in items]
+    assert starts == sorted(starts)
+    hrefs = [href for href in page.links if href.startswith("../events/")]
+    assert hrefs == [f"../events/{event.id}/" for event in timeline.events]
+    assert "Jump to" in page.text
+    for heading in ("2014, no finer date", "Autumn 2019", "March 2020"):
+        assert heading in page.text
+    for words in ("c. autumn 2019", "9–15 March 2020", "2014 (uncertain)", "since 16 March 2020"):
+        assert words in page.text
+
+
+def test_a_page_for_every_event_actor_place_source_and_tag(built, timeline):
+    site = built / "site"
+    for folder, ids in (
+        ("events", [event.id for event in timeline.events]),
+        ("actors", list(timeline.actors)),
+        ("places", list(timeline.places)),
+        ("sources", list(timeline.sources)),
+        ("tags", timeline.tags()),
+    ):
+        assert (site / folder / "index.html").is_file() or folder == "events"
+        for identifier in ids:
+            assert (site / folder / identifier / "index.html").is_file(), f"{folder}/{identifier}"
+
+
+def test_an_event_page_has_everything_a_reader_needs(built):
+    page = read(built / "site" / "events" / "2020-03-second-rocket-salvo-hits-camp-taji" / "index.html")
+    text = page.text
+    assert "Second rocket salvo hits Camp Taji, wounding five servicemen" in text
+    assert "10–15 March 2020" in text
+    assert "5 wounded" in text
+    assert "But a day later, Camp Taji was hit by another salvo of rockets" in text  # the quote
+    assert "The Washington Post" in text and "Louisa Loveluck" in text and "16 March 2020" in text
+    links = {urljoin("/events/2020-03-second-rocket-salvo-hits-camp-taji/", href) for href in page.links}
+    for url in ("/actors/iran-backed-militias/", "/places/camp-taji/", "/tags/rocket-attack/"):
+        assert url in links
+    # related both ways: the airstrikes name this event; this page names the claim
+    assert "/events/2020-03-us-airstrikes-on-kataib-hezbollah/" in links
+    assert "/events/2020-03-15-usbat-al-thairen-claims-camp-taji-strike/" in links
+    assert "/sources/wapo-2020-03-16-coalition-smaller-bases/" in links
+    assert "Previous:" in text and "Next:" in text
+
+
+def test_the_home_page_has_counts_latest_and_a_chart(built, timeline):
+    site = built / "site"
+    html = (site / "index.html").read_text()
+    page = read(site / "index.html")
+    assert f"{len(timeline.events)} events" in page.text
+    assert "<svg" in html and 'class="tl-bar"' in html
+    assert "March 2020: 9 events" in page.text
+    assert "timeline/" in page.links
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    site = built / "site"
+    broken = []
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 40
+    for file in pages:
+        page = read(file)
+        for href in page.links + page.sources:
+            if href.startswith(("mailto:", "data:")):
+                continue
+            target = target_of(site, url_of(site, file), href)
+            if target is None:
+                continue
+            path, fragment = target
+            if not path.exists():
+                broken.append(f"{url_of(site, file)} -> {href}")
+            elif fragment and path.suffix == ".html" and fragment not in read(path).ids:
+                broken.append(f"{url_of(site, file)} -> {href} (no #{fragment})")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_no_page_loads_anything_from_another_host(built):
+    for file in (built / "site").rglob("*.html"):
+        page = read(file)
+        for tag, attrs in page.elements:
+            if tag in ("script", "img", "iframe", "audio", "video", "source") and attrs.get("src", ""):
+                assert not attrs["src"].startswith(("http:", "https:", "//")), (file, attrs)
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload", "icon"):
+                assert not attrs.get("href", "").startswith(("http:", "https:", "//")), (file, attrs)
+
+
+def test_every_event_is_in_the_search_index(built, timeline):
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text())
+    by_location: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_location[page] = by_location.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    for event in timeline.events:
+        text = by_location.get(f"events/{event.id}/", "")
+        assert event.title.split(",")[0] in text, event.id
+        for actor in event.actors:
+            assert timeline.actors[actor].name in text, (event.id, actor)
+        for place in event.places:
+            assert timeline.places[place].name in text, (event.id, place)
+    assert "Kataib Hezbollah" in by_location["events/2020-03-us-airstrikes-on-kataib-hezbollah/"]
+
+
+def test_the_navigation_does_not_list_every_event(built):
+    """The About page links to no event itself: any event link on it would come from the nav."""
+    page = read(built / "site" / "about" / "index.html")
+    assert not [href for href in page.links if "events/" in href]
+    assert {"../timeline/", "../actors/", "../places/", "../sources/", "../tags/"} <= set(page.links)
