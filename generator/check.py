@@ -78,8 +78,9 @@ def _check_events(folder: Path, checked: Checked) -> None:
         path = display_path(folder)
         checked.problems.append(Mark(path).problem("the events folder is missing", f"create {path}/"))
         return
+    base = display_path(folder)  # resolving each file's path costs more than reading it
     for file in sorted(folder.iterdir()):
-        path = display_path(file)
+        path = f"{base}/{file.name}"
         if file.suffix == ".yml":
             checked.problems.append(Mark(path).problem("event files end in .yaml", f"rename it to {file.stem}.yaml"))
             continue

@@ -141,7 +141,7 @@ def chart_bars(counts: list[tuple[date, int]], width: float = 720, height: float
             {
                 "x": round(index * step, 2),
                 "y": round(height - bar_height, 2),
-                "width": round(max(step * 0.8, 0.5), 2),
+                "width": round(min(max(step * 0.8, 0.5), 24), 2),
                 "height": round(bar_height, 2),
                 "label": f"{MONTHS[month.month]} {month.year}: {count} event{'s' * (count != 1)}",
                 "year_start": month.month == 1 or index == 0,
