@@ -36,7 +36,10 @@ lint: setup
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-test: lint  ## lint, type-check and run the whole test suite
+node_modules/.package-lock.json: package-lock.json  ## TimelineJS3 and axe-core for the browser tests
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: lint node_modules/.package-lock.json  ## lint, type-check and run the whole test suite
 	$(BIN)/timeline schema --check
 	$(BIN)/pytest
 

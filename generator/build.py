@@ -6,11 +6,15 @@ Everything is rendered in memory before the first file is written, so content wi
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .check import check_content
+from .exports import data_files
 from .model import Timeline, build_timeline
 from .render import pages
 from .write import WriteReport, write_pages
@@ -33,15 +37,54 @@ class BuildReport:
         return text
 
 
-def generate(timeline: Timeline, site_url: str = "") -> list[tuple[str, str | bytes]]:
-    """Every generated file, rendered in memory."""
-    return list(pages(timeline))
+@dataclass(frozen=True)
+class Site:
+    """What the generator needs to know of the site: its name, description and address."""
+
+    title: str = "Timeline"
+    description: str = ""
+    url: str = ""
 
 
-def build(content: Path, docs: Path, site_url: str = "") -> BuildReport:
+def site_from_config(config: Path) -> Site:
+    """The site's name, description and address from mkdocs.yml, so `timeline build` writes
+    what `mkdocs build` would. Read as plain YAML (with MkDocs's `!ENV` tag), not through MkDocs."""
+    if not config.is_file():
+        return Site()
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def environment(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+        """MkDocs's `!ENV NAME` or `!ENV [NAME, ..., default]`."""
+        if isinstance(node, yaml.ScalarNode):
+            return os.environ.get(str(loader.construct_scalar(node)), "")
+        assert isinstance(node, yaml.SequenceNode)
+        *names, default = [str(item) for item in loader.construct_sequence(node)]
+        return next((os.environ[name] for name in names if name in os.environ), default)
+
+    Loader.add_constructor("!ENV", environment)
+    # Material configs name Python objects (emoji, formatters): not needed here, never loaded.
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
+    return Site(
+        title=str(settings.get("site_name") or "Timeline"),
+        description=str(settings.get("site_description") or ""),
+        url=str(settings.get("site_url") or ""),
+    )
+
+
+def generate(timeline: Timeline, site: Site) -> list[tuple[str, str | bytes]]:
+    """Every generated file, rendered in memory: pages, then the open-data exports."""
+    files: list[tuple[str, str | bytes]] = list(pages(timeline, site.url, site.title))
+    files.extend(data_files(timeline, site.title, site.description, site.url))
+    return files
+
+
+def build(content: Path, docs: Path, site: Site | None = None) -> BuildReport:
     """Check the content and write its pages; raise ContentError (writing nothing) on bad content."""
     started = time.perf_counter()
     timeline = build_timeline(check_content(content))
-    files = generate(timeline, site_url=site_url)
+    files = generate(timeline, site or Site())
     report = write_pages(docs, files)
     return BuildReport(timeline, report, time.perf_counter() - started)

@@ -34,7 +34,12 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, then write the generated pages into the docs folder")
     build.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
     build.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)")
-    build.add_argument("--site-url", default="", help="the published site's address, for absolute links in feeds")
+    build.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="read site_name, site_description, site_url from here"
+    )
+    build.add_argument("--site-url", help="the published site's address, for absolute links in feeds")
+    build.add_argument("--title", help="the site's name, for feeds and calendars")
+    build.add_argument("--description", help="what the timeline covers, for the TimelineJS title slide")
 
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' YAML tools use")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema)")
@@ -71,9 +76,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .build import Site, build, site_from_config
 
-    report = build(args.content, args.docs, site_url=args.site_url)
+    configured = site_from_config(args.config)
+    site = Site(
+        title=configured.title if args.title is None else args.title,
+        description=configured.description if args.description is None else args.description,
+        url=configured.url if args.site_url is None else args.site_url,
+    )
+    report = build(args.content, args.docs, site)
     print(report.summary())
     return EXIT_OK
 

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # running mkdocs from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from generator.build import build  # noqa: E402
+from generator.build import Site, build  # noqa: E402
 from generator.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.timeline")
@@ -29,7 +29,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     from mkdocs.exceptions import Abort
 
     try:
-        report = build(_content_folder(config), Path(config.docs_dir), site_url=config.site_url or "")
+        site = Site(config.site_name, config.site_description or "", config.site_url or "")
+        report = build(_content_folder(config), Path(config.docs_dir), site)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))

@@ -17,8 +17,10 @@ from .render import GENERATED_MARK
 
 # Folders under docs/ that the generator owns outright: anything else in them is stale.
 OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data")
-# Single generated files outside those folders: written only if absent or generated before.
+# Generated files at the top of docs/: index.md only if absent or generated before (an editor
+# may write their own home page); the feed and calendar always.
 MARKED_FILES = ("index.md",)
+OWNED_FILES = ("feed.xml", "events.ics")
 
 
 @dataclass

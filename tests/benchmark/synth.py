@@ -10,11 +10,42 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-WORDS = (
-    "coalition forces militia rocket attack base convoy airstrike province checkpoint officials said "
-    "statement ministry spokesman reported killed wounded civilians security operation border city "
-    "village army police group claimed responsibility protest government talks withdrawal troops"
-).split()
+WORDS = [
+    "coalition",
+    "forces",
+    "militia",
+    "rocket",
+    "attack",
+    "base",
+    "convoy",
+    "airstrike",
+    "province",
+    "checkpoint",
+    "officials",
+    "said",
+    "statement",
+    "ministry",
+    "spokesman",
+    "reported",
+    "killed",
+    "wounded",
+    "civilians",
+    "security",
+    "operation",
+    "border",
+    "city",
+    "village",
+    "army",
+    "police",
+    "group",
+    "claimed",
+    "responsibility",
+    "protest",
+    "government",
+    "talks",
+    "withdrawal",
+    "troops",
+]
 KINDS = ("state", "military", "coalition", "militia", "armed-group", "person", "organization")
 TAGS = [f"tag-{name}" for name in ("airstrike", "rocket-attack", "ied", "protest", "diplomacy", "withdrawal")]
 TAGS += [f"topic-{i}" for i in range(34)]

@@ -1,0 +1,216 @@
+"""Open data: each export read back by its real parser, every event in each, escaping intact."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+from browser import Watched, chromium, serve
+from conftest import ROOT, copy_project, mkdocs
+
+from generator.check import check_content
+from generator.model import build_timeline
+
+SITE_URL = "https://newsroom.example/timeline/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real `mkdocs build` with a site address, as CI builds it for GitHub Pages."""
+    project = copy_project(tmp_path_factory.mktemp("exports") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace('site_url: !ENV [SITE_URL, ""]', f"site_url: {SITE_URL}"))
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return build_timeline(check_content(ROOT / "content"))
+
+
+def test_events_json_matches_its_schema_and_holds_every_event(site, timeline):
+    document = json.loads((site / "data" / "events.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "events.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
+    assert [event["id"] for event in document["events"]] == [event.id for event in timeline.events]
+    salvo = next(e for e in document["events"] if e["id"] == "2020-03-second-rocket-salvo-hits-camp-taji")
+    assert salvo["date"] == {
+        "edtf": "2020-03-10/2020-03-15",
+        "start": "2020-03-10",
+        "end": "2020-03-15",
+        "precision": "day",
+        "qualifier": None,
+        "in_words": "10–15 March 2020",
+    }
+    assert salvo["url"] == SITE_URL + "events/2020-03-second-rocket-salvo-hits-camp-taji/"
+    assert salvo["places"][0] == {"id": "camp-taji", "name": "Camp Taji", "country": "Iraq", "lat": 33.53, "lon": 44.26}
+    assert salvo["sources"][0]["publisher"] == "The Washington Post"
+    assert salvo["sources"][0]["quote"].startswith("But a day later")
+    assert salvo["wounded"] == 5
+    planning = next(e for e in document["events"] if e["id"] == "2019-planning-begins-for-leaving-smaller-bases")
+    assert (planning["date"]["precision"], planning["date"]["qualifier"]) == ("season", "approximate")
+    open_ended = next(e for e in document["events"] if e["id"] == "2020-coalition-to-leave-k1-and-key-west")
+    assert open_ended["date"]["end"] is None
+
+
+def test_events_csv_opens_cleanly_in_a_spreadsheet(site, timeline):
+    raw = (site / "data" / "events.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [row["id"] for row in rows] == [event.id for event in timeline.events]
+    columns = [
+        "id",
+        "edtf",
+        "start",
+        "end",
+        "precision",
+        "title",
+        "summary",
+        "actors",
+        "places",
+        "country",
+        "latitude",
+        "longitude",
+        "killed",
+        "wounded",
+        "tags",
+        "source_titles",
+        "source_urls",
+        "url",
+    ]
+    assert set(columns) <= set(rows[0])
+    salvo = next(row for row in rows if row["id"] == "2020-03-second-rocket-salvo-hits-camp-taji")
+    assert salvo["actors"] == "Iran-backed militia groups; Iraqi Security Forces; United States"
+    assert (salvo["latitude"], salvo["longitude"], salvo["wounded"], salvo["killed"]) == ("33.53", "44.26", "5", "")
+    assert salvo["tags"] == "rocket-attack; casualties"
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(content, tmp_path, timeline):
+    (content / "events" / "formula.yaml").write_text(
+        "title: =cmd|' /C calc'!A0\ndate: 2020-03-16\nsummary: \"+1 and @SUM(A1)\"\n"
+        "sources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
+    )
+    from generator.exports import events_csv
+
+    text = events_csv(build_timeline(check_content(content)))
+    row = next(row for row in csv.DictReader(io.StringIO(text.lstrip("\ufeff"))) if row["id"] == "formula")
+    assert row["title"] == "'=cmd|' /C calc'!A0"
+    assert row["summary"] == "'+1 and @SUM(A1)"
+
+
+def test_the_atom_feed_is_valid_for_feedparser(site, timeline):
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert len(feed.entries) == min(50, len(timeline.events))
+    newest_first = sorted(timeline.events, key=lambda event: event.sort_key, reverse=True)
+    assert [entry.link for entry in feed.entries] == [SITE_URL + f"events/{event.id}/" for event in newest_first]
+    assert len({entry.id for entry in feed.entries}) == len(feed.entries)
+    assert feed.entries[0].title.startswith("since 16 March 2020: ")
+
+
+def test_the_calendar_is_valid_rfc5545_with_all_day_spans(site, timeline):
+    calendar = icalendar.Calendar.from_ical((site / "events.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(timeline.events)
+    assert len({str(event["UID"]) for event in events}) == len(events)
+    by_title = {str(event["SUMMARY"]): event for event in events}
+    salvo = by_title["Second rocket salvo hits Camp Taji, wounding five servicemen"]
+    assert salvo.decoded("DTSTART").isoformat() == "2020-03-10"
+    assert salvo.decoded("DTEND").isoformat() == "2020-03-16"  # exclusive end
+    assert str(salvo["URL"]) == SITE_URL + "events/2020-03-second-rocket-salvo-hits-camp-taji/"
+    year = by_title["U.S.-led coalition mission in Iraq begins"]
+    assert (year.decoded("DTSTART").isoformat(), year.decoded("DTEND").isoformat()) == ("2014-01-01", "2015-01-01")
+
+
+def test_uids_are_stable_between_builds(site, tmp_path, timeline):
+    from generator.exports import icalendar_file
+
+    assert icalendar_file(timeline, "T") == icalendar_file(build_timeline(check_content(ROOT / "content")), "T")
+
+
+def test_each_event_page_carries_schema_org_json_ld(site, timeline):
+    for event in timeline.events:
+        html = (site / "events" / event.id / "index.html").read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert len(blocks) == 1, event.id
+        data = json.loads(blocks[0])
+        assert data["@type"] == "Event" and data["name"] == event.title
+        assert data["startDate"] == event.date.earliest.isoformat()
+        assert all(citation["@type"] == "NewsArticle" for citation in data["citation"])
+        if event.places:
+            assert data["location"][0]["@type"] == "Place"
+    salvo = json.loads(
+        re.search(
+            r'ld\+json">(.*?)</script>',
+            (site / "events" / "2020-03-second-rocket-salvo-hits-camp-taji" / "index.html").read_text(),
+            re.S,
+        ).group(1)
+    )
+    assert salvo["endDate"] == "2020-03-15"
+    assert salvo["location"][0]["geo"] == {"@type": "GeoCoordinates", "latitude": 33.53, "longitude": 44.26}
+
+
+def test_json_ld_cannot_close_its_script_element(content):
+    (content / "events" / "hostile.yaml").write_text(
+        'title: "</script><script>alert(1)</script>"\ndate: 2020-03-16\nsummary: x\n'
+        "sources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
+    )
+    from generator.exports import json_ld
+
+    timeline = build_timeline(check_content(content))
+    text = json_ld(timeline, timeline.content.events["hostile"])
+    assert "<" not in text and ">" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_the_home_page_links_every_data_file(site):
+    html = (site / "index.html").read_text()
+    for href in (
+        "data/events.json",
+        "data/events.csv",
+        "data/timelinejs.json",
+        "feed.xml",
+        "events.ics",
+        "data/events.schema.json",
+    ):
+        assert f'href="{href}"' in html
+        assert (site / href).is_file()
+    assert "How to cite" in html and "Licence" in html
+
+
+def test_timelinejs_renders_every_slide_in_chromium(site, timeline, tmp_path):
+    """Knight Lab's TimelineJS3 (the npm package) loads our export and renders every slide."""
+    library = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+    assert library.is_dir(), "run `npm ci` (.ci/run does)"
+    shutil.copytree(library, tmp_path / "tl")
+    shutil.copy(site / "data" / "timelinejs.json", tmp_path / "timelinejs.json")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="tl/css/timeline.css"><script src="tl/js/timeline.js"></script></head>'
+        '<body><div id="embed" style="width:1000px;height:600px"></div><script>'
+        "window.timeline = new TL.Timeline('embed', 'timelinejs.json', "
+        "{script_path: new URL('tl/js/', location.href).href, font: false});</script></body></html>"
+    )
+    with serve(tmp_path) as base, chromium() as browser:
+        page = browser.new_page()
+        watched = Watched(page, base)
+        page.goto(base + "/index.html")
+        page.wait_for_function("document.querySelectorAll('.tl-slide').length > 1", timeout=20000)
+        assert page.locator(".tl-slide").count() == len(timeline.events) + 1  # and the title slide
+        assert page.locator(".tl-timemarker").count() == len(timeline.events)
+        headlines = page.eval_on_selector_all(".tl-slide .tl-headline", "els => els.map(e => e.textContent)")
+        assert "Second rocket salvo hits Camp Taji, wounding five servicemen" in headlines
+        assert watched.errors == []
+        assert watched.foreign_requests() == []
