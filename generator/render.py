@@ -107,17 +107,19 @@ def start_words(value: edtf.EventDate) -> str:
     return edtf.point_in_words(start_point(value))
 
 
-def month_counts(events: list[Event]) -> list[tuple[date, int]]:
+def month_counts(events: list[Event], whole_span: bool = False) -> list[tuple[date, int]]:
     """Events per month, by the month each starts, every month of the span included.
 
-    Events known only to a season, a year or coarser have no month, so are not counted.
+    Events known only to a season, a year or coarser have no month, so are not counted; with
+    `whole_span` their months still widen the span, so the overview covers the whole timeline.
     """
     counts: dict[tuple[int, int], int] = {}
     for event in events:
-        if start_point(event.date).precision not in ("day", "month"):
-            continue
         start = event.date.earliest
-        counts[(start.year, start.month)] = counts.get((start.year, start.month), 0) + 1
+        if start_point(event.date).precision in ("day", "month"):
+            counts[(start.year, start.month)] = counts.get((start.year, start.month), 0) + 1
+        elif whole_span:
+            counts.setdefault((start.year, start.month), 0)
     if not counts:
         return []
     first, last = min(counts), max(counts)
@@ -129,14 +131,16 @@ def month_counts(events: list[Event]) -> list[tuple[date, int]]:
     return result
 
 
-def chart_bars(counts: list[tuple[date, int]], width: float = 720, height: float = 120) -> dict[str, Any]:
+def chart_bars(
+    counts: list[tuple[date, int]], width: float = 720, height: float = 120, keep_empty: bool = False
+) -> dict[str, Any]:
     """Geometry of the SVG bar chart of events per month, drawn at build time (no script)."""
     peak = max((count for _, count in counts), default=0) or 1
     step = width / max(len(counts), 1)
     bars = []
     for index, (month, count) in enumerate(counts):
         bar_height = height * count / peak
-        if not count and month.month != 1 and index != 0:
+        if not count and not keep_empty and month.month != 1 and index != 0:
             continue
         bars.append(
             {
@@ -147,6 +151,8 @@ def chart_bars(counts: list[tuple[date, int]], width: float = 720, height: float
                 "label": f"{MONTHS[month.month]} {month.year}: {count} event{'s' * (count != 1)}",
                 "year_start": month.month == 1 or index == 0,
                 "year": month.year,
+                "month": f"{month.year}-{month.month:02d}",
+                "step": round(step, 2),
             }
         )
     return {"items": bars, "width": width, "height": height, "peak": peak}
@@ -161,7 +167,8 @@ def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") 
     undated = len(events) - sum(count for _, count in counts)
     home = {"chart": chart, "undated": undated, "latest": _latest(events), "feed_size": FEED_SIZE}
     yield "index.md", render("home.md.j2", **common, **home)
-    yield "timeline/index.md", render("timeline.md.j2", **common, years=timeline_groups(events))
+    overview_counts = month_counts(events, whole_span=True)
+    yield "timeline/index.md", render("timeline.md.j2", **common, **_timeline_page(events, overview_counts))
     for event in events:
         structured = Markup(json_ld(timeline, event, site_url))
         yield f"events/{event.id}.md", render("event.md.j2", **common, event=event, json_ld=structured)
@@ -180,6 +187,21 @@ def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") 
     yield "tags/index.md", render("tags.md.j2", **common)
     for tag, tagged in timeline.by_tag.items():
         yield f"tags/{tag}.md", render("tag.md.j2", **common, tag=tag, events=tagged)
+
+
+def _timeline_page(events: list[Event], counts: list[tuple[date, int]]) -> dict[str, Any]:
+    """The grouped list, the years for the range filter, and the overview bar's geometry."""
+    overview = None
+    if counts:
+        bars = chart_bars(counts, width=1000, height=60, keep_empty=True)
+        bars.update(first=edtf.MONTH_NAMES[counts[0][0].month] + f" {counts[0][0].year}")
+        bars.update(last=edtf.MONTH_NAMES[counts[-1][0].month] + f" {counts[-1][0].year}")
+        overview = Markup(render("overview.svg.j2", bars=bars).strip())
+    years = sorted(
+        {event.date.earliest.year for event in events} | {d.year for d in (e.date.latest for e in events) if d}
+    )
+    year_range = list(range(years[0], years[-1] + 1)) if years else []
+    return {"years": timeline_groups(events), "year_range": year_range, "overview": overview}
 
 
 def _latest(events: list[Event], count: int = 5) -> list[Event]:

@@ -1,0 +1,239 @@
+"""Reading the timeline in a real browser: Debian's Chromium via Playwright, site on 127.0.0.1.
+
+Screenshots at desktop and phone widths are kept in test-artifacts/ for review.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pytest
+from browser import Watched, chromium, serve
+from conftest import ROOT, copy_project, mkdocs
+
+from generator.check import check_content
+from generator.model import build_timeline
+
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = {
+    "home": "/",
+    "timeline": "/timeline/",
+    "event": "/events/2020-03-us-airstrikes-on-kataib-hezbollah/",
+    "actor": "/actors/kataib-hezbollah/",
+}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory):
+    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watched = Watched(page, base)
+    yield page, watched
+    assert watched.errors == [], watched.errors
+    assert watched.foreign_requests() == [], watched.foreign_requests()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return build_timeline(check_content(ROOT / "content"))
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "li.tl-event:not([hidden]) a", "links => links.map(a => a.getAttribute('href').split('/').slice(-2)[0])"
+    )
+
+
+def query(page) -> dict[str, list[str]]:
+    """The filter in the address bar, read in the page (pushState reaches page.url later)."""
+    return parse_qs(page.evaluate("location.search").lstrip("?"))
+
+
+def test_search_finds_kataib_and_opens_the_event(page, base):
+    page, _ = page
+    page.goto(base + "/")
+    page.click(".md-search__input")
+    page.keyboard.type("Kataib", delay=30)
+    result = page.locator(".md-search-result__item > a[href*='/events/2020-03-us-airstrikes-on-kataib-hezbollah/']")
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_url("**/events/2020-03-us-airstrikes-on-kataib-hezbollah/**")
+    assert "Kataib Hezbollah" in page.locator("article").inner_text()
+
+
+def test_each_filter_narrows_the_list_and_the_url_and_back_restores_it(page, base, timeline):
+    page, _ = page
+    page.goto(base + "/timeline/")
+    count = page.locator("#tl-count")
+    assert count.inner_text() == f"Showing all {len(timeline.events)} events."
+    assert len(visible_ids(page)) == len(timeline.events)
+
+    page.select_option("#tl-actor", "kataib-hezbollah")
+    assert query(page) == {"actor": ["kataib-hezbollah"]}
+    expected = [event.id for event in timeline.by_actor["kataib-hezbollah"]]
+    assert visible_ids(page) == expected
+    assert count.inner_text() == f"Showing {len(expected)} of {len(timeline.events)} events."
+
+    page.select_option("#tl-actor", "")
+    page.select_option("#tl-place", "camp-taji")
+    assert visible_ids(page) == [event.id for event in timeline.by_place["camp-taji"]]
+    page.select_option("#tl-tag", "casualties")
+    both = [e.id for e in timeline.by_place["camp-taji"] if "casualties" in e.tags]
+    assert visible_ids(page) == both and query(page) == {"place": ["camp-taji"], "tag": ["casualties"]}
+
+    page.go_back()
+    assert query(page) == {"place": ["camp-taji"]}
+    assert visible_ids(page) == [event.id for event in timeline.by_place["camp-taji"]]
+    assert page.input_value("#tl-tag") == ""
+    page.go_back()
+    assert query(page) == {}
+    assert len(visible_ids(page)) == len(timeline.events)
+
+    page.select_option("#tl-from", "2020")
+    page.select_option("#tl-to", "2020")
+    in_2020 = [
+        e.id
+        for e in timeline.events
+        if e.date.earliest.year <= 2020 and (e.date.latest is None or e.date.latest.year >= 2020)
+    ]
+    assert visible_ids(page) == in_2020 and query(page) == {"from": ["2020"], "to": ["2020"]}
+
+    page.click("#tl-clear")
+    page.fill("#tl-q", "taji")
+    page.wait_for_function("location.search.includes('q=taji')")
+    texts = page.eval_on_selector_all("li.tl-event:not([hidden])", "items => items.map(li => li.textContent)")
+    assert texts and all("taji" in text.lower() for text in texts)
+    assert len(texts) < len(timeline.events)
+
+
+def test_a_shared_link_opens_the_same_view(page, base, timeline):
+    page, _ = page
+    page.goto(base + "/timeline/?tag=withdrawal&from=2020")
+    assert page.input_value("#tl-tag") == "withdrawal"
+    assert page.input_value("#tl-from") == "2020"
+    expected = [e.id for e in timeline.by_tag["withdrawal"] if e.date.latest is None or e.date.latest.year >= 2020]
+    assert visible_ids(page) == expected
+    headings = page.eval_on_selector_all(".md-content h2:not([hidden])", "hs => hs.map(h => h.textContent.trim())")
+    assert [h.rstrip("¶") for h in headings] == ["2020"]  # years with nothing shown are hidden
+
+
+def test_the_density_bar_narrows_by_time(page, base, timeline):
+    page, _ = page
+    page.goto(base + "/timeline/")
+    march = page.locator('.tl-month[data-month="2020-03"] .tl-month-hit')
+    box = march.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.up()
+    assert query(page) == {"from": ["2020-03"], "to": ["2020-03"]}
+    shown = visible_ids(page)
+    events = {event.id: event for event in timeline.events}
+    assert shown and all(
+        events[i].date.earliest.isoformat() <= "2020-03-31"
+        and (events[i].date.latest is None or events[i].date.latest.isoformat() >= "2020-03-01")
+        for i in shown
+    )
+    assert "2014-coalition-mission-in-iraq-begins" not in shown
+
+    # Drag from January to February 2020.
+    january = page.locator('.tl-month[data-month="2020-01"] .tl-month-hit').bounding_box()
+    february = page.locator('.tl-month[data-month="2020-02"] .tl-month-hit').bounding_box()
+    page.mouse.move(january["x"] + 1, january["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(february["x"] + february["width"] - 1, february["y"] + 5, steps=5)
+    page.mouse.up()
+    assert query(page) == {"from": ["2020-01"], "to": ["2020-02"]}
+    assert "2020-us-and-iran-at-brink-of-war" in visible_ids(page)
+    assert "2020-03-15-usbat-al-thairen-claims-camp-taji-strike" not in visible_ids(page)
+    page.go_back()
+    assert query(page) == {"from": ["2020-03"], "to": ["2020-03"]}
+
+    # The keyboard does the same: focus, arrows, Enter; Escape clears.
+    page.focus("#tl-overview")
+    page.keyboard.press("Escape")
+    assert query(page) == {}
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    assert "from" in query(page)
+
+
+def test_without_javascript_the_page_is_the_full_plain_list(browser, base, timeline):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/timeline/")
+    assert page.locator("li.tl-event").count() == len(timeline.events)
+    assert not page.locator("#tl-controls").is_visible()
+    context.close()
+
+
+def test_controls_are_labelled_and_reachable_by_keyboard(page, base):
+    page, _ = page
+    page.goto(base + "/timeline/")
+    for control in ("#tl-q", "#tl-actor", "#tl-place", "#tl-tag", "#tl-from", "#tl-to"):
+        label = page.eval_on_selector(control, "el => el.labels.length ? el.labels[0].textContent : ''")
+        assert label.strip(), control
+    page.focus("#tl-q")
+    reached = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.id"))
+    assert reached[:6] == ["tl-actor", "tl-place", "tl-tag", "tl-from", "tl-to", "tl-clear"]
+    assert "tl-overview" in reached
+
+
+def test_print_shows_the_list_without_controls(page, base):
+    page, _ = page
+    page.goto(base + "/timeline/?actor=kataib-hezbollah")
+    page.emulate_media(media="print")
+    assert not page.locator("#tl-filters").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator("li.tl-event:not([hidden])").first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "timeline-print.pdf"))
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_accessibility_violations(page, base, name, scheme):
+    page, _ = page
+    page.goto(base + PAGES[name])
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.wait_for_timeout(400)  # let Material's colour transitions finish
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
+
+
+@pytest.mark.parametrize(("device", "size"), [("desktop", (1280, 900)), ("phone", (390, 844))])
+def test_screenshots_for_review(browser, base, device, size):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    for name, path in PAGES.items():
+        page.goto(base + path)
+        target = ARTIFACTS / f"{name}-{device}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+    context.close()
