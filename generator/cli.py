@@ -10,7 +10,9 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from .authoring import AuthoringError
 from .check import check_content
 from .problems import ContentError
 
@@ -41,6 +43,33 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--title", help="the site's name, for feeds and calendars")
     build.add_argument("--description", help="what the timeline covers, for the TimelineJS title slide")
 
+    new = commands.add_parser("new", help="write a ready-to-edit event file named from its date and title")
+    new.add_argument("title", help="what happened, in a line")
+    new.add_argument("--date", required=True, help="EDTF date, e.g. 2020-03-16, 2020-03, 2019-23~")
+    new.add_argument("--source", help="id of a source in sources.yaml")
+    new.add_argument("--actor", action="append", default=[], help="id of an actor (repeatable)")
+    new.add_argument("--place", action="append", default=[], help="id of a place (repeatable)")
+    new.add_argument("--tag", action="append", default=[], help="a tag slug (repeatable)")
+    new.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+
+    extract = commands.add_parser("extract", help="propose draft events from an article's text")
+    extract.add_argument("article", type=Path, help="the article as plain text")
+    extract.add_argument("--published", help="publication day YYYY-MM-DD, if the text has none")
+    extract.add_argument("--source-id", help="id for the article in sources.yaml (default: made from it)")
+    extract.add_argument("--write", action="store_true", help="write the drafts into content/ as new files")
+    extract.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+
+    importer = commands.add_parser("import", help="new event files from TimelineJS3 JSON or this site's CSV")
+    importer.add_argument("file", type=Path, help="a TimelineJS3 .json or an events .csv")
+    importer.add_argument("--source", help="source id for every imported event (needed for TimelineJS)")
+    importer.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+
+    fmt = commands.add_parser("fmt", help="rewrite YAML in the canonical key order and style, keeping comments")
+    fmt.add_argument(
+        "paths", nargs="*", type=Path, default=[Path("content")], help="files or folders (default: content)"
+    )
+    fmt.add_argument("--check", action="store_true", help="only report what would change; exit 1 if anything would")
+
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' YAML tools use")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema)")
     schema.add_argument("--check", action="store_true", help="exit 1 if the files are not up to date")
@@ -49,12 +78,20 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    handlers = {
+        "check": _check,
+        "build": _build,
+        "schema": _schema,
+        "new": _new,
+        "extract": _extract,
+        "import": _import,
+        "fmt": _fmt,
+    }
     try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "build":
-            return _build(args)
-        return _schema(args)
+        return handlers[args.command](args)
+    except AuthoringError as error:
+        print(f"timeline {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_CONTENT
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -96,6 +133,105 @@ def _schema(args: argparse.Namespace) -> int:
     if args.check and stale:
         for name in stale:
             print(f"{args.out / name}: out of date; run 'timeline schema'", file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .authoring import new_event
+
+    path = new_event(args.content, args.title, args.date, args.source, args.actor, args.place, args.tag)
+    print(f"wrote {path}: edit the TODO lines, then `timeline check`")
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+    from datetime import date
+
+    from .authoring import Written, create_file, known_ids
+    from .extract import draft_yaml, extract, source_id, source_yaml
+
+    try:
+        published = date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        raise AuthoringError(f"--published '{args.published}' is not YYYY-MM-DD") from None
+    try:
+        text = args.article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AuthoringError(f"cannot read {args.article}: {error}") from None
+    actors, places = _lenient_content(args.content)
+    try:
+        result = extract(text, actors, places, published)
+    except ValueError as error:
+        raise AuthoringError(str(error)) from None
+    article = replace(result.article, published=published) if published else result.article
+    source = args.source_id or source_id(article)
+    files = [
+        (args.content / "events" / f"{draft.identifier}.yaml", draft_yaml(draft, source)) for draft in result.drafts
+    ]
+
+    print(f"# Source, for {args.content / 'sources.yaml'}:")
+    print(source_yaml(article, source))
+    for path, draft_text in files:
+        print(f"--- # {path}")
+        print(draft_text)
+    if result.unresolved:
+        print("# Time expressions not resolved to a date (write these by hand if they are events):")
+        for sentence, expression in result.unresolved:
+            print(f'#   "{expression.words}" ({expression.reason}): {sentence[:90]}')
+    print(f"# {len(result.drafts)} drafts, {len(result.unresolved)} unresolved expressions")
+    if not args.write:
+        return EXIT_OK
+    written = Written()
+    for path, draft_text in files:
+        create_file(path, draft_text, written)
+    sources_file = args.content / "sources.yaml"
+    if source not in known_ids(sources_file):  # adding an entry is the one change to an existing file
+        with sources_file.open("a", encoding="utf-8") as stream:
+            stream.write(("\n" if sources_file.stat().st_size else "") + source_yaml(article, source))
+        print(f"added source '{source}' to {sources_file}", file=sys.stderr)
+    for path in written.created:
+        print(f"wrote {path}", file=sys.stderr)
+    for path in written.refused:
+        print(f"left {path} alone: it exists", file=sys.stderr)
+    return EXIT_OK
+
+
+def _lenient_content(folder: Path) -> tuple[list[Any], list[Any]]:
+    """Actors and places for recognising names; content with errors still lends its names."""
+    from .check import Checked, _actor, _check_collection, _place
+    from .schema import ACTOR, PLACE
+
+    checked = Checked()
+    _check_collection(folder / "actors.yaml", "actors", ACTOR, _actor, checked)
+    _check_collection(folder / "places.yaml", "places", PLACE, _place, checked)
+    return list(checked.records["actors"].values()), list(checked.records["places"].values())
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_file
+
+    result = import_file(args.file, args.content, args.source)
+    for path in result.written.created:
+        print(f"wrote {path}")
+    for path in result.written.refused:
+        print(f"left {path} alone: it exists", file=sys.stderr)
+    for line in result.unmapped:
+        print(f"not imported: {line}", file=sys.stderr)
+    print(f"{len(result.written.created)} events written, {len(result.written.refused)} existing left alone")
+    return EXIT_CONTENT if result.written.refused else EXIT_OK
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from .fmt import format_files
+
+    report = format_files(args.paths, check_only=args.check)
+    for path, message in report.failed:
+        print(f"{path}: cannot format: {message} (run `timeline check` for the line)", file=sys.stderr)
+    for path in report.changed:
+        print(f"{'would reformat' if args.check else 'reformatted'} {path}")
+    if (args.check and report.changed) or report.failed:
         return EXIT_CONTENT
     return EXIT_OK
 

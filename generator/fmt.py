@@ -1,0 +1,105 @@
+"""`timeline fmt`: records in the canonical key order and style, comments kept (ruamel.yaml's
+round-trip mode). Never run by a build; `--check` only reports."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from .schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
+
+ORDERS = {
+    "event": list(EVENT.fields),
+    "sources": list(SOURCE.fields),
+    "actors": list(ACTOR.fields),
+    "places": list(PLACE.fields),
+    "citation": list(CITATION.fields),
+}
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap an editor's lines
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _reorder(mapping: CommentedMap, order: list[str]) -> None:
+    """Put known keys in schema order, unknown ones after, moving each key's comments with it."""
+    keys = list(mapping.keys())
+    wanted = [key for key in order if key in mapping] + [key for key in keys if key not in order]
+    if keys == wanted:
+        return
+    items = [(key, mapping[key], mapping.ca.items.get(key)) for key in wanted]
+    for key in keys:
+        del mapping[key]
+    for position, (key, value, comment) in enumerate(items):
+        mapping.insert(position, key, value)
+        if comment is not None:
+            mapping.ca.items[key] = comment
+
+
+def kind_of(path: Path) -> str | None:
+    if path.parent.name == "events" and path.suffix == ".yaml":
+        return "event"
+    if path.name in ("sources.yaml", "actors.yaml", "places.yaml"):
+        return path.stem
+    return None
+
+
+def formatted(text: str, kind: str) -> str:
+    yaml = _yaml()
+    data: Any = yaml.load(text)
+    if isinstance(data, CommentedMap):
+        if kind == "event":
+            _reorder(data, ORDERS["event"])
+            for citation in data.get("sources") or []:
+                if isinstance(citation, CommentedMap):
+                    _reorder(citation, ORDERS["citation"])
+        else:
+            for record in data.values():
+                if isinstance(record, CommentedMap):
+                    _reorder(record, ORDERS[kind])
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+@dataclass
+class FormatReport:
+    changed: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def content_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(file for file in path.rglob("*.yaml") if kind_of(file)))
+        elif kind_of(path):
+            files.append(path)
+    return files
+
+
+def format_files(paths: list[Path], check_only: bool) -> FormatReport:
+    report = FormatReport()
+    for file in content_files(paths):
+        text = file.read_text(encoding="utf-8")
+        kind = kind_of(file)
+        assert kind
+        try:
+            result = formatted(text, kind)
+        except Exception as error:  # ruamel raises many kinds; `timeline check` gives the located message
+            report.failed.append((file, str(error).splitlines()[0] if str(error) else type(error).__name__))
+            continue
+        if result != text:
+            report.changed.append(file)
+            if not check_only:
+                file.write_text(result, encoding="utf-8")
+    return report

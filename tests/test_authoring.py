@@ -1,0 +1,259 @@
+"""Authoring commands through their real interface: new, extract, import, fmt."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+
+from generator.extract import extract
+
+ARTICLE = ROOT / "tests" / "data" / "2020-03-16-coalition-withdraws-from-smaller-bases.txt"
+
+
+# --- extract ---------------------------------------------------------------------------------
+
+
+def test_every_time_expression_in_the_article_and_its_date():
+    """Published Monday 16 March 2020: each expression, in reading order, and what it must resolve to."""
+    result = extract(ARTICLE.read_text())
+    assert result.article.published.isoformat() == "2020-03-16"
+    found = [(expression.words, expression.edtf) for expression in result.expressions]
+    assert found == [
+        ("May, 2018", "2018-05"),  # photo caption
+        ("Monday", "2020-03-16"),  # "said Monday": the dateline's day
+        ("within days", "2020-03-16/2020-03-23?"),
+        ("for months", None),  # "planned for months": a duration
+        ("in recent weeks", "2020-02-17~/2020-03-15"),
+        ("in the fall", "2019-23~"),  # the autumn before March 2020, approximate
+        ("once this year", "2020-01-01/2020-03-16"),
+        ("Last week", "2020-03-09/2020-03-15"),  # Monday to Sunday before the dateline
+        ("in the space of three months", None),
+        ("a day later", "2020-03-10/2020-03-16"),  # after last week's airstrikes
+        ("on Sunday", "2020-03-15"),
+        ("Sunday", "2020-03-15"),  # "phone call Sunday"
+        ("in 2014", "2014"),
+        ("Six years on", None),
+        ("earlier this month", "2020-03-01/2020-03-15"),
+    ]
+
+
+def test_drafts_recognise_actors_and_places_and_quote_the_sentence():
+    from generator.check import check_content
+
+    content = check_content(ROOT / "content")
+    result = extract(ARTICLE.read_text(), content.actors.values(), content.places.values())
+    claim = next(draft for draft in result.drafts if "Usbat" in draft.sentence)
+    assert claim.expression.edtf == "2020-03-15"
+    assert claim.actors == ["usbat-al-thairen"]
+    assert claim.sentence.startswith("A newly-announced group calling itself Usbat al-Thairen")
+    announcement = next(draft for draft in result.drafts if draft.expression.words == "Monday")
+    assert "us-led-coalition" in announcement.actors or "islamic-state" in announcement.actors
+    leaving = next(draft for draft in result.drafts if draft.expression.words == "within days")
+    assert {"al-qaim", "k1", "key-west", "syria", "kuwait"} <= set(leaving.places)
+    assert [u[1].words for u in result.unresolved] == ["for months", "in the space of three months", "Six years on"]
+
+
+def test_extract_prints_drafts_and_writes_only_new_files(timeline, content):
+    result = timeline("extract", str(ARTICLE), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    documents = [doc for doc in result.stdout.split("--- # ")[1:]]
+    assert len(documents) == 12
+    first_event = yaml.safe_load(documents[1].split("\n", 1)[1])
+    assert first_event["date"] == "2020-03-16" or first_event["date"]
+    assert "not resolved" in result.stdout and '"for months"' in result.stdout
+    assert "title: US-led coalition to withdraw" not in result.stdout  # titles are quoted YAML strings
+    before = sorted(p.name for p in (content / "events").iterdir())
+
+    written = timeline("extract", str(ARTICLE), "--content", str(content), "--write", "--source-id", "wapo-article")
+    assert written.returncode == 0, written.stderr
+    created = sorted(set(p.name for p in (content / "events").iterdir()) - set(before))
+    assert len(created) == 12
+    assert "added source 'wapo-article'" in written.stderr
+    assert timeline("check", "--content", str(content)).returncode == 0  # drafts are valid records
+
+    again = timeline("extract", str(ARTICLE), "--content", str(content), "--write", "--source-id", "wapo-article")
+    assert again.stderr.count("left ") == 12 and "added source" not in again.stderr
+    assert sorted(p.name for p in (content / "events").iterdir()) == sorted(before + created)
+
+
+def test_extract_needs_a_publication_date(timeline, tmp_path, content):
+    article = tmp_path / "undated.txt"
+    article.write_text("Headline\n\nThe group said Monday it would leave.\n")
+    result = timeline("extract", str(article), "--content", str(content))
+    assert result.returncode == 1 and "--published" in result.stderr
+    dated = timeline("extract", str(article), "--content", str(content), "--published", "2021-06-09")
+    assert "date: 2021-06-07" in dated.stdout  # the Monday of that Wednesday's week
+
+
+# --- new ---------------------------------------------------------------------------------------
+
+
+def test_new_writes_a_ready_to_edit_file_and_refuses_to_overwrite(timeline, content):
+    result = timeline(
+        "new",
+        "Coalition leaves al-Qaim",
+        "--date",
+        "2020-03-19",
+        "--source",
+        "wapo-2020-03-16-coalition-smaller-bases",
+        "--actor",
+        "us-led-coalition",
+        "--place",
+        "al-qaim",
+        "--content",
+        str(content),
+    )
+    assert result.returncode == 0, result.stderr
+    path = content / "events" / "2020-03-19-coalition-leaves-al-qaim.yaml"
+    data = yaml.safe_load(path.read_text())
+    assert data["title"] == "Coalition leaves al-Qaim" and data["actors"] == ["us-led-coalition"]
+    check = timeline("check", "--content", str(content))
+    assert f"{path.name}:4:10: error: this value is empty" in check.stderr  # the TODO summary
+    path.write_text(path.read_text().replace('summary: ""', "summary: Troops left.").replace('quote: ""', "quote: x"))
+    assert timeline("check", "--content", str(content)).returncode == 0
+    again = timeline("new", "Coalition leaves al-Qaim", "--date", "2020-03-19", "--content", str(content))
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert "Troops left." in path.read_text()
+
+
+def test_new_rejects_unknown_ids_and_bad_dates(timeline, content):
+    bad_actor = timeline("new", "X", "--date", "2020-03-19", "--actor", "kataib-hezbolah", "--content", str(content))
+    assert bad_actor.returncode == 1 and "did you mean 'kataib-hezbollah'?" in bad_actor.stderr
+    bad_date = timeline("new", "X", "--date", "March 19, 2020", "--content", str(content))
+    assert bad_date.returncode == 1 and "write 2020-03-19" in bad_date.stderr
+    assert not list((content / "events").glob("*-x.yaml"))
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+def _empty_events(content: Path) -> None:
+    shutil.rmtree(content / "events")
+    (content / "events").mkdir()
+
+
+def test_import_round_trips_the_csv_export(timeline, content):
+    from generator.check import check_content
+    from generator.exports import events_csv
+    from generator.model import build_timeline
+
+    original = check_content(content)
+    csv_file = content.parent / "events.csv"
+    csv_file.write_text(events_csv(build_timeline(original)), encoding="utf-8")
+    _empty_events(content)
+    result = timeline("import", str(csv_file), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    imported = check_content(content)
+    assert set(imported.events) == set(original.events)
+    for key, event in original.events.items():
+        copy = imported.events[key]
+        assert (
+            copy.title,
+            copy.date.text,
+            copy.summary,
+            copy.actors,
+            copy.places,
+            copy.tags,
+            copy.killed,
+            copy.wounded,
+        ) == (
+            event.title,
+            event.date.text,
+            event.summary,
+            event.actors,
+            event.places,
+            event.tags,
+            event.killed,
+            event.wounded,
+        )
+    again = timeline("import", str(csv_file), "--content", str(content))
+    assert again.returncode == 1 and "0 events written" in again.stdout
+
+
+def test_import_timelinejs_and_report_what_does_not_map(timeline, content, tmp_path):
+    data = {
+        "title": {"text": {"headline": "T"}},
+        "events": [
+            {
+                "start_date": {"year": "2020", "month": "3", "day": "12"},
+                "text": {"headline": "Strike &amp; <b>claim</b>", "text": "<p>It <i>happened</i>.</p>"},
+                "media": {"url": "https://example.com/x.jpg"},
+                "group": "Air Strikes",
+            },
+            {
+                "start_date": {"year": "2019"},
+                "end_date": {"year": "2020", "month": "1"},
+                "display_date": "c. 2019",
+                "text": {"headline": "Long run"},
+            },
+            {"text": {"headline": "No date"}},
+        ],
+    }
+    file = tmp_path / "timeline.json"
+    file.write_text(json.dumps(data))
+    _empty_events(content)
+    missing = timeline("import", str(file), "--content", str(content))
+    assert missing.returncode == 1 and "--source" in missing.stderr
+    result = timeline(
+        "import", str(file), "--source", "wapo-2020-03-16-coalition-smaller-bases", "--content", str(content)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "'media' has no field in an event record" in result.stderr
+    assert "event 3: no start_date.year, skipped" in result.stderr
+    strike = yaml.safe_load((content / "events" / "2020-03-12-strike-claim.yaml").read_text())
+    assert (
+        strike["title"] == "Strike & claim"
+        and strike["summary"] == "It happened."
+        and strike["tags"] == ["air-strikes"]
+    )
+    long_run = yaml.safe_load((content / "events" / "2019-long-run.yaml").read_text())
+    assert long_run["date"] == "2019~/2020-01~"
+    assert timeline("check", "--content", str(content)).returncode == 0
+
+
+# --- fmt -----------------------------------------------------------------------------------------
+
+MESSY = """# An editor's note stays.
+tags: [airstrike]  # keep me
+sources:
+  - quote: "A quote."
+    source: wapo-2020-03-16-coalition-smaller-bases
+date: 2020-03-16
+summary: Something happened.
+title: A messy event  # title comment
+"""
+
+
+def test_fmt_orders_keys_keeps_comments_and_check_only_reports(timeline, content):
+    path = content / "events" / "messy.yaml"
+    path.write_text(MESSY)
+    check = timeline("fmt", "--check", str(content))
+    assert check.returncode == 1 and f"would reformat {path}" in check.stdout
+    assert path.read_text() == MESSY
+    result = timeline("fmt", str(path))
+    assert result.returncode == 0 and f"reformatted {path}" in result.stdout
+    text = path.read_text()
+    assert list(yaml.safe_load(text)) == ["title", "date", "summary", "sources", "tags"]
+    assert "# An editor's note stays." in text and "# keep me" in text and "# title comment" in text
+    assert text.index("source: wapo") < text.index("quote:")
+    assert timeline("fmt", "--check", str(content)).returncode == 0
+    assert timeline("check", "--content", str(content)).returncode == 0
+
+
+def test_the_real_content_is_formatted(timeline):
+    result = timeline("fmt", "--check", "content")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_hooks_run_real_commands(timeline):
+    for config in (ROOT / ".pre-commit-hooks.yaml", ROOT / ".pre-commit-config.yaml"):
+        data = yaml.safe_load(config.read_text())
+        hooks = data if isinstance(data, list) else data["repos"][0]["hooks"]
+        entries = {hook["id"]: hook["entry"].split() for hook in hooks}
+        assert set(entries) == {"timeline-check", "timeline-fmt"}
+        for words in entries.values():
+            assert timeline(*words[1:]).returncode == 0, words
