@@ -7,13 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 from xml.etree import ElementTree
 
-import icalendar
 import markdown as markdown_library
 
 from . import edtf
@@ -112,7 +112,12 @@ def events_json(timeline: Timeline, site_url: str = "") -> str:
         "count": len(timeline.events),
         "events": [event_record(timeline, event, site_url) for event in timeline.events],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _compact(document)
+
+
+def _compact(document: Any) -> str:
+    """One line per top-level item would need the pure-Python encoder (5 s at 10,000 events)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def events_schema() -> str:
@@ -259,8 +264,18 @@ def _markdown() -> markdown_library.Markdown:
     return markdown_library.Markdown(extensions=["attr_list"], output_format="html")
 
 
+_MARKDOWN_SYNTAX = re.compile(r"[*_\[\]`\\<>#!&|~]|  \n|^\s*(?:[-+*>]|\d+[.)])\s|^ {4}|\n\s*[=-]+\s*$", re.M)
+
+
 def markdown_html(text: str) -> str:
-    """A checked Markdown field as HTML (raw HTML and unsafe links were refused by the checker)."""
+    """A checked Markdown field as HTML (raw HTML and unsafe links were refused by the checker).
+
+    Prose with no Markdown syntax at all is paragraphs of escaped text: that is what the
+    converter would produce, at a hundredth of the cost (most summaries are plain prose).
+    """
+    if not _MARKDOWN_SYNTAX.search(text):
+        paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip())]
+        return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs if paragraph)
     converter = _markdown()
     converter.reset()
     return converter.convert(text)
@@ -370,38 +385,62 @@ def _timestamp(day: date) -> str:
     return datetime(day.year, day.month, day.day, tzinfo=UTC).isoformat().replace("+00:00", "Z")
 
 
+def _ical_text(value: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _ical_line(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1)."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line + "\r\n"
+    parts, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # a continuation byte: step back
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74  # continuation lines start with a space
+    return "\r\n ".join(parts) + "\r\n"
+
+
 def icalendar_file(timeline: Timeline, title: str, site_url: str = "") -> str:
-    """RFC 5545: one all-day VEVENT per event spanning the days its date may mean."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//timeline generator//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", title)
+    """RFC 5545: one all-day VEVENT per event spanning the days its date may mean.
+
+    Written directly: the icalendar package took 9.6 s for 10,000 events; the tests read this
+    file back with it."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline generator//EN", "CALSCALE:GREGORIAN"]
+    lines.append(f"X-WR-CALNAME:{_ical_text(title)}")
     for event in timeline.events:
         first = event.date.earliest
         last = event.date.latest or first
-        item = icalendar.Event()
-        item.add("uid", f"{stable_id(event)}@timeline")
-        item.add("dtstamp", datetime.combine(_reported(timeline, event), datetime.min.time(), UTC))
-        item.add("dtstart", first)
-        item.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
-        item.add("summary", event.title)
-        sources = "; ".join(
-            f"{source.title}, {source.publisher}, {source.published.isoformat()}"
-            for source in (timeline.sources[citation.source] for citation in event.sources)
-        )
-        item.add("description", f"{edtf.in_words(event.date)}. {event.summary}\n\nSources: {sources}")
+        sources = [timeline.sources[citation.source] for citation in event.sources]
+        reported = max(source.published for source in sources)
+        cited = "; ".join(f"{source.title}, {source.publisher}, {source.published.isoformat()}" for source in sources)
+        description = f"{edtf.in_words(event.date)}. {event.summary}\n\nSources: {cited}"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{stable_id(event)}@timeline",
+            f"DTSTAMP:{reported.strftime('%Y%m%d')}T000000Z",
+            f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(last + timedelta(days=1)).strftime('%Y%m%d')}",  # exclusive
+            f"SUMMARY:{_ical_text(event.title)}",
+            f"DESCRIPTION:{_ical_text(description)}",
+        ]
         places = [timeline.places[key] for key in event.places]
         if places:
-            item.add("location", ", ".join(place.name for place in places))
+            lines.append(f"LOCATION:{_ical_text(', '.join(place.name for place in places))}")
             located = next((place for place in places if place.lat is not None and place.lon is not None), None)
-            if located and located.lat is not None and located.lon is not None:
-                item.add("geo", (located.lat, located.lon))
+            if located:
+                lines.append(f"GEO:{located.lat};{located.lon}")
         if site_url:
-            item.add("url", event_url(event, site_url))
-        for key in event.tags:
-            item.add("categories", key)
-        calendar.add_component(item)
-    return str(calendar.to_ical().decode("utf-8"))
+            lines.append(f"URL:{event_url(event, site_url)}")
+        if event.tags:
+            lines.append(f"CATEGORIES:{','.join(_ical_text(tag) for tag in event.tags)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(_ical_line(line) for line in lines)
 
 
 def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
@@ -430,7 +469,7 @@ def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
     document["citation"] = [
         _news_article(timeline.sources[key]) for key in dict.fromkeys(c.source for c in event.sources)
     ]
-    text = json.dumps(document, ensure_ascii=False, indent=1)
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

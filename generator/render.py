@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -31,13 +31,22 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 def plain(value: object) -> Markup:
     """Plain text for a Markdown page: HTML-escaped, Markdown-escaped, on one line."""
-    text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text)))
+    return _plain(str(value))
+
+
+@lru_cache(maxsize=1 << 16)  # names, titles and dates recur on many pages
+def _plain(text: str) -> Markup:
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()))))
 
 
 def attribute(value: object) -> Markup:
     """Text for an HTML attribute or raw HTML block: HTML-escaped only."""
-    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+    return _attribute(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _attribute(text: str) -> Markup:
+    return Markup(html.escape(" ".join(text.split()), quote=True))
 
 
 def markdown_field(value: str | None) -> Markup:
@@ -45,8 +54,27 @@ def markdown_field(value: str | None) -> Markup:
     return Markup(value or "")
 
 
+@lru_cache(maxsize=1 << 16)
 def date_words(value: edtf.EventDate) -> str:
     return edtf.in_words(value)
+
+
+@lru_cache(maxsize=1 << 17)
+def event_link(event: Event, root: str) -> Markup:
+    """`**date**: [title](root/events/id.md)`: the line every list of events is made of."""
+    return Markup(f"**{plain(date_words(event.date))}**: [{plain(event.title)}]({root}events/{event.id}.md)")
+
+
+@lru_cache(maxsize=1 << 17)
+def event_html(event: Event) -> Markup:
+    """The same line in HTML, from another event's page (/events/<id>/)."""
+    words = attribute(date_words(event.date))
+    return Markup(f'<strong>{words}</strong>: <a href="../../events/{event.id}/">{attribute(event.title)}</a>')
+
+
+def event_list(events: list[Event], root: str) -> Markup:
+    """A Markdown list of events; built in Python because lists of thousands are common."""
+    return Markup("\n".join(f"- {event_link(event, root)}" for event in events))
 
 
 @cache
@@ -60,7 +88,9 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(text=plain, attr=attribute, md=markdown_field, words=date_words, start_words=start_words)
-    env.globals.update(GENERATED_MARK=Markup(GENERATED_MARK))
+    env.globals.update(
+        GENERATED_MARK=Markup(GENERATED_MARK), event_link=event_link, event_list=event_list, event_html=event_html
+    )
     return env
 
 
