@@ -26,7 +26,7 @@ site: check  ## check, then build the static site into site/
 	$(BIN)/mkdocs build --strict
 
 serve: setup  ## preview at http://127.0.0.1:8000/ ; saving a YAML file reloads the page
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty --no-strict
 
 schema: setup  ## rewrite schema/*.json from the content model
 	$(BIN)/timeline schema
@@ -42,6 +42,10 @@ node_modules/.package-lock.json: package-lock.json  ## TimelineJS3 and axe-core 
 test: lint node_modules/.package-lock.json  ## lint, type-check and run the whole test suite
 	$(BIN)/timeline schema --check
 	$(BIN)/pytest
+
+BENCH ?= 1000 10000
+bench: setup  ## measure check, generate, mkdocs build, memory, sizes and serve at scale (docs/performance.md)
+	$(BIN)/python tests/benchmark/run.py $(BENCH)
 
 clean:  ## remove what builds made (generated pages are in .gitignore)
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-artifacts

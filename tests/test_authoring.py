@@ -257,3 +257,17 @@ def test_pre_commit_hooks_run_real_commands(timeline):
         assert set(entries) == {"timeline-check", "timeline-fmt"}
         for words in entries.values():
             assert timeline(*words[1:]).returncode == 0, words
+
+
+def test_month_and_day_resolve_to_the_latest_past_date():
+    from datetime import date
+
+    from generator.extract import Resolver, time_expressions
+
+    resolver = Resolver(date(2020, 3, 16))
+    found = time_expressions("Officials said on March 11 and again on December 30 that ...", resolver)
+    assert [(e.words, e.edtf) for e in found] == [("March 11", "2020-03-11"), ("December 30", "2019-12-30")]
+    spring = time_expressions("It began in the spring.", Resolver(date(2020, 3, 16)))
+    assert spring[0].edtf == "2020-21~"  # spring 2020 had begun by mid-March
+    later = time_expressions("Two days later, it ended.", Resolver(date(2020, 3, 16), previous="2020-03-12"))
+    assert later[0].edtf == "2020-03-14"

@@ -214,3 +214,18 @@ def test_timelinejs_renders_every_slide_in_chromium(site, timeline, tmp_path):
         assert "Second rocket salvo hits Camp Taji, wounding five servicemen" in headlines
         assert watched.errors == []
         assert watched.foreign_requests() == []
+
+
+def test_calendar_lines_fold_at_75_octets_without_splitting_characters(content):
+    title = ("Ünïcödé, with; commas and \\ backslashes " * 6).strip()
+    (content / "events" / "long.yaml").write_text(
+        "title: " + title + "\ndate: 2020-03-16\nsummary: x\n"
+        "sources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
+    )
+    from generator.exports import icalendar_file
+
+    text = icalendar_file(build_timeline(check_content(content)), "T")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    calendar = icalendar.Calendar.from_ical(text.encode("utf-8"))
+    titles = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert title in titles

@@ -140,3 +140,15 @@ def test_the_navigation_does_not_list_every_event(built):
     page = read(built / "site" / "about" / "index.html")
     assert not [href for href in page.links if "events/" in href]
     assert {"../timeline/", "../actors/", "../places/", "../sources/", "../tags/"} <= set(page.links)
+
+
+def test_the_search_index_holds_each_event_once(built):
+    """Lists of events (the timeline, and the lists on actor, place, source and tag pages) are
+    left out of the index: each event is found on its own page, and the index stays small."""
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text())
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not [location for location in locations if location.startswith("timeline/")]
+    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("actors/kataib-hezbollah/"))
+    assert "U.S. airstrikes hit" not in texts  # the actor's event list is not indexed again
+    event = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("events/2020-03-second-rocket"))
+    assert "Camp Taji" in event and "But a day later" not in event  # quotes stay on the page, not in the index

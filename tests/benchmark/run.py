@@ -1,0 +1,191 @@
+"""`make bench`: the timeline at scale, measured through its real commands.
+
+For each N it synthesises N events (tests/benchmark/synth.py, seeded), then times `timeline check`,
+`timeline build` from empty (check + generate + write), `mkdocs build --strict` (its wall time and
+peak memory), the size of site/ and of the search index a reader downloads, and, under
+`mkdocs serve`, the time from saving one event file to the page serving its new text.
+It prints a Markdown table and writes it into docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.benchmark.synth import synthesise  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+
+
+def project(folder: Path, count: int) -> Path:
+    synthesise(folder / "content", count)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    (folder / "generator").symlink_to(ROOT / "generator")
+    docs = folder / "docs"
+    docs.mkdir()
+    shutil.copy(ROOT / "docs" / "about.md", docs / "about.md")
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "performance.md").write_text("# Performance\n")
+    return folder
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+    """Wall time of a command that must succeed."""
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return elapsed, result.stderr
+
+
+def peak_memory_mb() -> float:
+    """The largest resident size of any finished child so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def folder_size_mb(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1e6
+
+
+def serve_reload_seconds(folder: Path, dirty: bool) -> float:
+    """Save one event file under `mkdocs serve`; seconds until the page serves the new title."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"] + (
+        ["--dirty", "--no-strict"] if dirty else []
+    )
+    log = (folder / "serve.log").open("w")  # a pipe nobody reads would fill up and stall the server
+    server = subprocess.Popen(command, cwd=folder, env=ENV, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}/events/event-000000/"
+    event = folder / "content" / "events" / "event-000000.yaml"
+    try:
+        _wait(lambda: "event" in _get(url), 900)
+        time.sleep(2)
+        marker = f"Edited {time.time_ns()}"
+        text = event.read_text()
+        saved = time.perf_counter()
+        event.write_text(re.sub(r"^title: ", f"title: {marker} ", text, count=1, flags=re.M))
+        _wait(lambda: marker in _get(url), 900)
+        return time.perf_counter() - saved
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+        log.close()
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait(predicate: object, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():  # type: ignore[operator]
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit("timed out waiting for mkdocs serve")
+
+
+def measure(count: int, serve: bool) -> dict[str, str]:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
+        folder = project(Path(temporary), count)
+        check, _ = timed([str(BIN / "timeline"), "check"], folder)
+        build, _ = timed([str(BIN / "timeline"), "build"], folder)
+        mkdocs, _ = timed([str(BIN / "mkdocs"), "build", "--strict"], folder)
+        site = folder / "site"
+        index = (site / "search" / "search_index.json").read_bytes()
+        row = {
+            "events": f"{count:,}",
+            "check": f"{check:.1f} s",
+            "check + generate": f"{build:.1f} s",
+            "mkdocs build": f"{mkdocs:.0f} s",
+            "make site (check + build)": f"{check + mkdocs:.0f} s",
+            "peak memory": f"{peak_memory_mb():,.0f} MB",
+            "site/": f"{folder_size_mb(site):,.0f} MB",
+            "search index (gzip)": f"{len(index) / 1e6:.1f} MB ({len(gzip.compress(index)) / 1e6:.2f} MB)",
+            "serve: save to page": "",
+        }
+        if serve:
+            row["serve: save to page"] = (
+                f"{serve_reload_seconds(folder, dirty=True):.1f} s (--dirty), "
+                f"{serve_reload_seconds(folder, dirty=False):.1f} s (full)"
+            )
+        return row
+
+
+def table(rows: list[dict[str, str]]) -> str:
+    columns = list(rows[0])
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(row[column] for column in columns) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+PAGE = """# Performance
+
+How the site scales, measured by `make bench` on synthetic content (seeded: the same events each
+run) with realistic actors, places, sources, tags, date precisions and summary lengths.
+
+{table}
+
+Measured on {machine}, Python {python}, {date}. Reproduce with:
+
+```sh
+make bench                          # 1,000 and 10,000 events
+make bench BENCH="1000 10000 100000"
+```
+
+- *check + generate* is `timeline build` into an empty `docs/`: check, render, write.
+- *mkdocs build* includes the generator's hook (which then writes nothing) and Material's theme
+  and search; *peak memory* is the largest resident size of that process.
+- The search index is what a reader downloads before the first result; GitHub Pages serves it
+  compressed, the figure in brackets.
+- *serve* is the time from saving one event file to `mkdocs serve` serving the page's new text;
+  `make serve` uses `--dirty`, so only the pages the generator rewrote are rebuilt.
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--serve-up-to", type=int, default=10000, help="measure serve only up to this N")
+    parser.add_argument("--page", type=Path, default=ROOT / "docs" / "performance.md")
+    arguments = parser.parse_args()
+    rows = []
+    for count in arguments.counts:
+        rows.append(measure(count, serve=count <= arguments.serve_up_to))
+        print(table(rows[-1:]), flush=True)
+    text = table(rows)
+    print(text)
+    machine = f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}"
+    arguments.page.write_text(
+        PAGE.format(table=text, machine=machine, python=platform.python_version(), date=time.strftime("%Y-%m-%d"))
+    )
+    print(f"wrote {arguments.page}")
+
+
+if __name__ == "__main__":
+    main()
