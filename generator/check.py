@@ -47,6 +47,14 @@ def check_content(root: Path) -> Content:
     return Content(records["sources"], records["actors"], records["places"], records["events"])
 
 
+def valid_actors_and_places(root: Path) -> tuple[list[Actor], list[Place]]:
+    """The actors and places that check, even when other content has errors (for `extract`)."""
+    checked = Checked()
+    _check_collection(root / "actors.yaml", "actors", ACTOR, _actor, checked)
+    _check_collection(root / "places.yaml", "places", PLACE, _place, checked)
+    return list(checked.records["actors"].values()), list(checked.records["places"].values())
+
+
 def _check_collection(file: Path, name: str, record: Record, build: Any, checked: Checked) -> None:
     path = display_path(file)
     if not file.is_file():

@@ -10,10 +10,9 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from .authoring import AuthoringError
-from .check import check_content
+from .check import check_content, valid_actors_and_places
 from .problems import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -160,7 +159,7 @@ def _extract(args: argparse.Namespace) -> int:
         text = args.article.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise AuthoringError(f"cannot read {args.article}: {error}") from None
-    actors, places = _lenient_content(args.content)
+    actors, places = valid_actors_and_places(args.content)
     try:
         result = extract(text, actors, places, published)
     except ValueError as error:
@@ -196,17 +195,6 @@ def _extract(args: argparse.Namespace) -> int:
     for path in written.refused:
         print(f"left {path} alone: it exists", file=sys.stderr)
     return EXIT_OK
-
-
-def _lenient_content(folder: Path) -> tuple[list[Any], list[Any]]:
-    """Actors and places for recognising names; content with errors still lends its names."""
-    from .check import Checked, _actor, _check_collection, _place
-    from .schema import ACTOR, PLACE
-
-    checked = Checked()
-    _check_collection(folder / "actors.yaml", "actors", ACTOR, _actor, checked)
-    _check_collection(folder / "places.yaml", "places", PLACE, _place, checked)
-    return list(checked.records["actors"].values()), list(checked.records["places"].values())
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -133,12 +133,9 @@ def build_timeline(content: Content) -> Timeline:
         for tag in event.tags:
             by_tag[tag].append(event)
     # Related runs both ways: if A names B, B's page shows A too.
-    for event in events:
-        for other in event.related:
-            for a, b in ((event.id, other), (other, event.id)):
-                target = content.events[b]
-                if target not in related[a]:
-                    related[a].append(target)
+    pairs = {(event.id, other) for event in events for other in event.related}
+    for a, b in pairs | {(b, a) for a, b in pairs}:
+        related[a].append(content.events[b])
     for linked in related.values():
         linked.sort(key=lambda event: event.sort_key)
     return Timeline(
