@@ -1,13 +1,15 @@
 """The pipeline, in one direction: check -> model -> render -> write.
 
-Everything is rendered in memory before the first file is written, so content with errors
-(or a failure while rendering) leaves the previous pages exactly as they were.
+Every content error is found by the check stage, before anything is rendered, so content with
+errors leaves the previous pages exactly as they were. Pages are then rendered and written one
+by one, so memory stays flat however many events there are.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,11 +76,11 @@ def site_from_config(config: Path) -> Site:
     )
 
 
-def generate(timeline: Timeline, site: Site) -> list[tuple[str, str | bytes]]:
-    """Every generated file, rendered in memory: pages, then the open-data exports."""
-    files: list[tuple[str, str | bytes]] = list(pages(timeline, site.url, site.title))
-    files.extend(data_files(timeline, site.title, site.description, site.url))
-    return files
+def generate(timeline: Timeline, site: Site) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated file, one at a time (100,000 pages held at once would take gigabytes):
+    pages, then the open-data exports. Content errors were all raised before the first one."""
+    yield from pages(timeline, site.url, site.title)
+    yield from data_files(timeline, site.title, site.description, site.url)
 
 
 def build(content: Path, docs: Path, site: Site | None = None) -> BuildReport:

@@ -9,6 +9,7 @@ import io
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -498,13 +499,11 @@ def _news_article(source: Source) -> dict[str, Any]:
     return article
 
 
-def data_files(timeline: Timeline, title: str, description: str, site_url: str = "") -> list[tuple[str, str]]:
-    """Every export as (path under docs/, text)."""
-    return [
-        ("data/events.json", events_json(timeline, site_url)),
-        ("data/events.schema.json", events_schema()),
-        ("data/events.csv", events_csv(timeline, site_url)),
-        ("data/timelinejs.json", timelinejs(timeline, title, description, site_url)),
-        ("feed.xml", atom_feed(timeline, title, site_url)),
-        ("events.ics", icalendar_file(timeline, title, site_url)),
-    ]
+def data_files(timeline: Timeline, title: str, description: str, site_url: str = "") -> Iterator[tuple[str, str]]:
+    """Every export as (path under docs/, text), each made when it is written."""
+    yield "data/events.json", events_json(timeline, site_url)
+    yield "data/events.schema.json", events_schema()
+    yield "data/events.csv", events_csv(timeline, site_url)
+    yield "data/timelinejs.json", timelinejs(timeline, title, description, site_url)
+    yield "feed.xml", atom_feed(timeline, title, site_url)
+    yield "events.ics", icalendar_file(timeline, title, site_url)
