@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -122,10 +123,13 @@ class Text(Kind):
 
 
 # Raw HTML: an opening or closing tag, a comment, a processing instruction or a declaration.
-_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|[A-Za-z][A-Za-z0-9-]*$|/[A-Za-z]|!|\?)", re.M)
+# Raw HTML, and anything Python-Markdown might pass through as a tag: '<' before a letter, '/', '!', '?'.
+_HTML = re.compile(r"<[A-Za-z/!?]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]*>")
-_INLINE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_INLINE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)>]*)")  # the whole target: a browser ignores its spaces
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+_IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\](?!\()")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -147,13 +151,19 @@ class Markdown(Text):
                 f"raw HTML is not allowed in Markdown ('{fragment}')",
                 "use Markdown, or write &lt; for a literal '<'",
             )
+        if _IMAGE_REFERENCE.search(value):
+            return ctx.error(
+                node, "images by reference ('![alt][ref]') are not allowed", "write ![alt](path/in/docs.png)"
+            )
         links = [(bang, url) for bang, url in _INLINE_LINK.findall(value)]
         links += [("", url) for url in _REFERENCE_DEFINITION.findall(value)]
         for bang, url in links:
-            scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+            # As a browser reads it: entities decoded, tabs, newlines and spaces ignored.
+            seen = _INVISIBLE.sub("", unescape(url))
+            scheme = urlsplit(seen).scheme.lower() if ":" in seen else ""
             if scheme and scheme not in SAFE_SCHEMES:
                 return ctx.error(node, f"the link '{url}' is not http(s)", "link to an http:// or https:// address")
-            if bang and scheme:
+            if bang and (scheme or seen.startswith("//")):
                 return ctx.error(
                     node,
                     f"the image '{url}' is on another host",

@@ -111,6 +111,26 @@ BAD_EVENTS = {
         VALID.replace("Something happened.", '"![x](https://example.com/x.png)"'),
         [(3, 10, "is on another host")],
     ),
+    "entity-script.yaml": (
+        VALID.replace("Something happened.", '"[x](&#106;avascript:alert(1))"'),
+        [(3, 10, "is not http(s)")],
+    ),
+    "tab-script.yaml": (
+        VALID.replace("Something happened.", '"[x](java\\tscript:alert(1))"'),
+        [(3, 10, "is not http(s)")],
+    ),
+    "pseudo-tag.yaml": (
+        VALID.replace("Something happened.", '"See <javascript:alert(1)>"'),
+        [(3, 10, "raw HTML is not allowed")],
+    ),
+    "far-image.yaml": (
+        VALID.replace("Something happened.", '"![x](//example.com/x.png)"'),
+        [(3, 10, "is on another host")],
+    ),
+    "image-ref.yaml": (
+        VALID.replace("Something happened.", "|\n  ![x][pic]\n\n  [pic]: https://example.com/x.png"),
+        [(3, 10, "images by reference")],
+    ),
     "self-related.yaml": (VALID + "related: [self-related]\n", [(6, 11, "cannot be related to itself")]),
     "twice.yaml": (VALID + "tags: [a, a]\n", [(6, 11, "'a' is listed twice")]),
     "bad-tag.yaml": (VALID + "tags: [Air Strike]\n", [(6, 8, "(write 'air-strike')")]),
