@@ -64,10 +64,14 @@ class EventDate:
     @property
     def earliest(self) -> date:
         """The first day the event may have started: the timeline sorts by it."""
-        for bound in (self.start, self.end):
-            if isinstance(bound, DatePoint):
-                return bound.earliest
-        raise AssertionError("an EDTF interval has at least one dated end")  # pragma: no cover
+        return self.first_point.earliest
+
+    @property
+    def first_point(self) -> DatePoint:
+        """The point the date begins at: its start, or its end when the start is open or unknown."""
+        point = self.start if isinstance(self.start, DatePoint) else self.end
+        assert isinstance(point, DatePoint), "an EDTF interval has at least one dated end"
+        return point
 
     @property
     def latest(self) -> date | None:
@@ -78,9 +82,7 @@ class EventDate:
 
     @property
     def precision(self) -> Precision:
-        point = self.start if isinstance(self.start, DatePoint) else self.end
-        assert isinstance(point, DatePoint)
-        return point.precision
+        return self.first_point.precision
 
     @property
     def qualifier(self) -> Qualifier | None:

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from html import escape
 from typing import Any
 from xml.etree import ElementTree
 
@@ -283,8 +284,6 @@ def markdown_html(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    from html import escape
-
     return escape(text, quote=True)
 
 
@@ -304,11 +303,9 @@ def timelinejs(timeline: Timeline, title: str, description: str, site_url: str =
     events = []
     for event in timeline.events:
         value = event.date
-        start = value.start if isinstance(value.start, edtf.DatePoint) else value.end
-        assert isinstance(start, edtf.DatePoint)
         slide: dict[str, Any] = {
             "unique_id": event.id,
-            "start_date": _timelinejs_date(start),
+            "start_date": _timelinejs_date(value.first_point),
             "text": {"headline": _escape(event.title), "text": _slide_text(timeline, event, site_url)},
         }
         if isinstance(value.end, edtf.DatePoint) and value.is_interval:
@@ -326,7 +323,7 @@ def timelinejs(timeline: Timeline, title: str, description: str, site_url: str =
         "title": {"text": {"headline": _escape(title), "text": f"<p>{_escape(description)}</p>"}},
         "events": events,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return _compact(document)
 
 
 def _slide_text(timeline: Timeline, event: Event, site_url: str) -> str:

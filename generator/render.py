@@ -112,7 +112,7 @@ def timeline_groups(events: list[Event]) -> list[tuple[int, list[Group]]]:
     """Years, each with its groups in time order, for headings and the jump list."""
     years: dict[int, dict[str, Group]] = {}
     for event in events:
-        start = start_point(event.date)
+        start = event.date.first_point
         year = start.earliest.year
         if start.precision in ("day", "month"):
             label, anchor = f"{MONTHS[start.earliest.month]} {year}", f"{year}-{start.earliest.month:02d}"
@@ -126,15 +126,8 @@ def timeline_groups(events: list[Event]) -> list[tuple[int, list[Group]]]:
     return [(year, list(groups.values())) for year, groups in years.items()]
 
 
-def start_point(value: edtf.EventDate) -> edtf.DatePoint:
-    """The point a date begins at (its end, for an interval open at the start)."""
-    point = value.start if isinstance(value.start, edtf.DatePoint) else value.end
-    assert isinstance(point, edtf.DatePoint)
-    return point
-
-
 def start_words(value: edtf.EventDate) -> str:
-    return edtf.point_in_words(start_point(value))
+    return edtf.point_in_words(value.first_point)
 
 
 def month_counts(events: list[Event], whole_span: bool = False) -> list[tuple[date, int]]:
@@ -146,7 +139,7 @@ def month_counts(events: list[Event], whole_span: bool = False) -> list[tuple[da
     counts: dict[tuple[int, int], int] = {}
     for event in events:
         start = event.date.earliest
-        if start_point(event.date).precision in ("day", "month"):
+        if event.date.first_point.precision in ("day", "month"):
             counts[(start.year, start.month)] = counts.get((start.year, start.month), 0) + 1
         elif whole_span:
             counts.setdefault((start.year, start.month), 0)
