@@ -22,7 +22,7 @@ check: setup  ## check content/ and report every error
 build: setup  ## generate docs/ from content/ (mkdocs does this too, through the hook)
 	$(BIN)/timeline build
 
-site: check  ## check, then build the static site into site/
+site: setup  ## check, then build the static site into site/ (the MkDocs hook checks and generates first)
 	$(BIN)/mkdocs build --strict
 
 serve: setup  ## preview at http://127.0.0.1:8000/ ; saving a YAML file reloads the page
