@@ -50,8 +50,9 @@ def event_id(date_text: str, title: str) -> str:
     return slugify(f"{prefix} {title}")
 
 
-def _quoted(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+def yaml_quoted(text: str) -> str:
+    """A YAML double-quoted scalar: safe for any text an editor or an article holds."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 
@@ -60,7 +61,7 @@ def new_event_text(
 ) -> str:
     lines = [
         "# yaml-language-server: $schema=../../schema/event.schema.json",
-        f"title: {_quoted(title)}",
+        f"title: {yaml_quoted(title)}",
         f"date: {date_text}",
         'summary: ""  # TODO: what happened, in Markdown',
         "sources:",

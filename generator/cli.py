@@ -25,15 +25,19 @@ def _folder(value: str) -> Path:
     return path
 
 
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Check timeline content and generate its site.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check every content file and report all errors")
-    check.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+    _content_option(check)
 
     build = commands.add_parser("build", help="check, then write the generated pages into the docs folder")
-    build.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+    _content_option(build)
     build.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)")
     build.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), help="read site_name, site_description, site_url from here"
@@ -49,19 +53,19 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--actor", action="append", default=[], help="id of an actor (repeatable)")
     new.add_argument("--place", action="append", default=[], help="id of a place (repeatable)")
     new.add_argument("--tag", action="append", default=[], help="a tag slug (repeatable)")
-    new.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+    _content_option(new)
 
     extract = commands.add_parser("extract", help="propose draft events from an article's text")
     extract.add_argument("article", type=Path, help="the article as plain text")
     extract.add_argument("--published", help="publication day YYYY-MM-DD, if the text has none")
     extract.add_argument("--source-id", help="id for the article in sources.yaml (default: made from it)")
     extract.add_argument("--write", action="store_true", help="write the drafts into content/ as new files")
-    extract.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+    _content_option(extract)
 
     importer = commands.add_parser("import", help="new event files from TimelineJS3 JSON or this site's CSV")
     importer.add_argument("file", type=Path, help="a TimelineJS3 .json or an events .csv")
     importer.add_argument("--source", help="source id for every imported event (needed for TimelineJS)")
-    importer.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
+    _content_option(importer)
 
     fmt = commands.add_parser("fmt", help="rewrite YAML in the canonical key order and style, keeping comments")
     fmt.add_argument(

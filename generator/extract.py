@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from .authoring import yaml_quoted
 from .fields import slugify
 from .model import Actor, Place
 
@@ -355,21 +356,15 @@ def source_id(article: Article) -> str:
     return slugify(f"{initials} {day} {' '.join(article.headline.split()[:4])}")
 
 
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar: safe for any text."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
-
-
 def source_yaml(article: Article, identifier: str) -> str:
-    lines = [f"{identifier}:", f"  title: {_quoted(article.headline)}"]
+    lines = [f"{identifier}:", f"  title: {yaml_quoted(article.headline)}"]
     lines.append(
-        f"  publisher: {_quoted(article.publisher or 'FIXME')}" + ("" if article.publisher else "  # not found")
+        f"  publisher: {yaml_quoted(article.publisher or 'FIXME')}" + ("" if article.publisher else "  # not found")
     )
     published = article.published.isoformat() if article.published else '""  # not found'
     lines.append(f"  published: {published}")
     if article.authors:
-        lines.append(f"  author: [{', '.join(_quoted(name) for name in article.authors)}]")
+        lines.append(f"  author: [{', '.join(yaml_quoted(name) for name in article.authors)}]")
     return "\n".join(lines) + "\n"
 
 
@@ -377,12 +372,12 @@ def draft_yaml(draft: Draft, source: str) -> str:
     expression = draft.expression
     lines = [
         "# yaml-language-server: $schema=../../schema/event.schema.json",
-        f"title: {_quoted(draft.title)}  # guessed: edit",
+        f"title: {yaml_quoted(draft.title)}  # guessed: edit",
         f'date: {expression.edtf}  # from "{expression.words}": {expression.reason}',
-        f"summary: {_quoted(draft.sentence)}  # the sentence: rewrite as a summary",
+        f"summary: {yaml_quoted(draft.sentence)}  # the sentence: rewrite as a summary",
         "sources:",
         f"  - source: {source}",
-        f"    quote: {_quoted(draft.sentence)}",
+        f"    quote: {yaml_quoted(draft.sentence)}",
     ]
     if draft.actors:
         lines.append(f"actors: [{', '.join(draft.actors)}]  # recognised by name")

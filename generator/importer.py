@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import edtf
-from .authoring import AuthoringError, Written, create_file, event_id, known_ids
+from .authoring import AuthoringError, Written, create_file, event_id, known_ids, yaml_quoted
 from .fields import SLUG, slugify
 from .load import load_file
 
@@ -24,11 +24,6 @@ from .load import load_file
 class Imported:
     written: Written = field(default_factory=Written)
     unmapped: list[str] = field(default_factory=list)
-
-
-def _quoted(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
 
 
 def _plain(html: str) -> str:
@@ -40,14 +35,14 @@ def _plain(html: str) -> str:
 
 def event_yaml(record: dict[str, Any]) -> str:
     lines = ["# yaml-language-server: $schema=../../schema/event.schema.json"]
-    lines.append(f"title: {_quoted(record['title'])}")
+    lines.append(f"title: {yaml_quoted(record['title'])}")
     lines.append(f"date: {record['date']}")
-    lines.append(f"summary: {_quoted(record['summary'])}")
+    lines.append(f"summary: {yaml_quoted(record['summary'])}")
     lines.append("sources:")
     for source, quote in record["sources"]:
         lines.append(f"  - source: {source}")
         if quote:
-            lines.append(f"    quote: {_quoted(quote)}")
+            lines.append(f"    quote: {yaml_quoted(quote)}")
     for name in ("actors", "places", "tags"):
         if record.get(name):
             lines.append(f"{name}: [{', '.join(record[name])}]")
