@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,7 @@ import yaml
 from .check import check_content
 from .exports import data_files
 from .model import Timeline, build_timeline
+from .parallel import worker_count
 from .render import pages
 from .write import WriteReport, write_pages
 
@@ -78,20 +79,22 @@ def site_from_config(config: Path) -> Site:
     )
 
 
-def generate(timeline: Timeline, site: Site) -> Iterator[tuple[str, str | bytes]]:
-    """Every generated file, one at a time (100,000 pages held at once would take gigabytes):
-    pages, then the open-data exports. Content errors were all raised before the first one."""
-    yield from pages(timeline, site.url, site.title)
+def generate(timeline: Timeline, site: Site) -> Iterator[tuple[str, Callable[[], str]]]:
+    """Every generated file as (path, a call that makes it): the open-data exports (the slowest
+    to make, so they start first), then the pages. Content errors were all raised before."""
     yield from data_files(timeline, site.title, site.description, site.url)
+    yield from pages(timeline, site.url, site.title)
 
 
-def build(content: Path, docs: Path, site: Site | None = None) -> BuildReport:
-    """Check the content and write its pages; raise ContentError (writing nothing) on bad content."""
+def build(content: Path, docs: Path, site: Site | None = None, workers: int | None = None) -> BuildReport:
+    """Check the content and write its pages; raise ContentError (writing nothing) on bad content.
+
+    `workers`: processes to check and render with (default: one per core for large sites)."""
     started = time.perf_counter()
     with few_collections():
-        timeline = build_timeline(check_content(content))
-        files = generate(timeline, site or Site())
-        report = write_pages(docs, files)
+        timeline = build_timeline(check_content(content, workers))
+        files = list(generate(timeline, site or Site()))
+        report = write_pages(docs, files, worker_count(len(files), workers))
     return BuildReport(timeline, report, time.perf_counter() - started)
 
 

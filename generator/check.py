@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from yaml.nodes import MappingNode, ScalarNode
 from .fields import INVALID, SLUG, Context, Record, Reference, did_you_mean, slugify
 from .load import load_file
 from .model import Actor, Citation, Content, Event, Place, Source
+from .parallel import chunks, fork_map, worker_count
 from .problems import ContentError, Mark, Problem, display_path
 from .schema import ACTOR, EVENT, PLACE, SOURCE
 
@@ -30,8 +32,10 @@ class Checked:
     )
 
 
-def check_content(root: Path) -> Content:
-    """Check a content folder; return its records, or raise ContentError with every problem."""
+def check_content(root: Path, workers: int | None = None) -> Content:
+    """Check a content folder; return its records, or raise ContentError with every problem.
+
+    Event files are checked by `workers` processes (default: one per core for large folders)."""
     checked = Checked()
     for name, record, build in (
         ("sources", SOURCE, _source),
@@ -39,8 +43,8 @@ def check_content(root: Path) -> Content:
         ("places", PLACE, _place),
     ):
         _check_collection(root / f"{name}.yaml", name, record, build, checked)
-    _check_events(root / "events", checked)
-    _check_references(checked)
+    _check_events(root / "events", checked, workers)
+    _check_references(checked)  # the collections' own: event files resolve theirs
     if checked.problems:
         raise ContentError(checked.problems)
     records = checked.records
@@ -81,28 +85,46 @@ def _check_collection(file: Path, name: str, record: Record, build: Any, checked
     checked.references.extend(ctx.references)
 
 
-def _check_events(folder: Path, checked: Checked) -> None:
+def _check_events(folder: Path, checked: Checked, workers: int | None) -> None:
+    """Name problems here; then each run of files is checked, references and all, by a worker."""
     if not folder.is_dir():
         path = display_path(folder)
         checked.problems.append(Mark(path).problem("the events folder is missing", f"create {path}/"))
         return
     base = display_path(folder)  # resolving each file's path costs more than reading it
+    files = []
     for file in sorted(folder.iterdir()):
         path = f"{base}/{file.name}"
         if file.suffix == ".yml":
             checked.problems.append(Mark(path).problem("event files end in .yaml", f"rename it to {file.stem}.yaml"))
+        elif file.suffix != ".yaml" or not file.is_file():
             continue
-        if file.suffix != ".yaml" or not file.is_file():
-            continue
-        if not SLUG.fullmatch(file.stem):
+        elif not SLUG.fullmatch(file.stem):
             checked.problems.append(
                 Mark(path).problem(
                     f"the file name '{file.name}' is not a slug (lowercase letters, digits, hyphens)",
                     f"rename it to {slugify(file.stem)}.yaml",
                 )
             )
-            continue
-        checked.declared["events"].add(file.stem)
+        else:
+            files.append(file)
+            checked.declared["events"].add(file.stem)
+    # Every id is declared by now, so workers resolve their own references and send back only
+    # records and problems (pickling 10,000 files' references cost more than checking them).
+    count = worker_count(len(files), workers)
+    for records, problems in fork_map(_check_event_files, chunks(files, count * 2), (base, checked.declared), count):
+        checked.records["events"].update(records)
+        checked.problems.extend(problems)
+
+
+def _check_event_files(
+    shared: tuple[str, dict[str, set[str]]], files: Sequence[Path]
+) -> tuple[dict[str, Event], list[Problem]]:
+    """One run of event files: each checked against the schema and every id declared."""
+    base, declared = shared
+    checked = Checked(declared=declared)
+    for file in files:
+        path = f"{base}/{file.name}"
         loaded = load_file(file, path)
         checked.problems.extend(loaded.problems)
         if loaded.root is None:
@@ -116,6 +138,8 @@ def _check_events(folder: Path, checked: Checked) -> None:
         for reference in ctx.references:
             if reference.collection == "events" and reference.target == file.stem:
                 checked.problems.append(reference.mark.problem("an event cannot be related to itself"))
+    _check_references(checked)
+    return checked.records["events"], checked.problems
 
 
 def _check_references(checked: Checked) -> None:

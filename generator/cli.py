@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .authoring import AuthoringError
 from .check import check_content, valid_actors_and_places
+from .parallel import PARALLEL_FROM
 from .problems import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -29,15 +30,26 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=_folder, default=Path("content"), help="content folder (default: content)")
 
 
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help=f"processes to use (default: one per core from {PARALLEL_FROM:,} files, else 1)",
+    )
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Check timeline content and generate its site.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check every content file and report all errors")
     _content_option(check)
+    _jobs_option(check)
 
     build = commands.add_parser("build", help="check, then write the generated pages into the docs folder")
     _content_option(build)
+    _jobs_option(build)
     build.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)")
     build.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), help="read site_name, site_description, site_url from here"
@@ -106,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    content = check_content(args.content)
+    content = check_content(args.content, args.jobs)
     elapsed = time.perf_counter() - started
     print(
         f"{args.content}: OK, {len(content.events)} events, {len(content.sources)} sources, "
@@ -124,7 +136,7 @@ def _build(args: argparse.Namespace) -> int:
         description=configured.description if args.description is None else args.description,
         url=configured.url if args.site_url is None else args.site_url,
     )
-    report = build(args.content, args.docs, site)
+    report = build(args.content, args.docs, site, args.jobs)
     print(report.summary())
     return EXIT_OK
 

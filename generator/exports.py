@@ -9,9 +9,9 @@ import io
 import json
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, partial
 from html import escape
 from typing import Any
 from xml.etree import ElementTree
@@ -496,11 +496,13 @@ def _news_article(source: Source) -> dict[str, Any]:
     return article
 
 
-def data_files(timeline: Timeline, title: str, description: str, site_url: str = "") -> Iterator[tuple[str, str]]:
-    """Every export as (path under docs/, text), each made when it is written."""
-    yield "data/events.json", events_json(timeline, site_url)
-    yield "data/events.schema.json", events_schema()
-    yield "data/events.csv", events_csv(timeline, site_url)
-    yield "data/timelinejs.json", timelinejs(timeline, title, description, site_url)
-    yield "feed.xml", atom_feed(timeline, title, site_url)
-    yield "events.ics", icalendar_file(timeline, title, site_url)
+def data_files(
+    timeline: Timeline, title: str, description: str, site_url: str = ""
+) -> Iterator[tuple[str, Callable[[], str]]]:
+    """Every export as (path under docs/, a call that makes its text), slowest first."""
+    yield "events.ics", partial(icalendar_file, timeline, title, site_url)
+    yield "data/timelinejs.json", partial(timelinejs, timeline, title, description, site_url)
+    yield "data/events.csv", partial(events_csv, timeline, site_url)
+    yield "data/events.json", partial(events_json, timeline, site_url)
+    yield "feed.xml", partial(atom_feed, timeline, title, site_url)
+    yield "data/events.schema.json", events_schema

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 import jinja2
@@ -181,39 +181,59 @@ def chart_bars(
     return {"items": bars, "width": width, "height": height, "peak": peak}
 
 
-def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") -> Iterator[tuple[str, str]]:
-    """Every generated page as (path under docs/, Markdown text)."""
+Page = tuple[str, Callable[[], str]]
+
+
+def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") -> Iterator[Page]:
+    """Every generated page as (path under docs/, a call that renders its Markdown text).
+
+    Rendering waits for the call, so the write stage can hold a list of 100,000 pages, or
+    share them out between processes, without holding their text."""
     common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
+    yield "index.md", partial(_home_page, timeline, common)
+    yield "timeline/index.md", partial(_timeline_page, timeline.events, common)
+    for event in timeline.events:
+        yield f"events/{event.id}.md", partial(_event_page, event, common)
+    yield "actors/index.md", partial(render, "actors.md.j2", **common)
+    for actor in timeline.actors.values():
+        yield (
+            f"actors/{actor.id}.md",
+            partial(render, "actor.md.j2", **common, actor=actor, events=timeline.by_actor[actor.id]),
+        )
+    yield "places/index.md", partial(render, "places.md.j2", **common)
+    for place in timeline.places.values():
+        yield (
+            f"places/{place.id}.md",
+            partial(render, "place.md.j2", **common, place=place, events=timeline.by_place[place.id]),
+        )
+    yield "sources/index.md", partial(render, "sources.md.j2", **common)
+    for source in timeline.sources.values():
+        yield (
+            f"sources/{source.id}.md",
+            partial(render, "source.md.j2", **common, source=source, events=timeline.by_source[source.id]),
+        )
+    yield "tags/index.md", partial(render, "tags.md.j2", **common)
+    for tag, tagged in timeline.by_tag.items():
+        yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged)
+
+
+def _home_page(timeline: Timeline, common: dict[str, Any]) -> str:
     events = timeline.events
     counts = month_counts(events)
     chart = Markup(render("chart.svg.j2", bars=chart_bars(counts)).strip()) if counts else None
     undated = len(events) - sum(count for _, count in counts)
     home = {"chart": chart, "undated": undated, "latest": _latest(events), "feed_size": FEED_SIZE}
-    yield "index.md", render("home.md.j2", **common, **home)
-    overview_counts = month_counts(events, whole_span=True)
-    yield "timeline/index.md", render("timeline.md.j2", **common, **_timeline_page(events, overview_counts))
-    for event in events:
-        structured = Markup(json_ld(timeline, event, site_url))
-        yield f"events/{event.id}.md", render("event.md.j2", **common, event=event, json_ld=structured)
-    yield "actors/index.md", render("actors.md.j2", **common)
-    for actor in timeline.actors.values():
-        yield f"actors/{actor.id}.md", render("actor.md.j2", **common, actor=actor, events=timeline.by_actor[actor.id])
-    yield "places/index.md", render("places.md.j2", **common)
-    for place in timeline.places.values():
-        yield f"places/{place.id}.md", render("place.md.j2", **common, place=place, events=timeline.by_place[place.id])
-    yield "sources/index.md", render("sources.md.j2", **common)
-    for source in timeline.sources.values():
-        yield (
-            f"sources/{source.id}.md",
-            render("source.md.j2", **common, source=source, events=timeline.by_source[source.id]),
-        )
-    yield "tags/index.md", render("tags.md.j2", **common)
-    for tag, tagged in timeline.by_tag.items():
-        yield f"tags/{tag}.md", render("tag.md.j2", **common, tag=tag, events=tagged)
+    return render("home.md.j2", **common, **home)
 
 
-def _timeline_page(events: list[Event], counts: list[tuple[date, int]]) -> dict[str, Any]:
+def _event_page(event: Event, common: dict[str, Any]) -> str:
+    structured = Markup(json_ld(common["timeline"], event, common["site_url"]))
+    return render("event.md.j2", **common, event=event, json_ld=structured)
+
+
+def _timeline_page(events: list[Event], common: dict[str, Any]) -> str:
     """The grouped list, the years for the range filter, and the overview bar's geometry."""
+    counts = month_counts(events, whole_span=True)
     overview = None
     if counts:
         bars = chart_bars(counts, width=1000, height=60, keep_empty=True)
@@ -224,7 +244,8 @@ def _timeline_page(events: list[Event], counts: list[tuple[date, int]]) -> dict[
         {event.date.earliest.year for event in events} | {d.year for d in (e.date.latest for e in events) if d}
     )
     year_range = list(range(years[0], years[-1] + 1)) if years else []
-    return {"years": timeline_groups(events), "year_range": year_range, "overview": overview}
+    page = {"years": timeline_groups(events), "year_range": year_range, "overview": overview}
+    return render("timeline.md.j2", **common, **page)
 
 
 def _latest(events: list[Event], count: int = 5) -> list[Event]:

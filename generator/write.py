@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .parallel import chunks, fork_map
 from .render import GENERATED_MARK
 
 # Folders under docs/ that the generator owns outright: anything else in them is stale.
@@ -39,57 +40,96 @@ def is_generated(file: Path) -> bool:
         return False
 
 
-def write_pages(docs: Path, pages: Iterable[tuple[str, str | bytes]]) -> WriteReport:
-    """Write each (relative path, content) whose bytes differ; delete owned files not in pages."""
+Made = Callable[[], "str | bytes"]
+
+
+def write_pages(docs: Path, pages: Sequence[tuple[str, Made]], workers: int = 1) -> WriteReport:
+    """Make and write each (relative path, maker) whose bytes differ; delete owned files not in pages.
+
+    With workers > 1 the pages are made and written in forked processes, in runs."""
+    runs = chunks(range(len(pages)), workers * 16 if workers > 1 else 1)
     report = WriteReport()
-    keep: set[Path] = set()
-    for relative, content in pages:
-        target = docs / relative
-        keep.add(target)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        if relative in MARKED_FILES and target.exists() and not is_generated(target):
-            report.skipped.append(relative)
-            continue
-        if _same_bytes(target, data):
-            report.unchanged += 1
-            continue
-        _atomic_write(target, data)
-        report.written.append(relative)
+    for part in fork_map(_write_run, runs, (docs, pages), workers):
+        report.written.extend(part.written)
+        report.unchanged += part.unchanged
+        report.skipped.extend(part.skipped)
+    keep = {os.path.join(docs, relative) for relative, _ in pages}
     for folder in OWNED_FOLDERS:
         report.removed.extend(_remove_stale(docs / folder, keep, docs))
     return report
 
 
-def _same_bytes(target: Path, data: bytes) -> bool:
+def _write_run(shared: tuple[Path, Sequence[tuple[str, Made]]], indexes: Sequence[int]) -> WriteReport:
+    docs, pages = shared
+    report = WriteReport()
+    for index in indexes:
+        relative, make = pages[index]
+        target = os.path.join(docs, relative)
+        if relative in MARKED_FILES and os.path.exists(target) and not is_generated(Path(target)):
+            report.skipped.append(relative)
+            continue
+        content = make()
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            size: int | None = os.stat(target).st_size
+        except FileNotFoundError:
+            size = None
+        if size is None:
+            _create(target, data)
+        elif size == len(data) and _read(target) == data:
+            report.unchanged += 1
+            continue
+        else:
+            _atomic_write(target, data)
+        report.written.append(relative)
+    return report
+
+
+def _read(target: str) -> bytes:
+    with open(target, "rb") as stream:
+        return stream.read()
+
+
+def _create(target: str, data: bytes) -> None:
+    """A file that did not exist: no earlier page to protect, so no temporary file to rename
+    (on a first build of 10,000 pages the renames cost more than the writing)."""
     try:
-        if target.stat().st_size != len(data):
-            return False
-        return target.read_bytes() == data
-    except OSError:
-        return False
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:  # made since we looked: replace it as any other page
+        _atomic_write(target, data)
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+    except BaseException:
+        os.unlink(target)
+        raise
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Write through a temporary file and rename, so a reader never sees half a page."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+def _atomic_write(target: str, data: bytes) -> None:
+    """Replace a page through a temporary file and rename, so a reader never sees half of it."""
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        os.unlink(temporary)
         raise
 
 
-def _remove_stale(folder: Path, keep: set[Path], docs: Path) -> list[str]:
-    if not folder.is_dir():
-        return []
+def _remove_stale(folder: Path, keep: set[str], docs: Path) -> list[str]:
+    """Delete files under an owned folder that this build did not make; then empty folders."""
     removed = []
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
-            path.unlink()
-            removed.append(path.relative_to(docs).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return removed
+    for directory, _folders, files in os.walk(folder, topdown=False):
+        for name in files:
+            path = os.path.join(directory, name)
+            if path not in keep:
+                os.unlink(path)
+                removed.append(Path(path).relative_to(docs).as_posix())
+        if directory != str(folder) and not os.listdir(directory):
+            os.rmdir(directory)
+    return sorted(removed)

@@ -14,6 +14,8 @@ from pathlib import Path
 from conftest import ROOT, mkdocs
 from html_tools import read
 
+from generator.build import Site, build
+
 HOSTILE = """title: <script>alert("title")</script> *not emphasis* [not a link](x)
 date: 2020-03-16
 summary: A **summary** with `code` and &lt;b&gt; as text.
@@ -175,3 +177,22 @@ def test_serve_rebuilds_when_content_changes_and_survives_errors(project, tmp_pa
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_two_processes_write_what_one_writes(content, tmp_path):
+    """Large sites are rendered by forked workers: the files, bytes and report are the same."""
+    reports, trees = [], []
+    for workers in (1, 2):
+        docs = tmp_path / f"docs-{workers}"
+        (docs / "events").mkdir(parents=True)
+        (docs / "events" / "stale.md").write_text("an event since deleted")
+        reports.append(build(content, docs, Site("T", "D", "https://example.org/"), workers))
+        trees.append(
+            {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*") if path.is_file()}
+        )
+    assert trees[0] == trees[1]
+    assert "events/stale.md" not in trees[1]
+    assert sorted(reports[0].written.written) == sorted(reports[1].written.written)
+    assert reports[1].written.removed == ["events/stale.md"]
+    again = build(content, tmp_path / "docs-2", Site("T", "D", "https://example.org/"), 2)
+    assert again.written.written == [] and again.written.unchanged == len(trees[1])

@@ -244,3 +244,28 @@ def test_duplicate_ids_across_a_collection(content):
     with pytest.raises(ContentError) as caught:
         check_content(content)
     assert "duplicate key 'iran'" in caught.value.problems[0].message
+
+
+def test_two_processes_find_the_same_problems_as_one(content):
+    """Large folders are checked by forked workers, each with a run of files: an event may name
+    an event another worker reads, and every problem comes back, located as before."""
+    events = content / "events"
+    names = sorted(path.stem for path in events.glob("*.yaml"))
+    first, last = events / f"{names[0]}.yaml", events / f"{names[-1]}.yaml"
+    first.write_text(first.read_text() + f"related: [{names[-1]}, no-such-event]\n")
+    last.write_text(
+        last.read_text().replace("date: ", "date: 2020-02-30 # was ", 1).replace("actors: [", "actors: [irqa, ")
+    )
+    (events / "Bad Name.yaml").write_text("title: x\n")
+    found = []
+    for workers in (1, 2):
+        with pytest.raises(ContentError) as caught:
+            check_content(content, workers)
+        found.append(caught.value.problems)
+    assert found[0] == found[1]
+    messages = [problem.message for problem in found[1]]
+    assert "unknown event 'no-such-event'" in messages
+    assert not any(names[-1] in message for message in messages)  # known, though read by the other worker
+    assert any(message.startswith("February 2020 has no day 30") for message in messages)
+    assert "unknown actor 'irqa'" in messages
+    assert any("'Bad Name.yaml' is not a slug" in message for message in messages)
