@@ -110,25 +110,42 @@ def _wait(predicate: object, seconds: float) -> None:
     raise SystemExit("timed out waiting for mkdocs serve")
 
 
-def measure(count: int, serve: bool) -> dict[str, str]:
+def floor_seconds(folder: Path) -> float:
+    """`mkdocs build --strict` of as many pages, each one line, without the hook: what
+    MkDocs and Material cost whatever the pages hold (run after everything else: it
+    overwrites the generated pages)."""
+    config = (folder / "mkdocs.yml").read_text()
+    (folder / "floor.yml").write_text(re.sub(r"^hooks:\n(  - .*\n)+", "", config, flags=re.M))
+    for page in (folder / "docs").rglob("*.md"):
+        if page.read_text().startswith("<!-- generated"):
+            page.write_text("# Page\n\nOne line.\n")
+    seconds, _ = timed([str(BIN / "mkdocs"), "build", "--strict", "-f", "floor.yml", "-d", "site-floor"], folder)
+    return seconds
+
+
+def measure(count: int, serve: bool, floor: bool) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
         folder = project(Path(temporary), count)
         check, _ = timed([str(BIN / "timeline"), "check"], folder)
         build, _ = timed([str(BIN / "timeline"), "build"], folder)
+        rebuild, _ = timed([str(BIN / "timeline"), "build"], folder)
         mkdocs, _ = timed([str(BIN / "mkdocs"), "build", "--strict"], folder)
         site = folder / "site"
         index = (site / "search" / "search_index.json").read_bytes()
         row = {
             "events": f"{count:,}",
             "check": f"{check:.1f} s",
-            "check + generate": f"{build:.1f} s",
+            "check + generate": f"{build:.1f} s ({rebuild:.1f} s again)",
             "mkdocs build": f"{mkdocs:.0f} s",
             "make site (check + build)": f"{check + mkdocs:.0f} s",
             "peak memory": f"{peak_memory_mb():,.0f} MB",
             "site/": f"{folder_size_mb(site):,.0f} MB",
             "search index (gzip)": f"{len(index) / 1e6:.1f} MB ({len(gzip.compress(index)) / 1e6:.2f} MB)",
             "serve: save to page": "",
+            "MkDocs alone, one-line pages": "",
         }
+        if floor:
+            row["MkDocs alone, one-line pages"] = f"{floor_seconds(folder):.0f} s"
         if serve:
             row["serve: save to page"] = (
                 f"{serve_reload_seconds(folder, dirty=True):.1f} s (--dirty), "
@@ -158,13 +175,17 @@ make bench                          # 1,000 and 10,000 events
 make bench BENCH="1000 10000 100000"
 ```
 
-- *check + generate* is `timeline build` into an empty `docs/`: check, render, write.
+- *check + generate* is `timeline build` into an empty `docs/`: check, render, write; "again" is
+  a second run, which finds every page unchanged and writes nothing. From 2,000 files both use
+  one process per core (`--jobs N` to choose).
 - *mkdocs build* includes the generator's hook (which then writes nothing) and Material's theme
   and search; *peak memory* is the largest resident size of that process.
 - The search index is what a reader downloads before the first result; GitHub Pages serves it
   compressed, the figure in brackets.
 - *serve* is the time from saving one event file to `mkdocs serve` serving the page's new text;
   `make serve` uses `--dirty`, so only the pages the generator rewrote are rebuilt.
+- *MkDocs alone* builds the same number of pages, each one line long, without the generator:
+  what MkDocs, Material's templates and the search plugin cost per page whatever the page holds.
 """
 
 
@@ -172,11 +193,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--serve-up-to", type=int, default=10000, help="measure serve only up to this N")
+    parser.add_argument("--floor-up-to", type=int, default=10000, help="measure MkDocs alone only up to this N")
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "performance.md")
     arguments = parser.parse_args()
     rows = []
     for count in arguments.counts:
-        rows.append(measure(count, serve=count <= arguments.serve_up_to))
+        rows.append(measure(count, serve=count <= arguments.serve_up_to, floor=count <= arguments.floor_up_to))
         print(table(rows[-1:]), flush=True)
     text = table(rows)
     print(text)
