@@ -118,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    content = check_content(args.content, args.jobs)
+    from .build import few_collections
+
+    with few_collections():
+        content = check_content(args.content, args.jobs)
     elapsed = time.perf_counter() - started
     print(
         f"{args.content}: OK, {len(content.events)} events, {len(content.sources)} sources, "

@@ -40,7 +40,7 @@ def chunks(items: Sequence[Item], count: int) -> list[Sequence[Item]]:
 
 
 def fork_map(
-    function: Callable[[Any, Sequence[Item]], Result], runs: list[Sequence[Item]], shared: Any, workers: int
+    function: Callable[[Any, Sequence[Item]], Result], runs: Sequence[Sequence[Item]], shared: Any, workers: int
 ) -> list[Result]:
     """[function(shared, run) for run in runs], in order, spread over `workers` forked processes.
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .parallel import chunks, fork_map
+from .parallel import fork_map
 from .render import GENERATED_MARK
 
 # Folders under docs/ that the generator owns outright: anything else in them is stale.
@@ -22,6 +22,15 @@ OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "d
 # may write their own home page); the feed and calendar always.
 MARKED_FILES = ("index.md",)
 OWNED_FILES = ("feed.xml", "events.ics")
+
+
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()  # what open() gives a new file under this process's umask
 
 
 @dataclass
@@ -47,12 +56,15 @@ def write_pages(docs: Path, pages: Sequence[tuple[str, Made]], workers: int = 1)
     """Make and write each (relative path, maker) whose bytes differ; delete owned files not in pages.
 
     With workers > 1 the pages are made and written in forked processes, in runs."""
-    runs = chunks(range(len(pages)), workers * 16 if workers > 1 else 1)
+    # Strided runs: the few slow makers at the front (the exports) land in different runs.
+    count = workers * 16 if workers > 1 else 1
+    runs = [range(start, len(pages), count) for start in range(count)]
     report = WriteReport()
     for part in fork_map(_write_run, runs, (docs, pages), workers):
         report.written.extend(part.written)
         report.unchanged += part.unchanged
         report.skipped.extend(part.skipped)
+    report.written.sort()
     keep = {os.path.join(docs, relative) for relative, _ in pages}
     for folder in OWNED_FOLDERS:
         report.removed.extend(_remove_stale(docs / folder, keep, docs))
@@ -94,10 +106,10 @@ def _create(target: str, data: bytes) -> None:
     """A file that did not exist: no earlier page to protect, so no temporary file to rename
     (on a first build of 10,000 pages the renames cost more than the writing)."""
     try:
-        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     except FileExistsError:  # made since we looked: replace it as any other page
         _atomic_write(target, data)
         return
@@ -113,6 +125,7 @@ def _atomic_write(target: str, data: bytes) -> None:
     """Replace a page through a temporary file and rename, so a reader never sees half of it."""
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-", suffix=".part")
     try:
+        os.fchmod(handle, FILE_MODE)  # mkstemp makes 0600; a page is as readable as any new file
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)

@@ -196,3 +196,17 @@ def test_two_processes_write_what_one_writes(content, tmp_path):
     assert reports[1].written.removed == ["events/stale.md"]
     again = build(content, tmp_path / "docs-2", Site("T", "D", "https://example.org/"), 2)
     assert again.written.written == [] and again.written.unchanged == len(trees[1])
+
+
+def test_a_rewritten_page_is_as_readable_as_a_new_file(content, tmp_path):
+    """Pages are replaced through a temporary file, which is private (0600) until given the
+    mode any new file gets, so a web server or another user can still read the page."""
+    docs = tmp_path / "docs"
+    build(content, docs)
+    event = next((content / "events").glob("*.yaml"))
+    event.write_text(event.read_text().replace("title: ", "title: Edited ", 1))
+    assert f"events/{event.stem}.md" in build(content, docs).written.written
+    (tmp_path / "plain.txt").write_text("a file made as any program makes one")
+    expected = (tmp_path / "plain.txt").stat().st_mode
+    assert (docs / "events" / f"{event.stem}.md").stat().st_mode == expected
+    assert (docs / "timeline" / "index.md").stat().st_mode == expected
