@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,40 +93,45 @@ def _check_events(folder: Path, checked: Checked, workers: int | None) -> None:
         checked.problems.append(Mark(path).problem("the events folder is missing", f"create {path}/"))
         return
     base = display_path(folder)  # resolving each file's path costs more than reading it
-    files = []
-    for file in sorted(folder.iterdir()):
-        path = f"{base}/{file.name}"
-        if file.suffix == ".yml":
-            checked.problems.append(Mark(path).problem("event files end in .yaml", f"rename it to {file.stem}.yaml"))
-        elif file.suffix != ".yaml" or not file.is_file():
+    names = []
+    with os.scandir(folder) as entries:  # 100,000 pathlib stats took 1.2 s; scandir 0.1 s
+        listing = sorted((entry.name, entry.is_file()) for entry in entries)
+    for name, is_file in listing:
+        path = f"{base}/{name}"
+        stem, suffix = os.path.splitext(name)
+        if suffix == ".yml":
+            checked.problems.append(Mark(path).problem("event files end in .yaml", f"rename it to {stem}.yaml"))
+        elif suffix != ".yaml" or not is_file:
             continue
-        elif not SLUG.fullmatch(file.stem):
+        elif not SLUG.fullmatch(stem):
             checked.problems.append(
                 Mark(path).problem(
-                    f"the file name '{file.name}' is not a slug (lowercase letters, digits, hyphens)",
-                    f"rename it to {slugify(file.stem)}.yaml",
+                    f"the file name '{name}' is not a slug (lowercase letters, digits, hyphens)",
+                    f"rename it to {slugify(stem)}.yaml",
                 )
             )
         else:
-            files.append(file)
-            checked.declared["events"].add(file.stem)
+            names.append(name)
+            checked.declared["events"].add(stem)
     # Every id is declared by now, so workers resolve their own references and send back only
     # records and problems (pickling 10,000 files' references cost more than checking them).
-    count = worker_count(len(files), workers)
-    for records, problems in fork_map(_check_event_files, chunks(files, count * 2), (base, checked.declared), count):
+    count = worker_count(len(names), workers)
+    shared = (folder, base, checked.declared)
+    for records, problems in fork_map(_check_event_files, chunks(names, count * 2), shared, count):
         checked.records["events"].update(records)
         checked.problems.extend(problems)
 
 
 def _check_event_files(
-    shared: tuple[str, dict[str, set[str]]], files: Sequence[Path]
+    shared: tuple[Path, str, dict[str, set[str]]], names: Sequence[str]
 ) -> tuple[dict[str, Event], list[Problem]]:
     """One run of event files: each checked against the schema and every id declared."""
-    base, declared = shared
+    folder, base, declared = shared
     checked = Checked(declared=declared)
-    for file in files:
-        path = f"{base}/{file.name}"
-        loaded = load_file(file, path)
+    for name in names:
+        path = f"{base}/{name}"
+        identifier = name.removesuffix(".yaml")
+        loaded = load_file(folder / name, path)
         checked.problems.extend(loaded.problems)
         if loaded.root is None:
             continue
@@ -134,9 +140,9 @@ def _check_event_files(
         checked.problems.extend(ctx.problems)
         checked.references.extend(ctx.references)
         if values is not INVALID:
-            checked.records["events"][file.stem] = _event(file.stem, values)
+            checked.records["events"][identifier] = _event(identifier, values)
         for reference in ctx.references:
-            if reference.collection == "events" and reference.target == file.stem:
+            if reference.collection == "events" and reference.target == identifier:
                 checked.problems.append(reference.mark.problem("an event cannot be related to itself"))
     _check_references(checked)
     return checked.records["events"], checked.problems
