@@ -189,24 +189,18 @@ def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") 
     yield "timeline/index.md", partial(_timeline_page, timeline.events, common)
     for event in timeline.events:
         yield f"events/{event.id}.md", partial(_event_page, event, common)
-    yield "actors/index.md", partial(render, "actors.md.j2", **common)
-    for actor in timeline.actors.values():
-        yield (
-            f"actors/{actor.id}.md",
-            partial(render, "actor.md.j2", **common, actor=actor, events=timeline.by_actor[actor.id]),
-        )
-    yield "places/index.md", partial(render, "places.md.j2", **common)
-    for place in timeline.places.values():
-        yield (
-            f"places/{place.id}.md",
-            partial(render, "place.md.j2", **common, place=place, events=timeline.by_place[place.id]),
-        )
-    yield "sources/index.md", partial(render, "sources.md.j2", **common)
-    for source in timeline.sources.values():
-        yield (
-            f"sources/{source.id}.md",
-            partial(render, "source.md.j2", **common, source=source, events=timeline.by_source[source.id]),
-        )
+    collections = (
+        ("actors", "actor", timeline.actors, timeline.by_actor),
+        ("places", "place", timeline.places, timeline.by_place),
+        ("sources", "source", timeline.sources, timeline.by_source),
+    )
+    for folder, name, records, events_of in collections:
+        yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common)
+        for record in records.values():
+            yield (
+                f"{folder}/{record.id}.md",
+                partial(render, f"{name}.md.j2", **common, **{name: record}, events=events_of[record.id]),
+            )
     yield "tags/index.md", partial(render, "tags.md.j2", **common)
     for tag, tagged in timeline.by_tag.items():
         yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged)
