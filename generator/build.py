@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,7 @@ from .exports import data_files
 from .model import Timeline, build_timeline
 from .parallel import worker_count
 from .render import pages
-from .write import WriteReport, write_pages
+from .write import Memo, WriteReport, write_pages
 
 
 @dataclass
@@ -79,23 +79,45 @@ def site_from_config(config: Path) -> Site:
     )
 
 
-def generate(timeline: Timeline, site: Site) -> Iterator[tuple[str, Callable[[], str]]]:
-    """Every generated file as (path, a call that makes it): the open-data exports (the slowest
-    to make, so they start first), then the pages. Content errors were all raised before."""
-    yield from data_files(timeline, site.title, site.description, site.url)
+def generate(timeline: Timeline, site: Site) -> Iterator[tuple[str, Callable[[], str], Hashable]]:
+    """Every generated file as (path, a call that makes it, what it is made of): the open-data
+    exports (the slowest to make, so they start first), then the pages. Content errors were all
+    raised before."""
+    for path, make in data_files(timeline, site.title, site.description, site.url):
+        yield path, make, None
     yield from pages(timeline, site.url, site.title)
 
 
-def build(content: Path, docs: Path, site: Site | None = None, workers: int | None = None) -> BuildReport:
+def build(
+    content: Path, docs: Path, site: Site | None = None, workers: int | None = None, reuse: bool = False
+) -> BuildReport:
     """Check the content and write its pages; raise ContentError (writing nothing) on bad content.
 
-    `workers`: processes to check and render with (default: one per core for large sites)."""
+    `workers`: processes to check and render with (default: one per core for large sites).
+    `reuse`: in a long-lived process (the preview), read only the content files saved since the
+    last build, and render only the pages whose records changed."""
     started = time.perf_counter()
+    site = site or Site()
     with few_collections():
-        timeline = build_timeline(check_content(content, workers))
-        files = list(generate(timeline, site or Site()))
-        report = write_pages(docs, files, worker_count(len(files), workers))
+        timeline = build_timeline(check_content(content, workers, reuse=reuse))
+        files = list(generate(timeline, site))
+        memo = _memo(docs, site) if reuse else None
+        report = write_pages(docs, files, worker_count(len(files), workers), memo)
     return BuildReport(timeline, report, time.perf_counter() - started)
+
+
+_memos: dict[Path, Memo] = {}
+
+
+def _memo(docs: Path, site: Site) -> Memo:
+    """This process's memo of what each page of `docs` was made from; forgotten when the site's
+    settings or a template change, since every page depends on those."""
+    templates = Path(__file__).parent / "templates"
+    stamp = (site, tuple(sorted((path.name, path.stat().st_mtime_ns) for path in templates.iterdir())))
+    memo = _memos.get(docs.resolve())
+    if memo is None or memo.stamp != stamp:
+        memo = _memos[docs.resolve()] = Memo(stamp)
+    return memo
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode
 
 from .fields import INVALID, SLUG, Context, Record, Reference, did_you_mean, slugify
-from .load import load_file
+from .load import load_bytes, load_file
 from .model import Actor, Citation, Content, Event, Place, Source
 from .parallel import chunks, fork_map, worker_count
 from .problems import ContentError, Mark, Problem, display_path
@@ -33,10 +33,12 @@ class Checked:
     )
 
 
-def check_content(root: Path, workers: int | None = None) -> Content:
+def check_content(root: Path, workers: int | None = None, reuse: bool = False) -> Content:
     """Check a content folder; return its records, or raise ContentError with every problem.
 
-    Event files are checked by `workers` processes (default: one per core for large folders)."""
+    Event files are checked by `workers` processes (default: one per core for large folders).
+    With `reuse` (a long-lived process: the preview), an event file unchanged since this process
+    last read it is not read again: its record, problems and references are kept from then."""
     checked = Checked()
     for name, record, build in (
         ("sources", SOURCE, _source),
@@ -44,8 +46,8 @@ def check_content(root: Path, workers: int | None = None) -> Content:
         ("places", PLACE, _place),
     ):
         _check_collection(root / f"{name}.yaml", name, record, build, checked)
-    _check_events(root / "events", checked, workers)
-    _check_references(checked)  # the collections' own: event files resolve theirs
+    _check_events(root / "events", checked, workers, _file_cache if reuse else None)
+    _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
     if checked.problems:
         raise ContentError(checked.problems)
     records = checked.records
@@ -86,7 +88,21 @@ def _check_collection(file: Path, name: str, record: Record, build: Any, checked
     checked.references.extend(ctx.references)
 
 
-def _check_events(folder: Path, checked: Checked, workers: int | None) -> None:
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one event file found, before its references are resolved."""
+
+    raw: bytes  # the file as read: the same bytes, the same result
+    record: Event | None
+    problems: list[Problem]
+    references: list[Reference]
+
+
+FileCache = dict[str, FileResult]
+_file_cache: FileCache = {}  # by path: the preview's process re-checks only the files saved since
+
+
+def _check_events(folder: Path, checked: Checked, workers: int | None, cache: FileCache | None = None) -> None:
     """Name problems here; then each run of files is checked, references and all, by a worker."""
     if not folder.is_dir():
         path = display_path(folder)
@@ -113,6 +129,9 @@ def _check_events(folder: Path, checked: Checked, workers: int | None) -> None:
         else:
             names.append(name)
             checked.declared["events"].add(stem)
+    if cache is not None:
+        _check_event_files_again(folder, base, names, checked, cache)
+        return
     # Every id is declared by now, so workers resolve their own references and send back only
     # records and problems (pickling 10,000 files' references cost more than checking them).
     count = worker_count(len(names), workers)
@@ -129,23 +148,56 @@ def _check_event_files(
     folder, base, declared = shared
     checked = Checked(declared=declared)
     for name in names:
-        path = f"{base}/{name}"
-        identifier = name.removesuffix(".yaml")
-        loaded = load_file(folder / name, path)
-        checked.problems.extend(loaded.problems)
-        if loaded.root is None:
-            continue
-        ctx = Context(path)
-        values = EVENT.check(loaded.root, ctx)
-        checked.problems.extend(ctx.problems)
-        checked.references.extend(ctx.references)
-        if values is not INVALID:
-            checked.records["events"][identifier] = _event(identifier, values)
-        for reference in ctx.references:
-            if reference.collection == "events" and reference.target == identifier:
-                checked.problems.append(reference.mark.problem("an event cannot be related to itself"))
+        _add(checked, name, _check_event_file(folder, base, name))
     _check_references(checked)
     return checked.records["events"], checked.problems
+
+
+def _check_event_files_again(folder: Path, base: str, names: list[str], checked: Checked, cache: FileCache) -> None:
+    """In one process, reading only the files changed since the last check. References are
+    resolved again for every file (by check_content, with the collections'), since ids may
+    have come or gone."""
+    seen = set()
+    for name in names:
+        path = f"{base}/{name}"
+        seen.add(path)
+        # Bytes, not modification times: two saves within the clock's tick look the same to stat.
+        try:
+            raw: bytes | None = (folder / name).read_bytes()
+        except OSError:
+            raw = None
+        result = cache.get(path)
+        if raw is None or result is None or result.raw != raw:
+            result = _check_event_file(folder, base, name, raw)
+            if raw is not None:
+                cache[path] = result
+        _add(checked, name, result)
+    for gone in cache.keys() - seen:
+        del cache[gone]
+
+
+def _check_event_file(folder: Path, base: str, name: str, raw: bytes | None = None) -> FileResult:
+    path = f"{base}/{name}"
+    identifier = name.removesuffix(".yaml")
+    loaded = load_file(folder / name, path) if raw is None else load_bytes(raw, path)
+    problems = list(loaded.problems)
+    if loaded.root is None:
+        return FileResult(raw or b"", None, problems, [])
+    ctx = Context(path)
+    values = EVENT.check(loaded.root, ctx)
+    problems.extend(ctx.problems)
+    for reference in ctx.references:
+        if reference.collection == "events" and reference.target == identifier:
+            problems.append(reference.mark.problem("an event cannot be related to itself"))
+    record = None if values is INVALID else _event(identifier, values)
+    return FileResult(raw or b"", record, problems, ctx.references)
+
+
+def _add(checked: Checked, name: str, result: FileResult) -> None:
+    checked.problems.extend(result.problems)
+    checked.references.extend(result.references)
+    if result.record is not None:
+        checked.records["events"][result.record.id] = result.record
 
 
 def _check_references(checked: Checked) -> None:

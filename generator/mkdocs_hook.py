@@ -1,7 +1,8 @@
-"""MkDocs hook: a thin call into the generator before each build, and content/ watched by serve.
+"""MkDocs hook: a thin call into the generator before each build, and the editor's preview.
 
 Kept to MkDocs's documented hook events only, so the generator itself never depends on
-MkDocs internals (Zensical, MkDocs's successor, reads the same mkdocs.yml and docs/).
+MkDocs internals (Zensical, MkDocs's successor, reads the same mkdocs.yml and docs/). What the
+preview does under `mkdocs serve` is in generator/preview.py.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # running mkdocs from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from generator.build import Site, build  # noqa: E402
+from generator import preview  # noqa: E402
+from generator.build import Site, build, site_from_config  # noqa: E402
 from generator.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.timeline")
@@ -25,19 +27,55 @@ def _content_folder(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
 
 
+def on_startup(command: str, **_: Any) -> None:
+    preview.start(command)
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    if preview.state.serving and preview.SCRIPT not in config.extra_javascript:
+        config.extra_javascript.append(preview.SCRIPT)
+    return config
+
+
 def on_pre_build(config: Any, **_: Any) -> None:
     from mkdocs.exceptions import Abort
 
+    # The site's own address, not the preview's: `mkdocs serve` replaces site_url with its own,
+    # which would change every page's absolute links at each start (and make serve and build differ).
+    url = site_from_config(Path(config.config_file_path)).url if preview.state.serving else config.site_url
     try:
-        site = Site(config.site_name, config.site_description or "", config.site_url or "")
-        report = build(_content_folder(config), Path(config.docs_dir), site)
+        site = Site(config.site_name, config.site_description or "", url or "")
+        report = build(_content_folder(config), Path(config.docs_dir), site, reuse=preview.state.serving)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
-        raise Abort(f"{len(error.problems)} content error(s): the previous pages are left as they were") from None
+        preview.state.problems = error.problems
+        count = f"{len(error.problems)} content error{'s' * (len(error.problems) != 1)}"
+        if preview.state.serving:  # keep serving the last good pages, with the errors over them
+            log.error("%s: the browser shows them over the last good pages", count)
+            return
+        raise Abort(f"{count}: the previous pages are left as they were") from None
+    preview.state.problems = []
+    preview.state.summary = report.summary()
     log.info("timeline: %s", report.summary())
 
 
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    preview.state.built = {file.dest_uri for file in files}
+    return files
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    preview.remove_stale(Path(config.site_dir), preview.state.built)
+    if preview.state.serving:
+        preview.write_status(Path(config.site_dir))
+
+
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
+    """Watch content/ and the hand-written part of docs/, not the pages the generator writes
+    there (each save would otherwise build twice: once for the save, once for our writes)."""
+    server.unwatch(config.docs_dir)
+    for entry in preview.hand_written(Path(config.docs_dir)):
+        server.watch(str(entry))
     server.watch(str(_content_folder(config)))
     return server

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache, partial
@@ -176,34 +176,54 @@ def chart_bars(
     return {"items": bars, "width": width, "height": height, "peak": peak}
 
 
-Page = tuple[str, Callable[[], str]]
+Page = tuple[str, Callable[[], str], Hashable]
 
 
 def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") -> Iterator[Page]:
-    """Every generated page as (path under docs/, a call that renders its Markdown text).
+    """Every generated page as (path under docs/, a call that renders its Markdown text, what
+    the page is made of).
 
     Rendering waits for the call, so the write stage can hold a list of 100,000 pages, or
-    share them out between processes, without holding their text."""
+    share them out between processes, without holding their text. The third item holds every
+    record the page shows (None: the whole timeline), so a long-lived process can skip a page
+    whose records are the same objects as last time; it must name all of them, or a page
+    would go stale (tests/test_build.py builds again after each kind of edit to check)."""
     common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
-    yield "index.md", partial(_home_page, timeline, common)
-    yield "timeline/index.md", partial(_timeline_page, timeline.events, common)
+    yield "index.md", partial(_home_page, timeline, common), None
+    yield "timeline/index.md", partial(_timeline_page, timeline.events, common), None
     for event in timeline.events:
-        yield f"events/{event.id}.md", partial(_event_page, event, common)
+        yield f"events/{event.id}.md", partial(_event_page, event, common), _event_inputs(timeline, event)
     collections = (
         ("actors", "actor", timeline.actors, timeline.by_actor),
         ("places", "place", timeline.places, timeline.by_place),
         ("sources", "source", timeline.sources, timeline.by_source),
     )
     for folder, name, records, events_of in collections:
-        yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common)
+        yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common), None
         for record in records.values():
+            events = events_of[record.id]
             yield (
                 f"{folder}/{record.id}.md",
-                partial(render, f"{name}.md.j2", **common, **{name: record}, events=events_of[record.id]),
+                partial(render, f"{name}.md.j2", **common, **{name: record}, events=events),
+                (record, tuple(events)),
             )
-    yield "tags/index.md", partial(render, "tags.md.j2", **common)
+    yield "tags/index.md", partial(render, "tags.md.j2", **common), None
     for tag, tagged in timeline.by_tag.items():
-        yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged)
+        yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged), (tag, tuple(tagged))
+
+
+def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
+    """Every record an event page shows: the event, its neighbours, related events, and the
+    actors, places and sources it names."""
+    return (
+        event,
+        timeline.previous(event),
+        timeline.next(event),
+        tuple(timeline.related[event.id]),
+        tuple(timeline.actors[key] for key in event.actors),
+        tuple(timeline.places[key] for key in event.places),
+        tuple(timeline.sources[citation.source] for citation in event.sources),
+    )
 
 
 def _home_page(timeline: Timeline, common: dict[str, Any]) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .parallel import fork_map
+from .parallel import PARALLEL_FROM, fork_map
 from .render import GENERATED_MARK
 
 # Folders under docs/ that the generator owns outright: anything else in them is stale.
@@ -50,32 +50,77 @@ def is_generated(file: Path) -> bool:
 
 
 Made = Callable[[], "str | bytes"]
+Page = tuple[str, Made, Hashable]  # path under docs/, its maker, what it is made of (None: all)
 
 
-def write_pages(docs: Path, pages: Sequence[tuple[str, Made]], workers: int = 1) -> WriteReport:
-    """Make and write each (relative path, maker) whose bytes differ; delete owned files not in pages.
+@dataclass
+class Memo:
+    """What each page was made from when this process last wrote it, and the file it left
+    (inode, size, mtime), so a page made of the same records, whose file nobody touched
+    since, is neither made nor read again."""
 
-    With workers > 1 the pages are made and written in forked processes, in runs."""
+    stamp: Hashable = None
+    pages: dict[str, tuple[Hashable, tuple[int, int, int]]] = field(default_factory=dict)
+
+
+def _stat(target: str) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(target)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def write_pages(docs: Path, pages: Sequence[Page], workers: int = 1, memo: Memo | None = None) -> WriteReport:
+    """Make and write each page whose bytes differ; delete owned files not in pages.
+
+    With workers > 1 the pages are made and written in forked processes, in runs. With a memo,
+    pages made of the same records as last time are skipped without being made."""
+    report = WriteReport()
+    todo: Sequence[int] = range(len(pages))
+    if memo is not None:
+        todo = [index for index, page in enumerate(pages) if not _same_as_before(docs, page, memo)]
+        report.unchanged = len(pages) - len(todo)
+        if len(todo) < PARALLEL_FROM:  # a fork costs more than a few pages
+            workers = 1
     # Strided runs: the few slow makers at the front (the exports) land in different runs.
     count = workers * 16 if workers > 1 else 1
-    runs = [range(start, len(pages), count) for start in range(count)]
-    report = WriteReport()
+    runs = [todo[start::count] for start in range(count)]
     for part in fork_map(_write_run, runs, (docs, pages), workers):
         report.written.extend(part.written)
         report.unchanged += part.unchanged
         report.skipped.extend(part.skipped)
     report.written.sort()
-    keep = {os.path.join(docs, relative) for relative, _ in pages}
+    if memo is not None:
+        for index in todo:
+            relative, _, made_of = pages[index]
+            stat = _stat(os.path.join(docs, relative))
+            if made_of is not None and stat is not None:
+                memo.pages[relative] = (made_of, stat)
+            else:
+                memo.pages.pop(relative, None)
+    keep = {os.path.join(docs, relative) for relative, _, _ in pages}
     for folder in OWNED_FOLDERS:
         report.removed.extend(_remove_stale(docs / folder, keep, docs))
     return report
 
 
-def _write_run(shared: tuple[Path, Sequence[tuple[str, Made]]], indexes: Sequence[int]) -> WriteReport:
+def _same_as_before(docs: Path, page: Page, memo: Memo) -> bool:
+    relative, _, made_of = page
+    before = memo.pages.get(relative)
+    return (
+        made_of is not None
+        and before is not None
+        and before[0] == made_of
+        and before[1] == _stat(os.path.join(docs, relative))
+    )
+
+
+def _write_run(shared: tuple[Path, Sequence[Page]], indexes: Sequence[int]) -> WriteReport:
     docs, pages = shared
     report = WriteReport()
     for index in indexes:
-        relative, make = pages[index]
+        relative, make, _ = pages[index]
         target = os.path.join(docs, relative)
         if relative in MARKED_FILES and os.path.exists(target) and not is_generated(Path(target)):
             report.skipped.append(relative)

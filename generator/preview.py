@@ -1,0 +1,153 @@
+"""The editor's preview under `mkdocs serve`: errors in the browser, nothing stale, a quiet log.
+
+MkDocs holds every request while a build is failing, and `serve` exits if the first build
+fails. So while serving, a content error does not fail the build: the last good pages stay in
+docs/, the problems are written to `_preview/status.json` in the served site, and a small script
+(added to every page, and to the 404 page, only while serving) shows them over the page and
+follows later builds. Nothing here runs in `mkdocs build`, except `remove_stale`, which a full
+build never needs and a `--dirty` one does.
+
+State lives in this module, not in the hook: MkDocs executes the hook file again for every
+build it configures, while modules it imports stay loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .problems import Problem
+from .write import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, is_generated
+
+STATUS_FOLDER = "_preview"
+SCRIPT = f"{STATUS_FOLDER}/preview.js"
+STATUS = f"{STATUS_FOLDER}/status.json"
+
+
+@dataclass
+class PreviewState:
+    """What the preview knows between builds of one `mkdocs serve`."""
+
+    serving: bool = False
+    build: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    summary: str = ""
+    built: set[str] = field(default_factory=set)  # site-relative paths the last build made
+
+
+state = PreviewState()
+
+
+def start(command: str) -> None:
+    """Called once when MkDocs starts: `serve` turns the preview on and quiets MkDocs' log."""
+    state.serving = command == "serve"
+    state.build = 0
+    state.problems = []
+    if state.serving:
+        quiet_mkdocs_log()
+
+
+def status_json(build: int, problems: Iterable[Problem], summary: str) -> str:
+    """The served status: a build number that changes with every build, and the problems as
+    data (for the page) and as the one-line text the terminal shows (to copy)."""
+    listed = [
+        {
+            "path": problem.path,
+            "line": problem.line,
+            "column": problem.column,
+            "message": problem.message,
+            "hint": problem.hint,
+            "text": str(problem),
+        }
+        for problem in problems
+    ]
+    return json.dumps({"build": build, "problems": listed, "summary": summary}, ensure_ascii=False)
+
+
+def write_status(site_dir: Path) -> None:
+    """Write the status and the script that reads it into the served site (never into docs/)."""
+    state.build += 1
+    folder = site_dir / STATUS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    script = resources.files("generator").joinpath("templates", "preview.js").read_bytes()
+    (folder / "preview.js").write_bytes(script)
+    temporary = folder / ".status.json.part"
+    temporary.write_text(status_json(state.build, state.problems, state.summary), encoding="utf-8")
+    os.replace(temporary, folder / "status.json")
+
+
+def remove_stale(site_dir: Path, built: set[str]) -> list[str]:
+    """Delete files in the generator's folders of the built site that no source made.
+
+    A `--dirty` build writes only changed pages and never deletes, so without this a deleted
+    event's page would still be served. `built` holds the site-relative paths of this build."""
+    removed = []
+    for folder in OWNED_FOLDERS:
+        for directory, _folders, files in os.walk(site_dir / folder, topdown=False):
+            for name in files:
+                path = Path(directory, name)
+                relative = path.relative_to(site_dir).as_posix()
+                if relative not in built:
+                    path.unlink()
+                    removed.append(relative)
+            if not os.listdir(directory):
+                os.rmdir(directory)
+    return sorted(removed)
+
+
+def hand_written(docs: Path) -> list[Path]:
+    """The entries of docs/ an editor writes (the rest the generator writes), for serve to watch.
+
+    Watching the whole of docs/ would start a second build after every save, caught by the
+    generator's own writes."""
+    entries = []
+    for entry in sorted(docs.iterdir()) if docs.is_dir() else []:
+        name = entry.name
+        if name in OWNED_FOLDERS or name in OWNED_FILES or name.startswith("."):
+            continue
+        if name in MARKED_FILES and (not entry.exists() or is_generated(entry)):
+            continue
+        entries.append(entry)
+    return entries
+
+
+# MkDocs' own lines that tell an editor nothing; anything at WARNING or above always passes.
+_NOISE = (
+    "Building documentation",
+    "Cleaning site directory",
+    "Documentation built in",
+    "Detected file changes",
+    "Reloading browsers",
+    "Watching paths for changes",
+    "A 'dirty' build is being performed",
+    "The following pages exist in the docs directory",
+    "Browser connected",
+)
+
+
+_CLOCK = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # MkDocs' live-reload lines start with the time
+
+
+class _Quiet(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("mkdocs.hooks"):
+            return True
+        message = _CLOCK.sub("", record.getMessage(), count=1)
+        if message.startswith("A 'dirty' build is being performed"):
+            return False
+        return record.levelno >= logging.WARNING or not message.startswith(_NOISE)
+
+
+def quiet_mkdocs_log() -> None:
+    """Keep errors, warnings about content and the address to open; drop the build chatter."""
+    quiet = _Quiet()
+    logger = logging.getLogger("mkdocs")
+    for handler in logger.handlers:
+        if not any(isinstance(existing, _Quiet) for existing in handler.filters):
+            handler.addFilter(quiet)

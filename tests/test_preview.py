@@ -1,0 +1,227 @@
+"""The editor's preview: the real `make serve` command (mkdocs serve --dirty) and Chromium.
+
+A content error shows in the page, over the last good pages, and no request waits for a fix;
+deleted, renamed and added events are what `make site` would publish; one build per save; a
+quiet terminal."""
+
+from __future__ import annotations
+
+import html.parser
+import os
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from browser import Watched, chromium
+from conftest import ROOT
+
+BROKEN_DATE = "content/events/2014-coalition-mission-in-iraq-begins.yaml:3:7: error: 'Jan. 8, 2020' is not an EDTF date (write 2020-01-08)"
+EVENT = "2014-coalition-mission-in-iraq-begins"
+# The only event tagged counter-terrorism, and related to no other event.
+DELETED = "2020-03-marines-killed-in-operation-against-islamic-state"
+
+
+def serve_command() -> list[str]:
+    """What `make serve` runs, read from the Makefile so the test follows it."""
+    recipe = re.search(r"^serve:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert recipe, "no serve target in the Makefile"
+    words = shlex.split(recipe[1].replace("$(BIN)/", ""))
+    assert words[0] == "mkdocs", words
+    return [sys.executable, "-m", "mkdocs", *words[1:]]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    def __init__(self, project: Path, url: str, log: Path):
+        self.project, self.url, self.log = project, url, log
+
+    def text(self) -> str:
+        return self.log.read_text()
+
+    def get(self, path: str, timeout: float = 5.0) -> tuple[int, str, float]:
+        """(status, body, seconds): a request that waits is a failure, so the time is returned."""
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
+                return response.status, response.read().decode("utf-8"), time.monotonic() - started
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8"), time.monotonic() - started
+
+
+@contextmanager
+def make_serve(project: Path, log: Path) -> Iterator[Server]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as stream:
+        process = subprocess.Popen(
+            [*serve_command(), "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(project, f"http://127.0.0.1:{port}", log)
+    try:
+        assert wait_for(lambda: "Serving on" in server.text() or process.poll() is not None), server.text()
+        assert process.poll() is None, server.text()
+        yield server
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def wait_for(predicate: Callable[[], object], seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and not href.startswith(("http:", "https:", "#", "mailto:")):
+            self.links.append(href)
+
+
+def crawl(server: Server) -> dict[str, str]:
+    """Every page reachable by links from the home page: {path: html}."""
+    seen: dict[str, str] = {}
+    queue = ["/"]
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        status, body, _ = server.get(path)
+        assert status == 200, (path, status)
+        seen[path] = body
+        parser = _Links()
+        parser.feed(body)
+        for link in parser.links:
+            target = urllib.parse.urljoin(server.url + path, link.split("#")[0])
+            relative = urllib.parse.urlsplit(target).path
+            if relative.endswith("/") and relative not in seen:
+                queue.append(relative)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def _builds(server: Server) -> int:
+    """Builds the hook ran: one summary line for a good build, one count line for a bad one."""
+    return len(re.findall(r"timeline: \d+ events|content errors?: the browser shows", server.text()))
+
+
+def test_a_broken_file_shows_in_the_page_and_nothing_waits(project, tmp_path, page):
+    event = project / "content" / "events" / f"{EVENT}.yaml"
+    original = event.read_text()
+    with make_serve(project, tmp_path / "serve.log") as server:
+        assert wait_for(lambda: server.get(f"/events/{EVENT}/")[0] == 200), server.text()
+        watched = Watched(page, server.url)
+        page.goto(server.url + f"/events/{EVENT}/")
+        assert page.title().startswith("U.S.-led coalition mission in Iraq begins") or "coalition" in page.title()
+        assert page.locator("#tl-preview-errors").count() == 0
+        builds = _builds(server)
+
+        saved = time.monotonic()
+        event.write_text(original.replace("date: 2014\n", "date: Jan. 8, 2020\n"))
+        page.locator("#tl-preview-errors").wait_for(timeout=2000)
+        assert time.monotonic() - saved < 2.0
+        overlay = page.locator("#tl-preview-errors").inner_text()
+        assert BROKEN_DATE in overlay.replace("\n", " ").replace(": error:", ": error:"), overlay
+        # The last good page is still under the errors, and every other request is answered at once.
+        assert "coalition mission in Iraq begins" in page.locator("article h1").inner_text()
+        for path in ("/", "/timeline/", f"/events/{EVENT}/", "/tags/", "/no-such-page/"):
+            status, _, seconds = server.get(path, timeout=3)
+            assert seconds < 1.0, (path, seconds)
+            assert status == (404 if path == "/no-such-page/" else 200), path
+        # The terminal says the same, once, in the same form.
+        assert server.text().count(BROKEN_DATE) == 1, server.text()
+
+        event.write_text(original.replace("title: U.S.-led coalition mission", "title: Fixed coalition mission"))
+        page.locator("#tl-preview-errors").wait_for(state="detached", timeout=5000)
+        assert wait_for(lambda: "Fixed coalition mission" in page.locator("article h1").inner_text(), 5)
+        time.sleep(2)  # a second build would show by now
+        assert _builds(server) == builds + 2, server.text()  # one per save
+        assert watched.errors == [] and watched.foreign_requests() == []
+
+
+def test_serve_starts_on_broken_content_and_recovers(project, tmp_path, page):
+    event = project / "content" / "events" / f"{EVENT}.yaml"
+    original = event.read_text()
+    event.write_text(original.replace("date: 2014\n", "date: Jan. 8, 2020\n"))
+    with make_serve(project, tmp_path / "serve.log") as server:
+        # A fresh clone has no generated pages yet: the home page is MkDocs' 404, with the errors.
+        page.goto(server.url + "/")
+        page.locator("#tl-preview-errors").wait_for(timeout=5000)
+        assert BROKEN_DATE.split(": error:")[0] in page.locator("#tl-preview-errors").inner_text()
+        event.write_text(original)
+        page.locator("#tl-preview-errors").wait_for(state="detached", timeout=10000)
+        assert wait_for(lambda: "events" in page.locator("article").inner_text(), 10)
+        assert server.get(f"/events/{EVENT}/")[0] == 200
+
+
+def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(project, tmp_path):
+    events = project / "content" / "events"
+    with make_serve(project, tmp_path / "serve.log") as server:
+        assert wait_for(lambda: server.get(f"/events/{DELETED}/")[0] == 200)
+        assert server.get("/tags/counter-terrorism/")[0] == 200
+
+        (events / f"{DELETED}.yaml").unlink()
+        assert wait_for(lambda: server.get(f"/events/{DELETED}/")[0] == 404, 10), server.text()
+        assert server.get("/tags/counter-terrorism/")[0] == 404
+        pages = crawl(server)
+        assert not [path for path, body in pages.items() if DELETED in body or "counter-terrorism" in body]
+
+        old, renamed = "2020-us-and-iran-at-brink-of-war", "2020-the-united-states-and-iran-near-war"
+        (events / f"{old}.yaml").rename(events / f"{renamed}.yaml")
+        assert wait_for(lambda: server.get(f"/events/{renamed}/")[0] == 200, 10), server.text()
+        assert server.get(f"/events/{old}/")[0] == 404
+        pages = crawl(server)
+        assert f"/events/{renamed}/" in pages
+        assert not [path for path, body in pages.items() if old in body]
+
+        added = events / "2020-03-17-an-added-event.yaml"
+        added.write_text((events / f"{EVENT}.yaml").read_text().replace("title: U.S.-led", "title: Added"))
+        assert wait_for(lambda: server.get("/events/2020-03-17-an-added-event/")[0] == 200, 10), server.text()
+        assert "2020-03-17-an-added-event" in server.get("/timeline/")[1]
+
+    log = server.text()
+    assert 'not included in the "nav"' not in log and "dirty" not in log, log
+    assert "Serving on http://127.0.0.1:" in log
