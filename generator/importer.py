@@ -16,6 +16,7 @@ from typing import Any
 
 from . import edtf
 from .authoring import AuthoringError, Written, create_file, event_id, known_ids, yaml_quoted
+from .exports.table import FORMULA_STARTS
 from .fields import SLUG, slugify
 from .load import load_file
 
@@ -140,8 +141,9 @@ def _split(value: str) -> list[str]:
 
 
 def _unneutralise(text: str) -> str:
-    """The CSV export prefixes formula-like cells with '; take it off again."""
-    return text[1:] if text[:2] in ("'=", "'+", "'-", "'@") else text
+    """The CSV export prefixes formula-like cells with '; take it off again (the same characters,
+    so export then import gives back the same text)."""
+    return text[1:] if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS else text
 
 
 def _lookup(names: list[str], known: dict[str, str], kind: str, where: str, report: list[str]) -> list[str]:

@@ -167,7 +167,7 @@ def test_json_ld_cannot_close_its_script_element(content):
         'title: "</script><script>alert(1)</script>"\ndate: 2020-03-16\nsummary: x\n'
         "sources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
     )
-    from generator.exports import json_ld
+    from generator.jsonld import json_ld
 
     timeline = build_timeline(check_content(content))
     text = json_ld(timeline, timeline.content.events["hostile"])

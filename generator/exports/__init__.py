@@ -1,0 +1,44 @@
+"""Open data from the same checked model as the pages: JSON, CSV, TimelineJS, Atom and
+iCalendar. Pure functions from a Timeline to text; no timestamps of the build, so an unchanged
+timeline gives unchanged bytes (and no rewrite). Each export is made of per-event pieces cached
+by the event and what it references, so a long-lived process remakes only what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from ..model import Timeline
+from .common import event_url, stable_id
+from .data import event_record, events_json, events_schema
+from .feeds import FEED_SIZE, atom_feed, icalendar_file
+from .table import CSV_COLUMNS, FORMULA_STARTS, events_csv
+from .timelinejs import timelinejs
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FEED_SIZE",
+    "FORMULA_STARTS",
+    "atom_feed",
+    "data_files",
+    "event_record",
+    "event_url",
+    "events_csv",
+    "events_json",
+    "events_schema",
+    "icalendar_file",
+    "stable_id",
+    "timelinejs",
+]
+
+
+def data_files(
+    timeline: Timeline, title: str, description: str, site_url: str = ""
+) -> Iterator[tuple[str, Callable[[], str]]]:
+    """Every export as (path under docs/, a call that makes its text), slowest first."""
+    yield "events.ics", partial(icalendar_file, timeline, title, site_url)
+    yield "data/timelinejs.json", partial(timelinejs, timeline, title, description, site_url)
+    yield "data/events.csv", partial(events_csv, timeline, site_url)
+    yield "data/events.json", partial(events_json, timeline, site_url)
+    yield "feed.xml", partial(atom_feed, timeline, title, site_url)
+    yield "data/events.schema.json", events_schema

@@ -1,0 +1,93 @@
+"""events.csv: one flat row per event, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from ..model import Event, Timeline
+from .common import LIST_SEPARATOR, Linked, date_record, event_url, first_located, linked
+
+CSV_COLUMNS = (
+    "id",
+    "edtf",
+    "start",
+    "end",
+    "precision",
+    "qualifier",
+    "date_in_words",
+    "title",
+    "summary",
+    "actors",
+    "places",
+    "country",
+    "latitude",
+    "longitude",
+    "killed",
+    "wounded",
+    "tags",
+    "source_titles",
+    "source_urls",
+    "url",
+)
+# What a spreadsheet reads as the start of a formula (or a DDE command), or hides: such a cell
+# gets a leading apostrophe, which spreadsheets show as text. The importer takes it off again.
+FORMULA_STARTS = "=+-@\t\r\n|%"
+
+
+def _cell(value: object) -> str:
+    """Text a spreadsheet shows as text: a leading formula character gets an apostrophe."""
+    text = "" if value is None else str(value)
+    if text and text[0] in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else str(value)
+
+
+def events_csv(timeline: Timeline, site_url: str = "") -> str:
+    """One flat row per event (in the spirit of ACLED's data), UTF-8 with a BOM for spreadsheets."""
+    header = _rows([CSV_COLUMNS])
+    rows = "".join(_event_row(event, linked(timeline, event), site_url) for event in timeline.events)
+    return "\ufeff" + header + rows
+
+
+def _rows(rows: Iterable[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=1 << 17)
+def _event_row(event: Event, links: Linked, site_url: str) -> str:
+    record = date_record(event.date)
+    located = first_located(links.places)
+    numbers = {
+        "latitude": located.lat if located else None,
+        "longitude": located.lon if located else None,
+        "killed": event.killed,
+        "wounded": event.wounded,
+    }
+    texts = {
+        "id": event.id,
+        "edtf": record["edtf"],
+        "start": record["start"],
+        "end": record["end"],
+        "precision": record["precision"],
+        "qualifier": record["qualifier"],
+        "date_in_words": record["in_words"],
+        "title": event.title,
+        "summary": event.summary,
+        "actors": LIST_SEPARATOR.join(actor.name for actor in links.actors),
+        "places": LIST_SEPARATOR.join(place.name for place in links.places),
+        "country": LIST_SEPARATOR.join(dict.fromkeys(place.country for place in links.places)),
+        "tags": LIST_SEPARATOR.join(event.tags),
+        "source_titles": LIST_SEPARATOR.join(dict.fromkeys(source.title for source in links.sources)),
+        "source_urls": LIST_SEPARATOR.join(dict.fromkeys(source.url for source in links.sources if source.url)),
+        "url": event_url(event, site_url),
+    }
+    return _rows([[_number(numbers[name]) if name in numbers else _cell(texts[name]) for name in CSV_COLUMNS]])

@@ -1,0 +1,69 @@
+"""Knight Lab's TimelineJS3 JSON: the timeline as slides, for embedding elsewhere."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from html import escape
+from typing import Any
+
+from .. import edtf
+from ..markup import markdown_html
+from ..model import Event, Timeline
+from .common import Linked, event_url, linked
+from .data import compact
+
+
+def timelinejs(timeline: Timeline, title: str, description: str, site_url: str = "") -> str:
+    """A title slide, then one slide per event."""
+    head = compact({"title": {"text": {"headline": _escape(title), "text": f"<p>{_escape(description)}</p>"}}})[:-2]
+    slides = ",".join(_slide(event, linked(timeline, event), site_url) for event in timeline.events)
+    return f'{head},"events":[{slides}]}}\n'
+
+
+@lru_cache(maxsize=1 << 17)
+def _slide(event: Event, links: Linked, site_url: str) -> str:
+    value = event.date
+    slide: dict[str, Any] = {
+        "unique_id": event.id,
+        "start_date": _timelinejs_date(value.first_point),
+        "text": {"headline": _escape(event.title), "text": _slide_text(event, links, site_url)},
+    }
+    if isinstance(value.end, edtf.DatePoint) and value.is_interval:
+        slide["end_date"] = _timelinejs_date(value.end, end=True)
+    if (
+        value.qualifier
+        or value.precision in ("season", "decade", "century")
+        or not isinstance(value.end, edtf.DatePoint)
+    ):
+        slide["display_date"] = _escape(edtf.in_words(value))
+    if event.tags:
+        slide["group"] = event.tags[0]
+    return json.dumps(slide, ensure_ascii=False, separators=(",", ":"))
+
+
+def _slide_text(event: Event, links: Linked, site_url: str) -> str:
+    parts = [markdown_html(event.summary), "<p>Sources:</p><ul>"]
+    for citation, source in zip(event.sources, links.sources, strict=True):
+        name = f"<em>{_escape(source.title)}</em>, {_escape(source.publisher)}, {source.published.isoformat()}"
+        if source.url:
+            name = f'<a href="{_escape(source.url)}">{name}</a>'
+        quote = f"<blockquote>{_escape(citation.quote)}</blockquote>" if citation.quote else ""
+        parts.append(f"<li>{name}{quote}</li>")
+    parts.append(f'</ul><p><a href="{_escape(event_url(event, site_url))}">Event page</a></p>')
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _timelinejs_date(point: edtf.DatePoint, end: bool = False) -> dict[str, str]:
+    """Only the fields the precision allows: a month has no day, a year no month."""
+    day = point.latest if end else point.earliest
+    fields = {"year": str(day.year)}
+    if point.precision in ("day", "month", "season"):
+        fields["month"] = str(day.month)
+    if point.precision == "day":
+        fields["day"] = str(day.day)
+    return fields

@@ -1,0 +1,64 @@
+"""schema.org JSON-LD for an event page: what search engines read of an event."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .exports.common import event_url, linked
+from .markup import markdown_text
+from .model import Event, Source, Timeline
+
+
+def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
+    """schema.org Event, safe inside a <script> element: '<', '>' and '&' are \\u-escaped."""
+    value = event.date
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": markdown_text(event.summary),
+        "startDate": value.earliest.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    if value.latest:
+        document["endDate"] = value.latest.isoformat()
+    if site_url:
+        document["url"] = event_url(event, site_url)
+    links = linked(timeline, event)
+    places = links.places
+    if places:
+        document["location"] = [_place(place.name, place.country, place.lat, place.lon) for place in places]
+    actors = links.actors
+    if actors:
+        document["about"] = [
+            {"@type": "Person" if actor.kind == "person" else "Organization", "name": actor.name} for actor in actors
+        ]
+    document["citation"] = [_news_article(source) for source in dict.fromkeys(links.sources)]
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _place(name: str, country: str, lat: float | None, lon: float | None) -> dict[str, Any]:
+    place: dict[str, Any] = {
+        "@type": "Place",
+        "name": name,
+        "address": {"@type": "PostalAddress", "addressCountry": country},
+    }
+    if lat is not None and lon is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
+    return place
+
+
+def _news_article(source: Source) -> dict[str, Any]:
+    article: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": source.title,
+        "datePublished": source.published.isoformat(),
+        "publisher": {"@type": "Organization", "name": source.publisher},
+    }
+    if source.authors:
+        article["author"] = [{"@type": "Person", "name": name} for name in source.authors]
+    if source.url:
+        article["url"] = source.url
+    return article
