@@ -254,8 +254,34 @@ def _timeline_page(events: list[Event], common: dict[str, Any]) -> str:
         {event.date.earliest.year for event in events} | {d.year for d in (e.date.latest for e in events) if d}
     )
     year_range = list(range(years[0], years[-1] + 1)) if years else []
-    page = {"years": timeline_groups(events), "year_range": year_range, "overview": overview}
+    timeline = common["timeline"]
+
+    def item(event: Event) -> Markup:
+        actors = tuple(timeline.actors[key].name for key in event.actors)
+        places = tuple(timeline.places[key].name for key in event.places)
+        return timeline_item(event, actors, places)
+
+    page = {"years": timeline_groups(events), "year_range": year_range, "overview": overview, "item": item}
     return render("timeline.md.j2", **common, **page)
+
+
+@lru_cache(maxsize=1 << 17)
+def timeline_item(event: Event, actors: tuple[str, ...], places: tuple[str, ...]) -> Markup:
+    """One event of the timeline page, with what the filters read: made in Python and cached,
+    since the page lists every event and is made again whenever any of them changes."""
+    end = (event.date.latest or event.date.earliest).isoformat()
+    data = (
+        f'data-start="{event.date.earliest.isoformat()}" data-end="{end}" '
+        f'data-actors="{attribute(" ".join(event.actors))}" data-places="{attribute(" ".join(event.places))}" '
+        f'data-tags="{attribute(" ".join(event.tags))}"'
+    )
+    text = f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
+    text += f'<a href="../events/{event.id}/">{attribute(event.title)}</a>'
+    if actors:
+        text += f' <span class="tl-who">{attribute(", ".join(actors))}</span>'
+    if places:
+        text += f' <span class="tl-where">{attribute(", ".join(places))}</span>'
+    return Markup(f'<li class="tl-event" {data}>{text}</li>')
 
 
 def _latest(events: list[Event], count: int = 5) -> list[Event]:
