@@ -62,8 +62,25 @@ def valid_actors_and_places(root: Path) -> tuple[list[Actor], list[Place]]:
     return list(checked.records["actors"].values()), list(checked.records["places"].values())
 
 
+def _outside(file: Path, root: Path) -> bool:
+    """A link (or a file in a linked folder) that leads out of the content folder: a pull
+    request could otherwise make the build read, and publish, any file of the machine."""
+    real, base = os.path.realpath(file), os.path.realpath(root)
+    return os.path.commonpath([real, base]) != base
+
+
+def _link_problem(path: str) -> Problem:
+    return Mark(path).problem(
+        "this is a link to a file outside the content folder, which is not read",
+        "copy the file into content/ instead of linking to it",
+    )
+
+
 def _check_collection(file: Path, name: str, record: Record, build: Any, checked: Checked) -> None:
     path = display_path(file)
+    if file.is_symlink() and _outside(file, file.parent):
+        checked.problems.append(_link_problem(path))
+        return
     if not file.is_file():
         checked.problems.append(Mark(path).problem(f"{file.name} is missing", f"create {path} (see the README)"))
         return
@@ -109,13 +126,18 @@ def _check_events(folder: Path, checked: Checked, workers: int | None, cache: Fi
         checked.problems.append(Mark(path).problem("the events folder is missing", f"create {path}/"))
         return
     base = display_path(folder)  # resolving each file's path costs more than reading it
+    if _outside(folder, folder.parent):
+        checked.problems.append(_link_problem(base))
+        return
     names = []
     with os.scandir(folder) as entries:  # 100,000 pathlib stats took 1.2 s; scandir 0.1 s
-        listing = sorted((entry.name, entry.is_file()) for entry in entries)
-    for name, is_file in listing:
+        listing = sorted((entry.name, entry.is_file(), entry.is_symlink()) for entry in entries)
+    for name, is_file, is_link in listing:
         path = f"{base}/{name}"
         stem, suffix = os.path.splitext(name)
-        if suffix == ".yml":
+        if is_link and suffix in (".yaml", ".yml") and _outside(folder / name, folder.parent):
+            checked.problems.append(_link_problem(path))
+        elif suffix == ".yml":
             checked.problems.append(Mark(path).problem("event files end in .yaml", f"rename it to {stem}.yaml"))
         elif suffix != ".yaml" or not is_file:
             continue

@@ -234,12 +234,15 @@ def _fmt(args: argparse.Namespace) -> int:
     from .fmt import format_files
 
     report = format_files(args.paths, check_only=args.check)
-    for path, message in report.failed:
-        print(f"{path}: cannot format: {message} (run `timeline check` for the line)", file=sys.stderr)
-    for path in report.changed:
+    for line in report.failed:
+        print(line, file=sys.stderr)
+    for path, diff in zip(report.changed, report.diffs, strict=True):
+        if args.check:
+            sys.stdout.write(diff)
         print(f"{'would reformat' if args.check else 'reformatted'} {path}")
     if (args.check and report.changed) or report.failed:
         return EXIT_CONTENT
+    print(f"OK: {report.checked} files {'already formatted' if args.check or not report.changed else 'formatted'}")
     return EXIT_OK
 
 

@@ -107,7 +107,16 @@ def parse(text: str) -> EventDate:
     return EventDate(text, point, point, is_interval=False)
 
 
+_SLASHED_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
 def _parse_interval(text: str) -> EventDate:
+    if _SLASHED_DAY.fullmatch(text):
+        raise EdtfError(f"'{text}' is a day written with slashes, not an EDTF date", _slashed_hint(text))
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", text):
+        raise EdtfError(
+            f"'{text}' is a day written with slashes, not an EDTF date", "write YYYY-MM-DD, the year in four digits"
+        )
     if text.count("/") > 1:
         raise EdtfError(f"'{text}' has more than one '/'", "an interval is START/END")
     left, right = text.split("/")
@@ -215,8 +224,41 @@ _PROSE_FORMATS = (
 _SEASON_WORDS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
 
+def _slashed_hint(text: str) -> str:
+    """`05/01/2020` is 5 January in most of the world and May 1 in the United States: say both,
+    unless one number cannot be a month."""
+    match = _SLASHED_DAY.fullmatch(text)
+    assert match
+    first, second, year = int(match[1]), int(match[2]), match[3]
+    readings = []
+    for month, day, name in ((second, first, "day first"), (first, second, "month first")):
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            readings.append((f"{year}-{month:02d}-{day:02d}", name))
+    if len(readings) == 2 and readings[0][0] == readings[1][0]:
+        readings = readings[:1]
+    if len(readings) == 1:
+        return f"write {readings[0][0]}"
+    if readings:
+        return "the order of day and month is unclear: write " + " or ".join(
+            f"{value} ({name})" for value, name in readings
+        )
+    return "write YYYY-MM-DD"
+
+
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?([?~%]?)")
+_WITH_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}.*")
+
+
 def _suggest(text: str) -> str:
     """The EDTF form of a date written in prose, or a general reminder of the forms."""
+    text = text.strip()
+    if match := _WITH_TIME.fullmatch(text):
+        return f"times of day are not recorded; write the day, {match[1]}, and give the time in the summary"
+    if (match := _UNPADDED.fullmatch(text)) and (len(match[2]) == 1 or (match[3] and len(match[3]) == 1)):
+        day = f"-{int(match[3]):02d}" if match[3] else ""
+        return f"write {match[1]}-{int(match[2]):02d}{day}{match[4]}: months and days have two digits"
+    if re.fullmatch(r"-\d{4}.*", text):
+        return "EDTF's negative years, before 1 CE, are not supported here; dates run from 0001 on"
     cleaned = " ".join(text.replace(".", " ").split()) if "," in text else text.strip()
     for source_format, edtf_format in _PROSE_FORMATS:
         for candidate in (text.strip(), cleaned):

@@ -3,6 +3,7 @@ round-trip mode). Never run by a build; `--check` only reports."""
 
 from __future__ import annotations
 
+import difflib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from .load import read_text
 from .schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
 
 ORDERS = {
@@ -73,8 +75,10 @@ def formatted(text: str, kind: str) -> str:
 
 @dataclass
 class FormatReport:
+    checked: int = 0
     changed: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)  # unified diffs of what changed (or would)
+    failed: list[str] = field(default_factory=list)  # one line each, PATH first
 
 
 def content_files(paths: list[Path]) -> list[Path]:
@@ -90,16 +94,32 @@ def content_files(paths: list[Path]) -> list[Path]:
 def format_files(paths: list[Path], check_only: bool) -> FormatReport:
     report = FormatReport()
     for file in content_files(paths):
-        text = file.read_text(encoding="utf-8")
+        report.checked += 1
+        text, problem = read_text(file, str(file))
+        if problem or text is None:
+            report.failed.append(str(problem))
+            continue
+        text = text.removeprefix("\ufeff")
         kind = kind_of(file)
         assert kind
         try:
             result = formatted(text, kind)
         except Exception as error:  # ruamel raises many kinds; `timeline check` gives the located message
-            report.failed.append((file, str(error).splitlines()[0] if str(error) else type(error).__name__))
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            report.failed.append(f"{file}: cannot format: {message} (run `timeline check` for the line)")
             continue
         if result != text:
             report.changed.append(file)
+            report.diffs.append(
+                "".join(
+                    difflib.unified_diff(
+                        text.splitlines(keepends=True),
+                        result.splitlines(keepends=True),
+                        f"{file}",
+                        f"{file} (formatted)",
+                    )
+                )
+            )
             if not check_only:
                 file.write_text(result, encoding="utf-8")
     return report

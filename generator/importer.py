@@ -18,7 +18,8 @@ from . import edtf
 from .authoring import AuthoringError, Written, create_file, event_id, known_ids, yaml_quoted
 from .exports.table import FORMULA_STARTS
 from .fields import SLUG, slugify
-from .load import load_file
+from .load import load_file, read_text
+from .problems import ContentError
 
 
 @dataclass
@@ -172,7 +173,9 @@ def _names(file: Path, field_name: str) -> dict[str, str]:
 def import_file(file: Path, content: Path, source: str | None = None) -> Imported:
     """Read TimelineJS3 JSON (*.json) or the CSV export (*.csv) and write new event files."""
     result = Imported()
-    text = file.read_text(encoding="utf-8-sig")
+    text, problem = read_text(file, str(file))
+    if problem or text is None:
+        raise ContentError([problem] if problem else [])
     if file.suffix.lower() == ".json":
         if not source:
             raise AuthoringError("TimelineJS slides carry no source: give --source ID (from content/sources.yaml)")

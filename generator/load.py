@@ -6,6 +6,7 @@ never runs a tag's constructor, so `!!python/...` is inert data that we report, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,17 @@ def load_file(file: Path, path: str) -> Loaded:
     return load_bytes(raw, path)
 
 
+def read_text(file: Path, path: str) -> tuple[str | None, Problem | None]:
+    """A file's text, or the located problem that stops it being read (for the tools that read
+    files other than through `load_file`: import, fmt)."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, Mark(path).problem(f"cannot read the file: {error.strerror}")
+    text, problem = _decode(raw, path)
+    return (None, problem) if problem else (text, None)
+
+
 def load_bytes(raw: bytes, path: str) -> Loaded:
     text, problem = _decode(raw, path)
     if problem:
@@ -50,9 +62,19 @@ def load_bytes(raw: bytes, path: str) -> Loaded:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
         return Loaded(path, None, (_syntax_problem(error, text, path),))
-    except yaml.YAMLError as error:  # ReaderError: a control character
-        position = getattr(error, "position", 0)
-        return Loaded(path, None, (_at_offset(text, position, path, f"YAML cannot read this file: {error}"),))
+    except yaml.reader.ReaderError as error:  # a control character
+        problem = _at_offset(
+            text,
+            error.position,
+            path,
+            f"the control character U+{error.character:04X} is not allowed"
+            if isinstance(error.character, int)
+            else f"YAML cannot read this file: {error.reason}",
+            "delete it; it often comes with text pasted from a web page or a PDF",
+        )
+        return Loaded(path, None, (problem,))
+    except yaml.YAMLError as error:
+        return Loaded(path, None, (Mark(path).problem(f"YAML cannot read this file: {' '.join(str(error).split())}"),))
     if root is None:
         return Loaded(path, None, (Mark(path).problem("the file is empty", "see content/README.md for the fields"),))
     problems, aliased = _unsafe_constructs(root, text, path)
@@ -89,7 +111,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     lines = text.splitlines()
     hint = ""
     near = lines[max(line - 2, 0) : line] if lines else []
-    if "\t" in message or any("\t" in candidate for candidate in near):
+    quoted = _QUOTED_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if quoted and ("expected key" in message or "<block end>" in message):
+        hint = _QUOTE_HINTS[quoted[1]]
+    elif "\t" in message or any("\t" in candidate for candidate in near):
         hint = "indent with spaces, not tabs"
     elif "expected a single document" in message:
         hint = "one record per file: remove the '---' line"
@@ -102,10 +127,24 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     return Problem(path, line, column, f"YAML syntax: {message}", hint)
 
 
-def _at_offset(text: str, offset: int, path: str, message: str) -> Problem:
+def _at_offset(text: str, offset: int, path: str, message: str, hint: str = "") -> Problem:
     before = text[:offset]
     line = before.count("\n") + 1
-    return Problem(path, line, offset - (before.rfind("\n") + 1) + 1, message)
+    return Problem(path, line, offset - (before.rfind("\n") + 1) + 1, message, hint)
+
+
+# `key: "quoted" then more` or `- key: 'it's'`: a quoted value that ends before its text does.
+_QUOTED_VALUE = re.compile(r"\s*(?:-\s+)?[\w-]+:\s+([\"'])")
+_QUOTE_HINTS = {
+    '"': (
+        "a value that starts with a quotation mark ends at the next one; to quote a sentence that "
+        "begins with one, write the key, then '>-', and the sentence on the next line, indented"
+    ),
+    "'": (
+        "inside '...' write each apostrophe twice (''), or write the key, then '>-', and the text "
+        "on the next line, indented"
+    ),
+}
 
 
 def _unsafe_constructs(root: Node, text: str, path: str) -> tuple[list[Problem], bool]:

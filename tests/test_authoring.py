@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -233,6 +234,9 @@ def test_fmt_orders_keys_keeps_comments_and_check_only_reports(timeline, content
     path.write_text(MESSY)
     check = timeline("fmt", "--check", str(content))
     assert check.returncode == 1 and f"would reformat {path}" in check.stdout
+    # The change is shown as a diff an editor can read.
+    assert f"--- {path}\n+++ {path} (formatted)\n" in check.stdout
+    assert "-title: A messy event  # title comment\n" in check.stdout and "+title: A messy event" in check.stdout
     assert path.read_text() == MESSY
     result = timeline("fmt", str(path))
     assert result.returncode == 0 and f"reformatted {path}" in result.stdout
@@ -240,8 +244,33 @@ def test_fmt_orders_keys_keeps_comments_and_check_only_reports(timeline, content
     assert list(yaml.safe_load(text)) == ["title", "date", "summary", "sources", "tags"]
     assert "# An editor's note stays." in text and "# keep me" in text and "# title comment" in text
     assert text.index("source: wapo") < text.index("quote:")
-    assert timeline("fmt", "--check", str(content)).returncode == 0
+    clean = timeline("fmt", "--check", str(content))
+    assert (
+        clean.returncode == 0 and clean.stdout == f"OK: {len(list(content.rglob('*.yaml')))} files already formatted\n"
+    )
     assert timeline("check", "--content", str(content)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "data", "expected"),
+    [
+        ("fmt", "events/latin-1.yaml", b"title: caf\xe9\n", ":1:11: error: the file is not UTF-8 (byte 0xe9)"),
+        ("import", "latin-1.csv", b"id,title\r\nx,caf\xe9\r\n", ":2:6: error: the file is not UTF-8 (byte 0xe9)"),
+        ("import", "missing.csv", None, ":1:1: error: cannot read the file: No such file or directory"),
+        ("import", "folder.json", "folder", ":1:1: error: cannot read the file: Is a directory"),
+    ],
+)
+def test_unreadable_files_get_a_located_error_not_a_traceback(timeline, content, command, name, data, expected):
+    file = content / name if command == "fmt" else content.parent / name
+    if data == "folder":
+        file.mkdir()
+    elif data is not None:
+        file.write_bytes(data)
+    args = [str(file)] if command == "fmt" else [str(file), "--content", str(content), "--source", "x"]
+    result = timeline(command, *args)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{file}{expected}" in result.stderr, result.stderr
 
 
 def test_the_real_content_is_formatted(timeline):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -145,6 +146,27 @@ BAD_EVENTS = {
         ],
     ),
     "old.yml": (VALID, [(1, 1, "event files end in .yaml (rename it to old.yaml)")]),
+    "quote-first.yaml": (
+        VALID + '    quote: "The government commits...," the resolution read.\n',
+        [(6, 41, "did not find expected key (a value that starts with a quotation mark ends at the next one")],
+    ),
+    "apostrophe.yaml": (
+        VALID.replace("title: A valid event", "title: 'Iran's missiles'"),
+        [(1, 14, "inside '...' write each apostrophe twice ('')")],
+    ),
+    "control-character.yaml": (
+        VALID.replace("Something happened.", "Something\x01 happened."),
+        [(3, 19, "the control character U+0001 is not allowed (delete it")],
+    ),
+    "control-character-later.yaml": (
+        VALID + "details: fine\n\nactors: [a\x07]\n",
+        [(8, 11, "the control character U+0007 is not allowed")],
+    ),
+    "time-of-day.yaml": (
+        VALID.replace("2020-03-16", "2020-03-16 14:00"),
+        [(2, 7, "write the day, 2020-03-16, and give the time in the summary")],
+    ),
+    "slashed.yaml": (VALID.replace("2020-03-16", "05/01/2020"), [(2, 7, "2020-01-05 (day first) or 2020-05-01")]),
 }
 
 
@@ -161,6 +183,7 @@ def test_every_bad_event_is_reported_in_one_run(timeline, broken):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     found = errors(result)
+    assert len(found) == len(result.stderr.splitlines()) - 1, "every error is one line"
     for name, (_, expected) in BAD_EVENTS.items():
         for line, column, message in expected:
             assert any(f == name and (ln, c) == (line, column) and message in m for f, ln, c, m in found), (
@@ -269,3 +292,48 @@ def test_two_processes_find_the_same_problems_as_one(content):
     assert any(message.startswith("February 2020 has no day 30") for message in messages)
     assert "unknown actor 'irqa'" in messages
     assert any("'Bad Name.yaml' is not a slug" in message for message in messages)
+
+
+def test_links_that_leave_the_content_folder_are_refused(timeline, content, tmp_path):
+    """A pull request could add a link to any file of the build machine; it is never read."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.yaml"
+    secret.write_text(VALID.replace("A valid event", "SECRET"))
+    events = content / "events"
+    (events / "to-passwd.yaml").symlink_to("/etc/passwd")
+    (events / "to-outside.yaml").symlink_to(secret)
+    (events / "to-outside-relative.yaml").symlink_to(os.path.relpath(secret, events))
+    (events / "inside.yaml").symlink_to("../events/2014-coalition-mission-in-iraq-begins.yaml")
+    result = timeline("check", "--content", str(content))
+    found = errors(result)
+    for name in ("to-passwd.yaml", "to-outside.yaml", "to-outside-relative.yaml"):
+        assert (
+            name,
+            1,
+            1,
+            "this is a link to a file outside the content folder, which is not read (copy the file into content/ instead of linking to it)",
+        ) in found
+    assert not [f for f in found if f[0] == "inside.yaml"]
+    assert "SECRET" not in result.stdout + result.stderr and "root:" not in result.stderr
+
+    for name in ("to-passwd.yaml", "to-outside.yaml", "to-outside-relative.yaml", "inside.yaml"):
+        (events / name).unlink()
+    (content / "sources.yaml").rename(outside / "sources.yaml")
+    (content / "sources.yaml").symlink_to(outside / "sources.yaml")
+    moved = outside / "events"
+    events.rename(moved)
+    events.symlink_to(moved)
+    found = errors(timeline("check", "--content", str(content)))
+    assert (
+        "sources.yaml",
+        1,
+        1,
+        "this is a link to a file outside the content folder, which is not read (copy the file into content/ instead of linking to it)",
+    ) in found
+    assert (
+        "events",
+        1,
+        1,
+        "this is a link to a file outside the content folder, which is not read (copy the file into content/ instead of linking to it)",
+    ) in found
