@@ -33,6 +33,7 @@ def markdown_html(text: str) -> str:
     return converter.convert(text)
 
 
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|blockquote|h[1-6]|br|hr|pre|div|table|tr|td|th)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -40,4 +41,5 @@ _TAG = re.compile(r"<[^>]*>")
 def markdown_text(text: str) -> str:
     """A Markdown field as plain text on one line: what a search engine or a feed reader that
     shows no markup should read (no '**', no link syntax)."""
-    return " ".join(html.unescape(_TAG.sub(" ", markdown_html(text))).split())
+    spaced = _BLOCK_TAG.sub(" ", markdown_html(text))
+    return " ".join(html.unescape(_TAG.sub("", spaced)).split())

@@ -150,6 +150,41 @@ def month_counts(events: list[Event], whole_span: bool = False) -> list[tuple[da
     return result
 
 
+MONTHLY_UP_TO = 120  # months; a longer span is drawn a year to a column
+
+
+def chart_columns(counts: list[tuple[date, int]]) -> dict[str, Any]:
+    """Columns of the home page's chart of events per month (per year over a long span), in
+    HTML and CSS so its labels keep their size on any screen: a short month name under every
+    column while they fit (a dozen months a year), the year under each January and the first."""
+    per_year = len(counts) > MONTHLY_UP_TO
+    if per_year:
+        years: dict[int, int] = {}
+        for month, count in counts:
+            years[month.year] = years.get(month.year, 0) + count
+        grouped = [(date(year, 1, 1), count) for year, count in years.items()]
+    else:
+        grouped = counts
+    peak = max((count for _, count in grouped), default=0) or 1
+    every_month = len(grouped) <= 24
+    columns = []
+    for index, (start, count) in enumerate(grouped):
+        name = str(start.year) if per_year else f"{MONTHS[start.month]} {start.year}"
+        first_of_year = per_year or start.month == 1 or index == 0
+        step = max(1, len(grouped) // 12) if per_year else 1
+        columns.append(
+            {
+                "label": f"{name}: {count} event{'s' * (count != 1)}",
+                "count": count,
+                "percent": round(100 * count / peak, 1),
+                "short": "" if per_year else (MONTHS[start.month][:3] if every_month or first_of_year else ""),
+                "year": start.year if first_of_year and index % step == 0 else "",
+            }
+        )
+    caption = "Events per year" if per_year else "Events per month"
+    return {"columns": columns, "show_counts": every_month, "caption": caption}
+
+
 def chart_bars(
     counts: list[tuple[date, int]], width: float = 720, height: float = 120, keep_empty: bool = False
 ) -> dict[str, Any]:
@@ -230,7 +265,7 @@ def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
 def _home_page(timeline: Timeline, common: dict[str, Any]) -> str:
     events = timeline.events
     counts = month_counts(events)
-    chart = Markup(render("chart.svg.j2", bars=chart_bars(counts)).strip()) if counts else None
+    chart = Markup(render("chart.html.j2", **chart_columns(counts)).strip()) if counts else None
     undated = len(events) - sum(count for _, count in counts)
     home = {"chart": chart, "undated": undated, "latest": _latest(events), "feed_size": FEED_SIZE}
     return render("home.md.j2", **common, **home)

@@ -42,9 +42,11 @@ class WriteReport:
 
 
 def is_generated(file: Path) -> bool:
+    """Whether the generator wrote this page: its mark follows the page's first heading (MkDocs
+    takes the page title from a heading that comes first)."""
     try:
         with file.open(encoding="utf-8") as handle:
-            return handle.readline().strip() == GENERATED_MARK
+            return any(line.strip() == GENERATED_MARK for line, _ in zip(handle, range(12), strict=False))
     except (OSError, UnicodeDecodeError):
         return False
 

@@ -14,7 +14,7 @@ from html_tools import read
 from generator.build import Site, build
 from generator.problems import ContentError
 
-HOSTILE = """title: <script>alert("title")</script> *not emphasis* [not a link](x)
+HOSTILE = """title: </title><script>alert("title")</script> *not emphasis* [not a link](x) &lt;/title&gt;
 date: 2020-03-16
 summary: A **summary** with `code` and &lt;b&gt; as text.
 sources:

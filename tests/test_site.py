@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -83,8 +85,10 @@ def test_the_home_page_has_counts_latest_and_a_chart(built, timeline):
     html = (site / "index.html").read_text()
     page = read(site / "index.html")
     assert f"{len(timeline.events)} events" in page.text
-    assert "<svg" in html and 'class="tl-bar"' in html
-    assert "March 2020: 9 events" in page.text
+    assert html.count('class="tl-months__bar"') == 3  # January to March 2020
+    assert "March 2020: 9 events" in page.text  # each column says what it counts, to screen readers too
+    labels = re.findall(r'<span class="tl-months__label" aria-hidden="true">(.*?)</span>', html)
+    assert labels == ["Jan<br>2020", "Feb<br>", "Mar<br>"]
     assert "timeline/" in page.links
 
 
@@ -152,3 +156,49 @@ def test_the_search_index_holds_each_event_once(built):
     assert "U.S. airstrikes hit" not in texts  # the actor's event list is not indexed again
     event = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("events/2020-03-second-rocket"))
     assert "Camp Taji" in event and "But a day later" not in event  # quotes stay on the page, not in the index
+
+
+def _title_and_header(page_file: Path) -> tuple[str, str]:
+    text = page_file.read_text(encoding="utf-8")
+    reader = read(page_file)
+    title = text.split("<title>", 1)[1].split("</title>", 1)[0]
+    # Material's sticky header shows the page's title in its second topic.
+    header = text.split('<div class="md-header__topic" data-md-component="header-topic">', 1)[1]
+    header = header.split('<span class="md-ellipsis">', 1)[1].split("</span>", 1)[0]
+    assert reader.text  # parsed
+    return html.unescape(title), html.unescape(" ".join(header.split()))
+
+
+def test_every_kind_of_page_is_titled_by_its_heading_not_its_file_name(built, timeline):
+    """The <title>, the sticky header and the search result of each kind of page."""
+    site = built / "site"
+    name = "Iraq coalition timeline"
+    event = timeline.events[0]
+    actor = next(iter(timeline.actors.values()))
+    place = next(iter(timeline.places.values()))
+    source = next(iter(timeline.sources.values()))
+    tag = timeline.tags()[0]
+    expected = {
+        "events/" + event.id + "/": event.title,
+        "actors/" + actor.id + "/": actor.name,
+        "places/" + place.id + "/": place.name,
+        "sources/" + source.id + "/": source.title,
+        "tags/" + tag + "/": f"Tag: {tag}",
+        "timeline/": "Timeline",
+        "actors/": "Actors",
+        "places/": "Places",
+        "sources/": "Sources",
+        "tags/": "Tags",
+        "about/": "About",  # its title in the nav
+    }
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    found = {doc["location"]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    for location, heading in expected.items():
+        title, header = _title_and_header(site / location / "index.html")
+        assert title == f"{heading} - {name}", location
+        assert header == heading, location
+        if location not in ("timeline/", "about/"):  # the list is not indexed; About is titled by the nav
+            assert found[location] == heading, location
+    title, _ = _title_and_header(site / "index.html")
+    assert title == name
+    assert found[""] == "Timeline of events"

@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from generator.write import is_generated  # noqa: E402
 from tests.benchmark.synth import synthesise  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -117,7 +118,7 @@ def floor_seconds(folder: Path) -> float:
     config = (folder / "mkdocs.yml").read_text()
     (folder / "floor.yml").write_text(re.sub(r"^hooks:\n(  - .*\n)+", "", config, flags=re.M))
     for page in (folder / "docs").rglob("*.md"):
-        if page.read_text().startswith("<!-- generated"):
+        if is_generated(page):
             page.write_text("# Page\n\nOne line.\n")
     seconds, _ = timed([str(BIN / "mkdocs"), "build", "--strict", "-f", "floor.yml", "-d", "site-floor"], folder)
     return seconds
