@@ -224,6 +224,8 @@ def _import(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     for path in result.written.refused:
         print(f"left {path} alone: it exists", file=sys.stderr)
+    for line in result.added:
+        print(f"added {line}", file=sys.stderr)
     for line in result.unmapped:
         print(f"not imported: {line}", file=sys.stderr)
     print(f"{len(result.written.created)} events written, {len(result.written.refused)} existing left alone")

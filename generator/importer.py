@@ -8,9 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -20,26 +18,29 @@ from .exports.table import FORMULA_STARTS
 from .fields import SLUG, slugify
 from .load import load_file, read_text
 from .problems import ContentError
+from .timelinejs_import import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
 
 
 @dataclass
 class Imported:
     written: Written = field(default_factory=Written)
     unmapped: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # entries added to sources.yaml or places.yaml
 
 
-def _plain(html: str) -> str:
-    """Text from a slide's HTML: tags dropped, entities decoded, white space folded."""
-    spaced = re.sub(r"<(?:br|/?(?:p|div|li|ul|ol|h\d|blockquote))\b[^>]*>", " ", html or "", flags=re.I)
-    without = re.sub(r"<[^>]*>", "", spaced)
-    return " ".join(unescape(without).split())
+def _block(text: str) -> str:
+    """Paragraphs as a literal block (what an editor would write); one line as a quoted scalar."""
+    lines = text.split("\n")
+    if len(lines) > 1 and all(line == line.strip() for line in lines):
+        return "|-\n" + "\n".join(f"  {line}" if line else "" for line in lines)
+    return yaml_quoted(text)
 
 
 def event_yaml(record: dict[str, Any]) -> str:
     lines = ["# yaml-language-server: $schema=../../schema/event.schema.json"]
     lines.append(f"title: {yaml_quoted(record['title'])}")
     lines.append(f"date: {record['date']}")
-    lines.append(f"summary: {yaml_quoted(record['summary'])}")
+    lines.append(f"summary: {_block(record['summary'])}")
     lines.append("sources:")
     for source, quote in record["sources"]:
         lines.append(f"  - source: {source}")
@@ -54,51 +55,87 @@ def event_yaml(record: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _timelinejs_point(value: dict[str, Any]) -> str:
-    year = int(value["year"])
-    text = f"{year:04d}"
-    if value.get("month"):
-        text += f"-{int(value['month']):02d}"
-        if value.get("day"):
-            text += f"-{int(value['day']):02d}"
-    return text
-
-
-def from_timelinejs(data: dict[str, Any], source: str, report: list[str]) -> list[dict[str, Any]]:
-    records = []
+def from_timelinejs(
+    data: dict[str, Any], source: str, report: list[str], places: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Event records from the slides, and new places their locations name; `report` says, slide
+    by slide, what was not kept."""
+    eras = eras_of(data, report)
+    records: list[dict[str, Any]] = []
+    new_places: dict[str, dict[str, Any]] = {}
     for index, slide in enumerate(data.get("events", []), start=1):
         where = f"event {index}"
-        if "start_date" not in slide or "year" not in slide["start_date"]:
+        text = slide.get("text") or {}
+        title = plain_text(text.get("headline", ""))
+        if title:
+            where += f" ({title})"
+        if not isinstance(slide.get("start_date"), dict) or not str(slide["start_date"].get("year", "")).strip():
             report.append(f"{where}: no start_date.year, skipped")
             continue
-        date_text = _timelinejs_point(slide["start_date"])
-        if slide.get("end_date", {}).get("year"):
-            end = _timelinejs_point(slide["end_date"])
-            if end != date_text:
-                date_text = f"{date_text}/{end}"
-        display = slide.get("display_date", "")
-        if display.startswith(("c.", "c ", "about", "circa")):
-            date_text = "/".join(part + "~" for part in date_text.split("/"))
-        text = slide.get("text", {})
-        title = _plain(text.get("headline", ""))
+        notes: list[str] = []
+        try:
+            date_text = slide_date(slide, notes)
+        except (ValueError, TypeError) as error:
+            report.append(f"{where}: its date cannot be an EDTF day, month or year ({error}), skipped")
+            continue
         if not title:
             report.append(f"{where}: no headline, skipped")
             continue
+        summary = html_to_markdown(text.get("text", ""))
+        notes += [f"{item} dropped from the text" for item in summary.dropped]
         for unused in ("media", "background", "autolink"):
             if unused in slide:
-                report.append(f"{where} ({title}): '{unused}' has no field in an event record; not imported")
-        tags = [slugify(slide["group"])] if slide.get("group") else []
+                notes.append(f"'{unused}' has no field in an event record; not imported")
+        tags = [slugify(str(slide["group"]))] if slide.get("group") else []
+        for era in eras:
+            if in_era(date_text, era) and era.tag not in tags:
+                tags.append(era.tag)
+                era.tagged += 1
+        place, new_place = place_of(slide, places)
+        if new_place:
+            new_places.setdefault(new_place["id"], new_place)
+        report.extend(f"{where}: {note}" for note in notes)
         records.append(
             {
                 "id": slide.get("unique_id") if SLUG.fullmatch(str(slide.get("unique_id", ""))) else None,
                 "title": title,
                 "date": date_text,
-                "summary": _plain(text.get("text", "")) or title,
+                "summary": summary.markdown or title,
                 "sources": [(source, None)],
+                "places": [place] if place else [],
                 "tags": tags,
             }
         )
-    return records
+    for era in eras:
+        report.append(
+            f"era '{era.headline}' ({era.first} to {era.last}): kept as the tag '{era.tag}' on {era.tagged} events"
+        )
+    return records, list(new_places.values())
+
+
+def source_from_title_slide(data: dict[str, Any], identifier: str) -> str:
+    """A sources.yaml entry titled by the timeline's title slide; who published it and when are
+    left for the editor (TODO values that `timeline check` refuses until filled in)."""
+    title = plain_text(((data.get("title") or {}).get("text") or {}).get("headline", "")) or identifier
+    return (
+        f"{identifier}:\n  title: {yaml_quoted(title)}\n"
+        '  publisher: ""  # TODO: who published this timeline\n'
+        '  published: ""  # TODO: when, YYYY-MM-DD\n'
+    )
+
+
+def place_yaml(place: dict[str, Any]) -> str:
+    lines = [f"{place['id']}:", f"  name: {yaml_quoted(place['name'])}", '  country: ""  # TODO: the country']
+    if "lat" in place:
+        lines += [f"  lat: {place['lat']}", f"  lon: {place['lon']}"]
+    return "\n".join(lines) + "\n"
+
+
+def _append(file: Path, text: str) -> None:
+    """Add entries at the end of a collection file (the one change made to an existing file)."""
+    before = file.read_text(encoding="utf-8") if file.exists() else ""
+    with file.open("a", encoding="utf-8") as stream:
+        stream.write(("\n" if before and not before.endswith("\n\n") else "") + text)
 
 
 def from_csv(text: str, content: Path, report: list[str]) -> list[dict[str, Any]]:
@@ -179,13 +216,27 @@ def import_file(file: Path, content: Path, source: str | None = None) -> Importe
     if file.suffix.lower() == ".json":
         if not source:
             raise AuthoringError("TimelineJS slides carry no source: give --source ID (from content/sources.yaml)")
-        if source not in known_ids(content / "sources.yaml"):
-            raise AuthoringError(f"unknown source '{source}': add it to content/sources.yaml first")
+        if not SLUG.fullmatch(source):
+            raise AuthoringError(f"--source '{source}' is not a slug (write '{slugify(source)}')")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise AuthoringError(f"{file}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from None
-        records = from_timelinejs(data, source, result.unmapped)
+        if not isinstance(data, dict):
+            raise AuthoringError(f"{file}: not a TimelineJS3 document (an object with 'events')")
+        sources_file = content / "sources.yaml"
+        if source not in known_ids(sources_file):
+            _append(sources_file, source_from_title_slide(data, source))
+            result.added.append(f"source '{source}' to {sources_file}, titled by the title slide (fill in its TODOs)")
+        elif data.get("title"):
+            result.unmapped.append(f"title slide: the source '{source}' in sources.yaml keeps its own title")
+        records, places = from_timelinejs(data, source, result.unmapped, _names(content / "places.yaml", "name"))
+        known_places = set(known_ids(content / "places.yaml"))
+        new_places = [place for place in places if place["id"] not in known_places]
+        if new_places:
+            _append(content / "places.yaml", "\n".join(place_yaml(place) for place in new_places))
+            for place in new_places:
+                result.added.append(f"place '{place['id']}' to {content / 'places.yaml'} (fill in its country)")
     elif file.suffix.lower() == ".csv":
         records = from_csv(text, content, result.unmapped)
     else:

@@ -33,8 +33,9 @@ CSV_COLUMNS = (
     "url",
 )
 # What a spreadsheet reads as the start of a formula (or a DDE command), or hides: such a cell
-# gets a leading apostrophe, which spreadsheets show as text. The importer takes it off again.
-FORMULA_STARTS = "=+-@\t\r\n|%"
+# gets a leading apostrophe, which spreadsheets show as text. A cell that starts with an
+# apostrophe gets one too, so the importer, which takes one off, gives back the same text.
+FORMULA_STARTS = "=+-@\t\r\n|%'"
 
 
 def _cell(value: object) -> str:
