@@ -15,6 +15,25 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 ARTICLES = ROOT.parent / "shared" / "articles"
 
+# The seed timeline's order, written out (not computed with the code's own sort): by the first
+# day a date may mean, then the last, then the id.
+SEED_ORDER = [
+    "2014-coalition-mission-in-iraq-begins",
+    "2014-islamic-state-sweeps-across-iraq",
+    "2019-planning-begins-for-leaving-smaller-bases",
+    "2020-us-and-iran-at-brink-of-war",
+    "2020-militia-attacks-kill-and-wound-coalition-troops",
+    "2020-03-marines-killed-in-operation-against-islamic-state",
+    "2020-03-rocket-attack-on-camp-taji-kills-three",  # same days as the next: by id
+    "2020-03-us-airstrikes-on-kataib-hezbollah",
+    "2020-03-second-rocket-salvo-hits-camp-taji",
+    "2020-03-15-pompeo-and-abdul-mahdi-discuss-attacks",
+    "2020-03-15-usbat-al-thairen-claims-camp-taji-strike",
+    "2020-03-16-coalition-to-move-troops-out-of-smaller-bases",
+    "2020-03-coalition-troops-to-leave-al-qaim",
+    "2020-coalition-to-leave-k1-and-key-west",
+]
+
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:

@@ -64,7 +64,7 @@ def test_extract_prints_drafts_and_writes_only_new_files(timeline, content):
     documents = [doc for doc in result.stdout.split("--- # ")[1:]]
     assert len(documents) == 12
     first_event = yaml.safe_load(documents[1].split("\n", 1)[1])
-    assert first_event["date"] == "2020-03-16" or first_event["date"]
+    assert str(first_event["date"]) == "2020-03-16"  # "said Monday", published Monday 16 March 2020
     assert "not resolved" in result.stdout and '"for months"' in result.stdout
     assert "title: US-led coalition to withdraw" not in result.stdout  # titles are quoted YAML strings
     before = sorted(p.name for p in (content / "events").iterdir())
@@ -286,6 +286,30 @@ def test_pre_commit_hooks_run_real_commands(timeline):
         assert set(entries) == {"timeline-check", "timeline-fmt"}
         for words in entries.values():
             assert timeline(*words[1:]).returncode == 0, words
+
+
+@pytest.mark.parametrize(
+    ("published", "words", "edtf"),
+    [
+        ("2020-03-01", "in the spring", "2020-21~"),  # spring begins on 1 March: this spring
+        ("2020-02-29", "in the spring", "2019-21~"),  # the day before: last spring
+        ("2020-06-01", "during the summer", "2020-22~"),
+        ("2020-05-31", "during the summer", "2019-22~"),
+        ("2020-09-01", "in the fall", "2020-23~"),
+        ("2020-08-31", "in the fall", "2019-23~"),
+        ("2020-11-30", "since the autumn", "2020-23~"),
+        ("2020-12-01", "in the winter", "2020-24~"),  # winter 2020 runs into February 2021
+        ("2020-11-30", "in the winter", "2019-24~"),
+        ("2021-01-15", "in the winter", "2020-24~"),  # mid-January is in the winter that began in December
+    ],
+)
+def test_seasons_resolve_to_the_latest_that_had_begun(published, words, edtf):
+    from datetime import date
+
+    from generator.extract import Resolver, time_expressions
+
+    found = time_expressions(f"It began {words}.", Resolver(date.fromisoformat(published)))
+    assert [(e.words.lower(), e.edtf) for e in found] == [(words, edtf)]
 
 
 def test_month_and_day_resolve_to_the_latest_past_date():

@@ -235,5 +235,11 @@ def test_screenshots_for_review(browser, base, device, size):
         page.goto(base + path)
         target = ARTIFACTS / f"{name}-{device}.png"
         page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 10_000
+        # What a reader would notice first: nothing wider than the screen, the heading on the
+        # first screen, the text at a readable size.
+        assert page.evaluate("document.documentElement.scrollWidth") <= size[0], (name, device)
+        heading = page.locator("article h1").bounding_box()
+        assert heading and 0 <= heading["y"] < size[1] - heading["height"], (name, device)
+        font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+        assert font >= 12, (name, device, font)
     context.close()

@@ -14,7 +14,7 @@ import icalendar
 import jsonschema
 import pytest
 from browser import Watched, chromium, serve
-from conftest import ROOT, copy_project, mkdocs
+from conftest import ROOT, SEED_ORDER, copy_project, mkdocs
 
 from generator.check import check_content
 from generator.model import build_timeline
@@ -96,6 +96,14 @@ def test_events_csv_opens_cleanly_in_a_spreadsheet(site, timeline):
     assert salvo["tags"] == "rocket-attack; casualties"
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n", "|", "%", "'"])
+def test_every_formula_start_is_neutralised(start):
+    from generator.exports.table import _cell
+
+    assert _cell(f"{start}1") == f"'{start}1"
+    assert _cell(f"a{start}1") == f"a{start}1"  # only a cell's first character matters
+
+
 def test_csv_cells_that_look_like_formulas_are_neutralised(content, tmp_path, timeline):
     (content / "events" / "formula.yaml").write_text(
         "title: =cmd|' /C calc'!A0\ndate: 2020-03-16\nsummary: \"+1 and @SUM(A1)\"\n"
@@ -114,8 +122,7 @@ def test_the_atom_feed_is_valid_for_feedparser(site, timeline):
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     assert len(feed.entries) == min(50, len(timeline.events))
-    newest_first = sorted(timeline.events, key=lambda event: event.sort_key, reverse=True)
-    assert [entry.link for entry in feed.entries] == [SITE_URL + f"events/{event.id}/" for event in newest_first]
+    assert [entry.link for entry in feed.entries] == [SITE_URL + f"events/{key}/" for key in reversed(SEED_ORDER)]
     assert len({entry.id for entry in feed.entries}) == len(feed.entries)
     assert feed.entries[0].title.startswith("since 16 March 2020: ")
 
@@ -138,6 +145,46 @@ def test_uids_are_stable_between_builds(site, tmp_path, timeline):
     from generator.exports import icalendar_file
 
     assert icalendar_file(timeline, "T") == icalendar_file(build_timeline(check_content(ROOT / "content")), "T")
+
+
+# Promised to stay the same across releases: calendar and feed ids follow an event's id only.
+PINNED_UIDS = {
+    "2020-03-second-rocket-salvo-hits-camp-taji": "3a51cd1a-b327-577f-a790-6c295d082226",
+    "2014-coalition-mission-in-iraq-begins": "f7f93b66-74d1-5682-b9a6-c9f19f8cfe31",
+}
+
+
+@pytest.mark.parametrize(("event_id", "uid"), PINNED_UIDS.items())
+def test_calendar_and_feed_ids_are_pinned(site, event_id, uid):
+    calendar = icalendar.Calendar.from_ical((site / "events.ics").read_bytes())
+    by_url = {str(event["URL"]): str(event["UID"]) for event in calendar.walk("VEVENT")}
+    assert by_url[SITE_URL + f"events/{event_id}/"] == f"{uid}@timeline"
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    ids = {entry.link: entry.id for entry in feed.entries}
+    assert ids[SITE_URL + f"events/{event_id}/"] == f"urn:uuid:{uid}"
+
+
+@pytest.mark.parametrize(
+    ("edtf", "display"),
+    [
+        ("2014-08-08/..", "since 8 August 2014"),
+        ("../2020-03", "until March 2020"),
+        ("2014/", "2014 – ?"),
+        ("2019-23~", "c. autumn 2019"),
+        ("2014?", "2014 (uncertain)"),
+        ("201X", "the 2010s"),
+        ("2020-03-16", None),
+        ("2020-03-09/2020-03-15", None),
+    ],
+)
+def test_timelinejs_says_in_words_what_its_date_fields_cannot(content, edtf, display):
+    from generator.exports import timelinejs
+
+    event = content / "events" / "2014-coalition-mission-in-iraq-begins.yaml"
+    event.write_text(event.read_text().replace("date: 2014\n", f"date: '{edtf}'\n"))
+    slides = json.loads(timelinejs(build_timeline(check_content(content)), "T", "D"))["events"]
+    slide = next(slide for slide in slides if slide["unique_id"] == event.stem)
+    assert slide.get("display_date") == display
 
 
 def test_each_event_page_carries_schema_org_json_ld(site, timeline):

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import copy_project, mkdocs
+from conftest import SEED_ORDER, copy_project, mkdocs
 from html_tools import read, target_of, url_of
 
 from generator.check import check_content
@@ -202,3 +202,38 @@ def test_every_kind_of_page_is_titled_by_its_heading_not_its_file_name(built, ti
     title, _ = _title_and_header(site / "index.html")
     assert title == name
     assert found[""] == "Timeline of events"
+
+
+def _related_section(site: Path, event_id: str) -> list[str]:
+    """The event ids linked under "Related events" only (not "Before and after")."""
+    html = (site / "events" / event_id / "index.html").read_text(encoding="utf-8")
+    if 'id="related-events"' not in html:
+        return []
+    section = html.split('id="related-events"', 1)[1].split("<h2", 1)[0]
+    return re.findall(r'href="\.\./\.\./events/([a-z0-9-]+)/"', section)
+
+
+# Every `related:` of the seed content, as written in the files: (event, the event it names).
+RELATED = [
+    ("2014-islamic-state-sweeps-across-iraq", "2014-coalition-mission-in-iraq-begins"),
+    ("2019-planning-begins-for-leaving-smaller-bases", "2020-03-16-coalition-to-move-troops-out-of-smaller-bases"),
+    ("2020-03-15-pompeo-and-abdul-mahdi-discuss-attacks", "2020-03-second-rocket-salvo-hits-camp-taji"),
+    ("2020-03-coalition-troops-to-leave-al-qaim", "2020-03-16-coalition-to-move-troops-out-of-smaller-bases"),
+    ("2020-03-rocket-attack-on-camp-taji-kills-three", "2020-03-us-airstrikes-on-kataib-hezbollah"),
+    ("2020-03-second-rocket-salvo-hits-camp-taji", "2020-03-15-usbat-al-thairen-claims-camp-taji-strike"),
+    ("2020-03-us-airstrikes-on-kataib-hezbollah", "2020-03-second-rocket-salvo-hits-camp-taji"),
+    ("2020-coalition-to-leave-k1-and-key-west", "2020-03-coalition-troops-to-leave-al-qaim"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), RELATED)
+def test_related_events_are_shown_both_ways(built, one, other):
+    site = built / "site"
+    assert other in _related_section(site, one)
+    assert one in _related_section(site, other)
+
+
+def test_the_timeline_page_lists_the_seed_in_its_known_order(built):
+    page = read(built / "site" / "timeline" / "index.html")
+    hrefs = [href.split("/")[-2] for href in page.links if href.startswith("../events/")]
+    assert hrefs == SEED_ORDER

@@ -34,6 +34,7 @@ def _slide(event: Event, links: Linked, site_url: str) -> str:
     if (
         value.qualifier
         or value.precision in ("season", "decade", "century")
+        or not isinstance(value.start, edtf.DatePoint)
         or not isinstance(value.end, edtf.DatePoint)
     ):
         slide["display_date"] = _escape(edtf.in_words(value))
