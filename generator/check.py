@@ -6,13 +6,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from .fields import INVALID, SLUG, Context, Record, Reference, did_you_mean, slugify
+from .fields import SLUG, Context, Invalid, Record, Reference, did_you_mean, slugify
 from .load import load_bytes, load_file
-from .model import Actor, Citation, Content, Event, Place, Source
+from .model import Actor, Content, Event, Place, Source
 from .parallel import chunks, fork_map, worker_count
 from .problems import ContentError, Mark, Problem, display_path
 from .schema import ACTOR, EVENT, PLACE, SOURCE
@@ -22,9 +22,10 @@ from .schema import ACTOR, EVENT, PLACE, SOURCE
 class Checked:
     """What the check stage found: valid records by collection, and every problem."""
 
-    records: dict[str, dict[str, Any]] = field(
-        default_factory=lambda: {"sources": {}, "actors": {}, "places": {}, "events": {}}
-    )
+    sources: dict[str, Source] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     # Every id that has a file or a key, valid or not: a reference to it is not the problem.
@@ -40,26 +41,22 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     With `reuse` (a long-lived process: the preview), an event file unchanged since this process
     last read it is not read again: its record, problems and references are kept from then."""
     checked = Checked()
-    for name, record, build in (
-        ("sources", SOURCE, _source),
-        ("actors", ACTOR, _actor),
-        ("places", PLACE, _place),
-    ):
-        _check_collection(root / f"{name}.yaml", name, record, build, checked)
+    _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked)
+    _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked)
+    _check_collection(root / "places.yaml", "places", PLACE, checked.places, checked)
     _check_events(root / "events", checked, workers, _file_cache if reuse else None)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
     if checked.problems:
         raise ContentError(checked.problems)
-    records = checked.records
-    return Content(records["sources"], records["actors"], records["places"], records["events"])
+    return Content(checked.sources, checked.actors, checked.places, checked.events)
 
 
 def valid_actors_and_places(root: Path) -> tuple[list[Actor], list[Place]]:
     """The actors and places that check, even when other content has errors (for `extract`)."""
     checked = Checked()
-    _check_collection(root / "actors.yaml", "actors", ACTOR, _actor, checked)
-    _check_collection(root / "places.yaml", "places", PLACE, _place, checked)
-    return list(checked.records["actors"].values()), list(checked.records["places"].values())
+    _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked)
+    _check_collection(root / "places.yaml", "places", PLACE, checked.places, checked)
+    return list(checked.actors.values()), list(checked.places.values())
 
 
 def _outside(file: Path, root: Path) -> bool:
@@ -76,7 +73,10 @@ def _link_problem(path: str) -> Problem:
     )
 
 
-def _check_collection(file: Path, name: str, record: Record, build: Any, checked: Checked) -> None:
+Kept = TypeVar("Kept")
+
+
+def _check_collection(file: Path, name: str, record: Record[Kept], into: dict[str, Kept], checked: Checked) -> None:
     path = display_path(file)
     if file.is_symlink() and _outside(file, file.parent):
         checked.problems.append(_link_problem(path))
@@ -98,9 +98,9 @@ def _check_collection(file: Path, name: str, record: Record, build: Any, checked
                 ctx.error(key, f"the id '{identifier}' is not a slug", f"write '{slugify(identifier)}'")
                 continue
             checked.declared[name].add(identifier)
-            values = record.check(node, ctx)
-            if values is not INVALID and identifier not in checked.records[name]:
-                checked.records[name][identifier] = build(identifier, values)
+            value = record.check_keyed(identifier, node, ctx)
+            if not isinstance(value, Invalid) and identifier not in into:
+                into[identifier] = value
     checked.problems.extend(ctx.problems)
     checked.references.extend(ctx.references)
 
@@ -159,7 +159,7 @@ def _check_events(folder: Path, checked: Checked, workers: int | None, cache: Fi
     count = worker_count(len(names), workers)
     shared = (folder, base, checked.declared)
     for records, problems in fork_map(_check_event_files, chunks(names, count * 2), shared, count):
-        checked.records["events"].update(records)
+        checked.events.update(records)
         checked.problems.extend(problems)
 
 
@@ -172,7 +172,7 @@ def _check_event_files(
     for name in names:
         _add(checked, name, _check_event_file(folder, base, name))
     _check_references(checked)
-    return checked.records["events"], checked.problems
+    return checked.events, checked.problems
 
 
 def _check_event_files_again(folder: Path, base: str, names: list[str], checked: Checked, cache: FileCache) -> None:
@@ -206,20 +206,19 @@ def _check_event_file(folder: Path, base: str, name: str, raw: bytes | None = No
     if loaded.root is None:
         return FileResult(raw or b"", None, problems, [])
     ctx = Context(path)
-    values = EVENT.check(loaded.root, ctx)
+    event = EVENT.check_keyed(identifier, loaded.root, ctx)
     problems.extend(ctx.problems)
     for reference in ctx.references:
         if reference.collection == "events" and reference.target == identifier:
             problems.append(reference.mark.problem("an event cannot be related to itself"))
-    record = None if values is INVALID else _event(identifier, values)
-    return FileResult(raw or b"", record, problems, ctx.references)
+    return FileResult(raw or b"", None if isinstance(event, Invalid) else event, problems, ctx.references)
 
 
 def _add(checked: Checked, name: str, result: FileResult) -> None:
     checked.problems.extend(result.problems)
     checked.references.extend(result.references)
     if result.record is not None:
-        checked.records["events"][result.record.id] = result.record
+        checked.events[result.record.id] = result.record
 
 
 def _check_references(checked: Checked) -> None:
@@ -235,53 +234,3 @@ def _check_references(checked: Checked) -> None:
         checked.problems.append(
             reference.mark.problem(f"unknown {reference.collection[:-1]} '{reference.target}'", hint)
         )
-
-
-def _source(identifier: str, values: dict[str, Any]) -> Source:
-    return Source(
-        id=identifier,
-        title=values["title"],
-        publisher=values["publisher"],
-        published=values["published"],
-        authors=values.get("author", ()),
-        url=values.get("url"),
-        via=values.get("via"),
-    )
-
-
-def _actor(identifier: str, values: dict[str, Any]) -> Actor:
-    return Actor(
-        id=identifier,
-        name=values["name"],
-        kind=values["kind"],
-        aliases=values.get("aliases", ()),
-        description=values.get("description"),
-    )
-
-
-def _place(identifier: str, values: dict[str, Any]) -> Place:
-    return Place(
-        id=identifier,
-        name=values["name"],
-        country=values["country"],
-        lat=values.get("lat"),
-        lon=values.get("lon"),
-        aliases=values.get("aliases", ()),
-    )
-
-
-def _event(identifier: str, values: dict[str, Any]) -> Event:
-    return Event(
-        id=identifier,
-        title=values["title"],
-        date=values["date"],
-        summary=values["summary"],
-        details=values.get("details"),
-        sources=tuple(Citation(item["source"], item.get("quote")) for item in values["sources"]),
-        actors=values.get("actors", ()),
-        places=values.get("places", ()),
-        tags=values.get("tags", ()),
-        killed=values.get("killed"),
-        wounded=values.get("wounded"),
-        related=values.get("related", ()),
-    )

@@ -1,17 +1,20 @@
 """A typed, declarative schema for records, in the manner of MkDocs's config_options.
 
 Each kind checks one YAML node, says precisely what is wrong and where, and describes itself
-as JSON Schema, so the checker and the editors' schema come from one definition.
+as JSON Schema, so the checker and the editors' schema come from one definition. Kinds are
+generic in the value they give once checked (`Kind[str]`, `ListOf[EventDate]`...), and a
+record builds its model's object itself, so the model's types reach the checker's result.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from html import unescape
-from typing import Any
+from typing import Final, Generic, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -32,7 +35,13 @@ class Invalid:
         return "INVALID"
 
 
-INVALID: Any = Invalid()
+INVALID: Final = Invalid()
+Value = TypeVar("Value")
+Checked = TypeVar("Checked", covariant=True)  # what a kind gives once it has checked a node
+Model = TypeVar("Model", covariant=True)
+# JSON, as JSON Schema documents are written.
+Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
+JsonSchema: TypeAlias = "dict[str, Json]"
 
 
 @dataclass(frozen=True)
@@ -52,12 +61,12 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
 
-    def error(self, node: Node, message: str, hint: str = "") -> Any:
+    def error(self, node: Node, message: str, hint: str = "") -> Invalid:
         self.problems.append(mark_of(self.path, node).problem(message, hint))
         return INVALID
 
 
-def did_you_mean(word: str, choices: Any) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 
@@ -71,19 +80,19 @@ def _describe(node: Node) -> str:
     return kinds.get(node.tag.removeprefix(TAG), "text")
 
 
-class Kind:
+class Kind(Generic[Checked]):
     """One type of value. Subclasses check a node and describe themselves as JSON Schema."""
 
     expected = "a value"
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> Checked | Invalid:
         raise NotImplementedError
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         raise NotImplementedError
 
 
-class Text(Kind):
+class Text(Kind[str]):
     """Plain text, shown escaped. A plain scalar YAML reads as another type must be quoted."""
 
     expected = "text"
@@ -92,7 +101,7 @@ class Text(Kind):
         self.multiline = multiline
         self.description = description
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> str | Invalid:
         if node.tag not in STANDARD_TAGS:
             return INVALID  # the loader reported the tag
         if not isinstance(node, ScalarNode):
@@ -112,11 +121,11 @@ class Text(Kind):
             return ctx.error(node, "this value must fit on one line")
         return self.validate(value, node, ctx)
 
-    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+    def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
         return value
 
-    def schema(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"type": "string", "minLength": 1}
+    def schema(self) -> JsonSchema:
+        result: JsonSchema = {"type": "string", "minLength": 1}
         if not self.multiline:
             result["pattern"] = "^[^\\n]*$"
         return result
@@ -141,7 +150,7 @@ class Markdown(Text):
     def __init__(self, description: str = ""):
         super().__init__(multiline=True, description=description)
 
-    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+    def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
         without_autolinks = _AUTOLINK.sub("", value)
         html = _HTML.search(without_autolinks)
         if html:
@@ -171,14 +180,14 @@ class Markdown(Text):
                 )
         return value
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         return {"type": "string", "minLength": 1, "not": {"pattern": "<[A-Za-z/!?]"}}
 
 
 class Slug(Text):
     expected = "a slug (lowercase letters, digits and hyphens)"
 
-    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+    def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
         if not SLUG.fullmatch(value):
             suggestion = slugify(value)
             return ctx.error(
@@ -188,7 +197,7 @@ class Slug(Text):
             )
         return value
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         return {"type": "string", "pattern": SLUG_PATTERN}
 
 
@@ -204,26 +213,26 @@ class Ref(Slug):
         self.collection = collection
         self.expected = f"the id of one of the {collection}"
 
-    def validate(self, value: str, node: Node, ctx: Context) -> Any:
-        value = super().validate(value, node, ctx)
-        if value is not INVALID:
-            ctx.references.append(Reference(self.collection, value, mark_of(ctx.path, node)))
-        return value
+    def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
+        checked = super().validate(value, node, ctx)
+        if not isinstance(checked, Invalid):
+            ctx.references.append(Reference(self.collection, checked, mark_of(ctx.path, node)))
+        return checked
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         return {**super().schema(), "description": f"id of an entry in {self.collection}"}
 
 
 class Url(Text):
     expected = "an http(s) URL"
 
-    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+    def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
             return ctx.error(node, f"'{value}' is not an http(s) URL", "write the full address, https://...")
         return value
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         return {"type": "string", "pattern": "^https?://[^\\s/]+"}
 
 
@@ -233,13 +242,13 @@ class Choice(Text):
         self.options = options
         self.expected = "one of " + ", ".join(options)
 
-    def validate(self, value: str, node: Node, ctx: Context) -> Any:
+    def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
         if value not in self.options:
             hint = did_you_mean(value, self.options) or f"choose one of: {', '.join(self.options)}"
             return ctx.error(node, f"'{value}' is not one of the allowed values", hint)
         return value
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         return {"type": "string", "enum": list(self.options)}
 
 
@@ -247,12 +256,12 @@ def _scalar_text(node: ScalarNode) -> str:
     return str(node.value).strip()
 
 
-class EdtfDate(Kind):
+class EdtfDate(Kind[edtf.EventDate]):
     """An EDTF date. Unquoted `2020-03-16` and `2014` are fine: we read the text, not YAML's type."""
 
     expected = "an EDTF date"
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> edtf.EventDate | Invalid:
         if node.tag not in STANDARD_TAGS:
             return INVALID  # the loader reported the tag
         if not isinstance(node, ScalarNode):
@@ -262,7 +271,7 @@ class EdtfDate(Kind):
         except edtf.EdtfError as error:
             return ctx.error(node, error.message, error.hint)
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         point = "[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?[?~%]?"
         return {
             "type": ["string", "integer"],
@@ -271,12 +280,12 @@ class EdtfDate(Kind):
         }
 
 
-class Day(Kind):
+class Day(Kind[date]):
     """A calendar day, YYYY-MM-DD."""
 
     expected = "a date YYYY-MM-DD"
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> date | Invalid:
         if not isinstance(node, ScalarNode):
             return ctx.error(node, f"expected {self.expected}, found {_describe(node)}")
         text = _scalar_text(node)
@@ -288,18 +297,20 @@ class Day(Kind):
             return ctx.error(node, f"'{text}' is not a day", "write YYYY-MM-DD")
         return point.earliest
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         return {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
-class Number(Kind):
+class Number(Kind[float]):
+    """A number in a range; a whole number unless `integer` is false (an int is a float here)."""
+
     def __init__(self, minimum: float, maximum: float | None = None, integer: bool = True):
         self.minimum = minimum
         self.maximum = maximum
         self.integer = integer
         self.expected = "a whole number" if integer else "a number"
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> float | Invalid:
         allowed = (TAG + "int",) if self.integer else (TAG + "int", TAG + "float")
         if not isinstance(node, ScalarNode) or node.tag not in allowed:
             return ctx.error(node, f"expected {self.expected}, found {_describe(node)} '{getattr(node, 'value', '')}'")
@@ -312,21 +323,21 @@ class Number(Kind):
             return ctx.error(node, f"{node.value} is out of range", f"write {self.minimum:g}{upper}")
         return value
 
-    def schema(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+    def schema(self) -> JsonSchema:
+        result: JsonSchema = {"type": "integer" if self.integer else "number", "minimum": self.minimum}
         if self.maximum is not None:
             result["maximum"] = self.maximum
         return result
 
 
-class ListOf(Kind):
-    def __init__(self, item: Kind, min_items: int = 0, unique: bool = True):
+class ListOf(Kind[tuple[Value, ...]]):
+    def __init__(self, item: Kind[Value], min_items: int = 0, unique: bool = True):
         self.item = item
         self.min_items = min_items
         self.unique = unique
         self.expected = f"a list of {item.expected}"
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> tuple[Value, ...] | Invalid:
         if not isinstance(node, SequenceNode):
             if isinstance(node, ScalarNode) and node.tag != TAG + "null":
                 hint = f"write it as a list: [{node.value}]"
@@ -334,22 +345,24 @@ class ListOf(Kind):
             return ctx.error(node, f"expected {self.expected}, found {_describe(node)}")
         if len(node.value) < self.min_items:
             return ctx.error(node, f"this list needs at least {self.min_items} item(s)")
-        values = []
+        values: list[Value] = []
+        failed = False
         seen: set[str] = set()
         for item in node.value:
             value = self.item.check(item, ctx)
+            if isinstance(value, Invalid):
+                failed = True
+                continue
             if self.unique and isinstance(value, str):
                 if value in seen:
                     ctx.error(item, f"'{value}' is listed twice", "remove one")
                     continue
                 seen.add(value)
             values.append(value)
-        if any(value is INVALID for value in values):
-            return INVALID
-        return tuple(values)
+        return INVALID if failed else tuple(values)
 
-    def schema(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+    def schema(self) -> JsonSchema:
+        result: JsonSchema = {"type": "array", "items": self.item.schema()}
         if self.min_items:
             result["minItems"] = self.min_items
         if self.unique:
@@ -357,7 +370,7 @@ class ListOf(Kind):
         return result
 
 
-class OneOrMany(Kind):
+class OneOrMany(Kind[tuple[str, ...]]):
     """Text or a list of texts (an article's author or authors); always a tuple once checked."""
 
     def __init__(self, item: Text):
@@ -365,40 +378,58 @@ class OneOrMany(Kind):
         self.many = ListOf(item, min_items=1)
         self.expected = f"{item.expected} or a list of them"
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> tuple[str, ...] | Invalid:
         if isinstance(node, SequenceNode):
             return self.many.check(node, ctx)
         value = self.item.check(node, ctx)
-        return INVALID if value is INVALID else (value,)
+        return value if isinstance(value, Invalid) else (value,)
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self) -> JsonSchema:
         return {"oneOf": [self.item.schema(), self.many.schema()]}
 
 
 @dataclass(frozen=True)
 class Field:
-    kind: Kind
+    kind: Kind[object]
     required: bool = False
     description: str = ""
+    attribute: str = ""  # the model's name for it, when it differs ("author" -> authors)
 
 
-class Record(Kind):
-    """A mapping with known fields: missing, unknown and invalid fields are each reported."""
+Values: TypeAlias = "dict[str, object]"
+
+
+class Record(Kind[Model]):
+    """A mapping with known fields: missing, unknown and invalid fields are each reported; a
+    valid one becomes its model's object, each field passed as the model's attribute of the
+    same name (or `attribute`). A record stored under an id (a file name, a key of a collection)
+    is checked with `check_keyed`, which passes the id as the model's `id`."""
 
     expected = "a mapping of fields"
 
     def __init__(
         self,
+        model: Callable[..., Model],
         fields: dict[str, Field],
-        validator: Callable[[dict[str, Any], MappingNode, Context], None] | None = None,
+        validator: Callable[[Values, MappingNode, Context], None] | None = None,
     ):
+        self.model = model
         self.fields = fields
         self.validator = validator
 
-    def check(self, node: Node, ctx: Context) -> Any:
+    def check(self, node: Node, ctx: Context) -> Model | Invalid:
+        values = self.values(node, ctx)
+        return values if isinstance(values, Invalid) else self.model(**values)
+
+    def check_keyed(self, identifier: str, node: Node, ctx: Context) -> Model | Invalid:
+        values = self.values(node, ctx)
+        return values if isinstance(values, Invalid) else self.model(id=identifier, **values)
+
+    def values(self, node: Node, ctx: Context) -> Values | Invalid:
+        """The checked fields by the model's attribute names (absent ones left to its defaults)."""
         if not isinstance(node, MappingNode):
             return ctx.error(node, f"expected {self.expected}, found {_describe(node)}", "write 'key: value' lines")
-        values: dict[str, Any] = {}
+        values: Values = {}
         nodes: dict[str, Node] = {}
         failed = False
         for key, value_node in node.value:
@@ -413,10 +444,11 @@ class Record(Kind):
                 failed = True
                 continue
             nodes[name] = value_node
-            values[name] = spec.kind.check(value_node, ctx)
-            failed = failed or values[name] is INVALID
+            value = spec.kind.check(value_node, ctx)
+            failed = failed or isinstance(value, Invalid)
+            values[spec.attribute or name] = value
         for name, spec in self.fields.items():
-            if spec.required and name not in values:
+            if spec.required and name not in nodes:
                 ctx.error(node, f"missing required field '{name}'", spec.description)
                 failed = True
         if failed:
@@ -428,8 +460,8 @@ class Record(Kind):
                 return INVALID
         return values
 
-    def schema(self) -> dict[str, Any]:
-        properties = {}
+    def schema(self) -> JsonSchema:
+        properties: JsonSchema = {}
         for name, spec in self.fields.items():
             properties[name] = {**spec.kind.schema(), **({"description": spec.description} if spec.description else {})}
         return {

@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
+from .. import edtf
+from ..fields import (
+    SLUG_PATTERN,
+    Choice,
+    Day,
+    EdtfDate,
+    Json,
+    JsonSchema,
+    Kind,
+    ListOf,
+    Markdown,
+    Number,
+    OneOrMany,
+    Record,
+    Slug,
+    Text,
+)
 from ..model import Event, Source, Timeline
+from ..schema import ACTOR, EVENT, PLACE, SOURCE
 from .common import Linked, date_record, event_url, linked
 
 
@@ -40,15 +59,14 @@ def _record(event: Event, links: Linked, site_url: str) -> dict[str, Any]:
 
 
 def source_record(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "published": source.published.isoformat(),
-        "authors": list(source.authors),
-        "url": source.url,
-        "via": source.via,
-    }
+    """A source as exported: its model's attributes, in the schema's order (see `exported`)."""
+    record: dict[str, Any] = {"id": source.id}
+    for name, spec in SOURCE.fields.items():
+        value = getattr(source, spec.attribute or name)
+        record[spec.attribute or name] = (
+            value.isoformat() if isinstance(value, date) else (list(value) if isinstance(value, tuple) else value)
+        )
+    return record
 
 
 def events_json(timeline: Timeline, site_url: str = "") -> str:
@@ -68,9 +86,92 @@ def compact(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+ID_SCHEMA: JsonSchema = {"type": "string", "pattern": SLUG_PATTERN}
+
+
+def _export_kind(kind: Kind[object]) -> JsonSchema:
+    """How a content field's value is written in events.json (dates and lists as JSON has them)."""
+    if isinstance(kind, Choice):
+        return {"type": "string", "enum": list(kind.options)}
+    if isinstance(kind, Markdown):
+        return {"type": "string", "description": "Markdown"}
+    if isinstance(kind, Slug):
+        return ID_SCHEMA
+    if isinstance(kind, Text):
+        return {"type": "string"}
+    if isinstance(kind, Day):
+        return {"type": "string", "format": "date"}
+    if isinstance(kind, EdtfDate):
+        return {"$ref": "#/$defs/date"}
+    if isinstance(kind, Number):
+        number: JsonSchema = {"type": "integer" if kind.integer else "number", "minimum": kind.minimum}
+        if kind.maximum is not None:
+            number["maximum"] = kind.maximum
+        return number
+    if isinstance(kind, (ListOf, OneOrMany)):
+        return {"type": "array", "items": _export_kind(kind.item)}
+    raise TypeError(f"no export shape for {type(kind).__name__}")  # pragma: no cover - a new kind
+
+
+def exported(
+    record: Record[object],
+    names: tuple[str, ...] | None = None,
+    extra: dict[str, Json] | None = None,
+    required: tuple[str, ...] | None = None,
+) -> JsonSchema:
+    """The events.json object of a record kind, derived from its content schema: the model's
+    attribute names, an `id`, optional fields nullable (lists are empty instead); `extra` adds
+    what the export resolves (a date's parts, the records an event names)."""
+    properties: dict[str, Json] = {"id": ID_SCHEMA}
+    needed: list[Json] = ["id"]
+    for name, spec in record.fields.items():
+        key = spec.attribute or name
+        if names is not None and key not in names:
+            continue
+        shape = _export_kind(spec.kind)
+        if spec.required or shape.get("type") == "array":
+            needed.append(key)
+        elif "type" in shape:
+            shape = {**shape, "type": [shape["type"], "null"]}
+        properties[key] = shape
+    properties.update(extra or {})
+    result: JsonSchema = {"type": "object", "required": needed if required is None else [*required]}
+    result["properties"] = properties
+    if required is not None:
+        result["additionalProperties"] = False
+    return result
+
+
 def events_schema() -> str:
-    nullable_string = {"type": ["string", "null"]}
-    schema = {
+    """The JSON Schema of events.json: its records from the content schema (schema.py), with
+    each event's references resolved into the records they name."""
+    event = exported(
+        EVENT,
+        ("title", "summary", "details", "tags", "killed", "wounded"),
+        extra={
+            "url": {"type": "string"},
+            "date": {"$ref": "#/$defs/date"},
+            "actors": {"type": "array", "items": exported(ACTOR, ("name", "kind"))},
+            "places": {"type": "array", "items": exported(PLACE, ("name", "country", "lat", "lon"))},
+            "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
+            "related": {"type": "array", "items": ID_SCHEMA},
+        },
+        required=("id", "url", "title", "date", "summary", "actors", "places", "sources", "tags"),
+    )
+    source = exported(SOURCE, extra={"quote": {"type": ["string", "null"]}})
+    date_schema: JsonSchema = {
+        "type": "object",
+        "required": ["edtf", "start", "end", "precision", "qualifier"],
+        "properties": {
+            "edtf": {"type": "string", "description": "the date as written, EDTF levels 0-1"},
+            "start": {"type": "string", "format": "date", "description": "first day it may mean"},
+            "end": {"type": ["string", "null"], "format": "date", "description": "last day; null if open"},
+            "precision": {"enum": list(get_args(edtf.Precision))},
+            "qualifier": {"enum": [None, *get_args(edtf.Qualifier)]},
+            "in_words": {"type": "string"},
+        },
+    }
+    schema: JsonSchema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Timeline events",
         "type": "object",
@@ -80,77 +181,6 @@ def events_schema() -> str:
             "count": {"type": "integer", "minimum": 0},
             "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
         },
-        "$defs": {
-            "event": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["id", "url", "title", "date", "summary", "actors", "places", "sources", "tags"],
-                "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-                    "url": {"type": "string"},
-                    "title": {"type": "string"},
-                    "date": {"$ref": "#/$defs/date"},
-                    "summary": {"type": "string", "description": "Markdown"},
-                    "details": {**nullable_string, "description": "Markdown"},
-                    "actors": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["id", "name", "kind"],
-                            "properties": {
-                                "id": {"type": "string"},
-                                "name": {"type": "string"},
-                                "kind": {"type": "string"},
-                            },
-                        },
-                    },
-                    "places": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["id", "name", "country"],
-                            "properties": {
-                                "id": {"type": "string"},
-                                "name": {"type": "string"},
-                                "country": {"type": "string"},
-                                "lat": {"type": ["number", "null"], "minimum": -90, "maximum": 90},
-                                "lon": {"type": ["number", "null"], "minimum": -180, "maximum": 180},
-                            },
-                        },
-                    },
-                    "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
-                    "tags": {"type": "array", "items": {"type": "string"}},
-                    "killed": {"type": ["integer", "null"], "minimum": 0},
-                    "wounded": {"type": ["integer", "null"], "minimum": 0},
-                    "related": {"type": "array", "items": {"type": "string"}},
-                },
-            },
-            "date": {
-                "type": "object",
-                "required": ["edtf", "start", "end", "precision", "qualifier"],
-                "properties": {
-                    "edtf": {"type": "string", "description": "the date as written, EDTF levels 0-1"},
-                    "start": {"type": "string", "format": "date", "description": "first day it may mean"},
-                    "end": {**nullable_string, "format": "date", "description": "last day; null if open"},
-                    "precision": {"enum": ["day", "month", "season", "year", "decade", "century"]},
-                    "qualifier": {"enum": [None, "uncertain", "approximate", "uncertain-approximate"]},
-                    "in_words": {"type": "string"},
-                },
-            },
-            "source": {
-                "type": "object",
-                "required": ["id", "title", "publisher", "published"],
-                "properties": {
-                    "id": {"type": "string"},
-                    "title": {"type": "string"},
-                    "publisher": {"type": "string"},
-                    "published": {"type": "string", "format": "date"},
-                    "authors": {"type": "array", "items": {"type": "string"}},
-                    "url": nullable_string,
-                    "via": nullable_string,
-                    "quote": nullable_string,
-                },
-            },
-        },
+        "$defs": {"event": event, "date": date_schema, "source": source},
     }
     return json.dumps(schema, indent=1) + "\n"
