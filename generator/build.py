@@ -19,7 +19,7 @@ import yaml
 
 from .check import check_content
 from .exports import data_files
-from .model import Timeline, build_timeline
+from .model import Timeline, build_timeline, published
 from .parallel import worker_count
 from .render import pages
 from .write import Memo, WriteReport, write_pages
@@ -89,17 +89,23 @@ def generate(timeline: Timeline, site: Site) -> Iterator[tuple[str, Callable[[],
 
 
 def build(
-    content: Path, docs: Path, site: Site | None = None, workers: int | None = None, reuse: bool = False
+    content: Path,
+    docs: Path,
+    site: Site | None = None,
+    workers: int | None = None,
+    reuse: bool = False,
+    drafts: bool = False,
 ) -> BuildReport:
     """Check the content and write its pages; raise ContentError (writing nothing) on bad content.
 
     `workers`: processes to check and render with (default: one per core for large sites).
     `reuse`: in a long-lived process (the preview), read only the content files saved since the
-    last build, and render only the pages whose records changed."""
+    last build, and render only the pages whose records changed. `drafts`: publish events whose
+    status is draft too (the preview shows them, marked); a build for the site leaves them out."""
     started = time.perf_counter()
     site = site or Site()
     with few_collections():
-        timeline = build_timeline(check_content(content, workers, reuse=reuse))
+        timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
         files = list(generate(timeline, site))
         memo = _memo(docs, site) if reuse else None
         report = write_pages(docs, files, worker_count(len(files), workers), memo)

@@ -56,6 +56,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--site-url", help="the published site's address, for absolute links in feeds")
     build.add_argument("--title", help="the site's name, for feeds and calendars")
+    build.add_argument(
+        "--drafts", action="store_true", help="include events whose status is draft (as the preview does)"
+    )
     build.add_argument("--description", help="what the timeline covers, for the TimelineJS title slide")
 
     new = commands.add_parser("new", help="write a ready-to-edit event file named from its date and title")
@@ -139,7 +142,7 @@ def _build(args: argparse.Namespace) -> int:
         description=configured.description if args.description is None else args.description,
         url=configured.url if args.site_url is None else args.site_url,
     )
-    report = build(args.content, args.docs, site, args.jobs)
+    report = build(args.content, args.docs, site, args.jobs, drafts=args.drafts)
     print(report.summary())
     return EXIT_OK
 

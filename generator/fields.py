@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import edtf
 from .load import STANDARD_TAGS
+from .model import Count
 from .problems import Mark, Problem, mark_of
 
 TAG = "tag:yaml.org,2002:"
@@ -328,6 +329,71 @@ class Number(Kind[float]):
         if self.maximum is not None:
             result["maximum"] = self.maximum
         return result
+
+
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12}
+_AT_LEAST = re.compile(r"(?:at least|more than|over|>=?)\s*(\S+)|(\S+?)\s*\+", re.I)
+
+
+class CountOf(Kind[Count]):
+    """A count of people as reported: a whole number, or "at least N" when the source says so."""
+
+    expected = "a whole number, or 'at least N'"
+
+    def check(self, node: Node, ctx: Context) -> Count | Invalid:
+        if not isinstance(node, ScalarNode) or node.tag not in (TAG + "int", TAG + "str"):
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)}")
+        text = " ".join(str(node.value).split())
+        match = _AT_LEAST.fullmatch(text)
+        number = (match[1] or match[2]) if match else text
+        hint = "write a whole number, 0 or more, or 'at least N'"
+        if number.lower() in _NUMBER_WORDS:
+            digits = _NUMBER_WORDS[number.lower()]
+            written = f"at least {digits}" if match else str(digits)
+            return ctx.error(node, f"'{text}' is a number in words", f"write {written}")
+        if not re.fullmatch(r"-?\d+", number):
+            return ctx.error(node, f"'{text}' is not a count", hint)
+        value = int(number)
+        if value < 0:
+            return ctx.error(node, f"{value} is not a count of people", hint)
+        if text.lower().startswith(("more than", "over", ">")) and not text.startswith(">="):
+            value += 1  # "more than 10" is at least 11
+        return Count(value, at_least=bool(match))
+
+    def schema(self) -> JsonSchema:
+        return {
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^(at least|more than|over) [0-9]+$|^[0-9]+\\+$"},
+            ]
+        }
 
 
 class ListOf(Kind[tuple[Value, ...]]):

@@ -17,6 +17,7 @@ from .authoring import AuthoringError, Written, create_file, event_id, known_ids
 from .exports.table import FORMULA_STARTS
 from .fields import SLUG, slugify
 from .load import load_file, read_text
+from .model import STATUSES
 from .problems import ContentError
 from .timelinejs_import import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
 
@@ -52,6 +53,10 @@ def event_yaml(record: dict[str, Any]) -> str:
     for name in ("killed", "wounded"):
         if record.get(name) is not None:
             lines.append(f"{name}: {record[name]}")
+    if record.get("status"):
+        lines.append(f"status: {record['status']}")
+    if record.get("status_note"):
+        lines.append(f"status_note: {yaml_quoted(record['status_note'])}")
     return "\n".join(lines) + "\n"
 
 
@@ -169,7 +174,11 @@ def from_csv(text: str, content: Path, report: list[str]) -> list[dict[str, Any]
         }
         for name in ("killed", "wounded"):
             if (row.get(name) or "").isdigit():
-                record[name] = int(row[name])
+                record[name] = ("at least " if row.get(f"{name}_at_least") else "") + row[name]
+        if row.get("status") in STATUSES and row.get("status") != "reported":
+            record["status"] = row["status"]
+        if row.get("status_note"):
+            record["status_note"] = _unneutralise(row["status_note"])
         records.append(record)
     return records
 

@@ -19,7 +19,8 @@ def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
         "name": event.title,
         "description": markdown_text(event.summary),
         "startDate": value.earliest.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        # schema.org knows scheduled and cancelled events; a retracted report is the nearest to the latter.
+        "eventStatus": "https://schema.org/" + ("EventCancelled" if event.status == "retracted" else "EventScheduled"),
     }
     if value.latest:
         document["endDate"] = value.latest.isoformat()

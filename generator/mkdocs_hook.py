@@ -45,7 +45,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     url = site_from_config(Path(config.config_file_path)).url if preview.state.serving else config.site_url
     try:
         site = Site(config.site_name, config.site_description or "", url or "")
-        report = build(_content_folder(config), Path(config.docs_dir), site, reuse=preview.state.serving)
+        serving = preview.state.serving  # the preview re-reads only what changed, and shows drafts
+        report = build(_content_folder(config), Path(config.docs_dir), site, reuse=serving, drafts=serving)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))

@@ -6,8 +6,26 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .edtf import EventDate
+
+# How sure we are of an event, after Airwars's grading and ACLED's practice (README: "Status").
+Status = Literal["draft", "reported", "corroborated", "confirmed", "disputed", "retracted"]
+STATUSES: tuple[Status, ...] = ("draft", "reported", "corroborated", "confirmed", "disputed", "retracted")
+PUBLISHED_STATUSES: tuple[Status, ...] = STATUSES[1:]  # a draft is left out of the published site
+NEEDS_REASON: tuple[Status, ...] = ("disputed", "retracted")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Count:
+    """A number of people as reported: exactly `value`, or at least `value` ("at least 25")."""
+
+    value: int
+    at_least: bool = False
+
+    def __str__(self) -> str:
+        return f"at least {self.value}" if self.at_least else str(self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +37,8 @@ class Source:
     authors: tuple[str, ...] = ()
     url: str | None = None
     via: str | None = None
+    archived: str | None = None  # a lasting copy (the Wayback Machine, archive.today...)
+    archived_on: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +62,15 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """An event's use of a source, with the sentence that supports it."""
+    """An event's use of a source, with the sentence that supports it, and what this source
+    says where it differs from the event's summary figures: its own date, counts and a note."""
 
     source: str
     quote: str | None = None
+    date: EventDate | None = None
+    killed: Count | None = None
+    wounded: Count | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +84,12 @@ class Event:
     actors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    killed: int | None = None
-    wounded: int | None = None
+    killed: Count | None = None
+    wounded: Count | None = None
     related: tuple[str, ...] = ()
+    status: Status = "reported"
+    status_note: str | None = None
+    former_ids: tuple[str, ...] = ()  # ids it was published under before a rename or a merge
 
     @property
     def sort_key(self) -> tuple[datetime.date, datetime.date, str]:
@@ -115,8 +143,17 @@ class Timeline:
         return sorted(self.by_tag)
 
 
+def published(content: Content, drafts: bool = False) -> Content:
+    """The content a build publishes: drafts left out (`drafts`: kept, as the preview shows them)."""
+    if drafts:
+        return content
+    events = {key: event for key, event in content.events.items() if event.status != "draft"}
+    return Content(content.sources, content.actors, content.places, events)
+
+
 def build_timeline(content: Content) -> Timeline:
-    """Sort events by the start of their dates and index them by everything they reference."""
+    """Sort events by the start of their dates and index them by everything they reference.
+    A related event that is not in the content (a draft left out) is not linked."""
     events = sorted(content.events.values(), key=lambda event: event.sort_key)
     by_actor: dict[str, list[Event]] = {key: [] for key in content.actors}
     by_place: dict[str, list[Event]] = {key: [] for key in content.places}
@@ -133,7 +170,7 @@ def build_timeline(content: Content) -> Timeline:
         for tag in event.tags:
             by_tag[tag].append(event)
     # Related runs both ways: if A names B, B's page shows A too.
-    pairs = {(event.id, other) for event in events for other in event.related}
+    pairs = {(event.id, other) for event in events for other in event.related if other in content.events}
     for a, b in pairs | {(b, a) for a, b in pairs}:
         related[a].append(content.events[b])
     for linked in related.values():

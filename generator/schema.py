@@ -3,11 +3,13 @@ and the JSON Schema is derived from it."""
 
 from __future__ import annotations
 
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
+from .edtf import EventDate
 from .fields import (
     Choice,
     Context,
+    CountOf,
     Day,
     EdtfDate,
     Field,
@@ -23,9 +25,27 @@ from .fields import (
     Url,
     Values,
 )
-from .model import Actor, Citation, Event, Place, Source
+from .model import NEEDS_REASON, STATUSES, Actor, Citation, Event, Place, Source
+
+
+def _citation_node(node: MappingNode, index: int, key: str) -> Node:
+    """The node of `sources[index].key` in an event's mapping, to point at; else the event."""
+    for key_node, value in node.value:
+        listed = isinstance(value, SequenceNode) and index < len(value.value)
+        if getattr(key_node, "value", None) == "sources" and listed and isinstance(value.value[index], MappingNode):
+            for inner_key, inner in value.value[index].value:
+                if getattr(inner_key, "value", None) == key:
+                    return inner  # type: ignore[no-any-return]
+    return node
+
 
 ACTOR_KINDS = ("state", "military", "coalition", "militia", "armed-group", "person", "organization")
+
+
+def _archive_has_its_day(values: Values, node: MappingNode, ctx: Context) -> None:
+    if "archived_on" in values and "archived" not in values:
+        ctx.error(node, "'archived_on' without 'archived'", "add the archived copy's address, or remove the day")
+
 
 SOURCE = Record(
     Source,
@@ -36,7 +56,10 @@ SOURCE = Record(
         "author": Field(OneOrMany(Text()), description="the byline: a name or a list of names", attribute="authors"),
         "url": Field(Url(), description="where to read it, http(s) only"),
         "via": Field(Text(), description="who republished it, if it was read there"),
+        "archived": Field(Url(), description="a lasting copy of the article (Wayback Machine, archive.today)"),
+        "archived_on": Field(Day(), description="the day the copy was made, YYYY-MM-DD"),
     },
+    validator=_archive_has_its_day,
 )
 
 ACTOR = Record(
@@ -72,8 +95,37 @@ CITATION = Record(
     {
         "source": Field(Ref("sources"), required=True, description="the id of a source in sources.yaml"),
         "quote": Field(Text(multiline=True), description="the article's sentence that supports the event"),
+        "date": Field(EdtfDate(), description="when this source says it happened, where it differs"),
+        "killed": Field(CountOf(), description="killed, by this source's count"),
+        "wounded": Field(CountOf(), description="wounded, by this source's count"),
+        "note": Field(Text(multiline=True), description="what else this source says differently, or whose figures"),
     },
 )
+
+
+def _status_and_claims(values: Values, node: MappingNode, ctx: Context) -> None:
+    """A disputed or retracted event says why; a source's own date lies within the event's."""
+    status = values.get("status", "reported")
+    if status in NEEDS_REASON and not values.get("status_note"):
+        ctx.error(node, f"a {status} event needs a 'status_note' saying why", "add status_note: and the reason")
+    event_date = values.get("date")
+    sources = values.get("sources")
+    if not isinstance(event_date, EventDate) or not isinstance(sources, tuple):
+        return
+    for index, citation in enumerate(sources):
+        claimed = citation.date if isinstance(citation, Citation) else None
+        if claimed is None:
+            continue
+        latest, claimed_latest = event_date.latest, claimed.latest
+        after_start = claimed.earliest >= event_date.earliest
+        before_end = latest is None or (claimed_latest is not None and claimed_latest <= latest)
+        if not (after_start and before_end):
+            ctx.error(
+                _citation_node(node, index, "date"),
+                f"this source's date '{claimed.text}' is outside the event's '{event_date.text}'",
+                "widen the event's date to cover every source's, or correct this one",
+            )
+
 
 EVENT = Record(
     Event,
@@ -86,10 +138,14 @@ EVENT = Record(
         "actors": Field(ListOf(Ref("actors")), description="ids from actors.yaml"),
         "places": Field(ListOf(Ref("places")), description="ids from places.yaml"),
         "tags": Field(ListOf(Slug()), description="slugs such as airstrike"),
-        "killed": Field(Number(0), description="people killed, as reported"),
-        "wounded": Field(Number(0), description="people wounded, as reported"),
+        "killed": Field(CountOf(), description="people killed: a number, or 'at least N'"),
+        "wounded": Field(CountOf(), description="people wounded: a number, or 'at least N'"),
         "related": Field(ListOf(Ref("events")), description="ids of related events"),
+        "status": Field(Choice(STATUSES), description="how sure we are: " + ", ".join(STATUSES)),
+        "status_note": Field(Text(multiline=True), description="why: required when disputed or retracted"),
+        "former_ids": Field(ListOf(Slug()), description="ids this event had before (their addresses redirect here)"),
     },
+    validator=_status_and_claims,
 )
 
 COLLECTIONS: dict[str, Record[object]] = {"sources": SOURCE, "actors": ACTOR, "places": PLACE}

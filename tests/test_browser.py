@@ -186,15 +186,15 @@ def test_without_javascript_the_page_is_the_full_plain_list(browser, base, timel
 def test_controls_are_labelled_and_reachable_by_keyboard(page, base):
     page, _ = page
     page.goto(base + "/timeline/")
-    for control in ("#tl-q", "#tl-actor", "#tl-place", "#tl-tag", "#tl-from", "#tl-to"):
+    for control in ("#tl-q", "#tl-actor", "#tl-place", "#tl-tag", "#tl-status", "#tl-from", "#tl-to"):
         label = page.eval_on_selector(control, "el => el.labels.length ? el.labels[0].textContent : ''")
         assert label.strip(), control
     page.focus("#tl-q")
     reached = []
-    for _ in range(8):
+    for _ in range(9):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("document.activeElement.id"))
-    assert reached[:6] == ["tl-actor", "tl-place", "tl-tag", "tl-from", "tl-to", "tl-clear"]
+    assert reached[:7] == ["tl-actor", "tl-place", "tl-tag", "tl-status", "tl-from", "tl-to", "tl-clear"]
     assert "tl-overview" in reached
 
 

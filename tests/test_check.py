@@ -86,8 +86,25 @@ BAD_EVENTS = {
     "no-sources.yaml": (VALID.split("sources:")[0] + "sources: []\n", [(4, 10, "at least 1 item")]),
     "negative.yaml": (
         VALID + "killed: -1\nwounded: many\n",
-        [(6, 9, "-1 is out of range"), (7, 10, "expected a whole number")],
+        [(6, 9, "-1 is not a count of people"), (7, 10, "'many' is not a count")],
     ),
+    "words.yaml": (
+        VALID + "killed: three\nwounded: at least twelve\n",
+        [(6, 9, "(write 3)"), (7, 10, "(write at least 12)")],
+    ),
+    "fraction.yaml": (VALID + "killed: 2.5\n", [(6, 9, "expected a whole number, or 'at least N', found a number")]),
+    "disputed-no-reason.yaml": (
+        VALID + "status: disputed\n",
+        [(1, 1, "a disputed event needs a 'status_note' saying why")],
+    ),
+    "retracted-no-reason.yaml": (VALID + "status: retracted\n", [(1, 1, "a retracted event needs a 'status_note'")]),
+    "unknown-status.yaml": (VALID + "status: verified\n", [(6, 9, "'verified' is not one of the allowed values")]),
+    "claim-outside.yaml": (
+        VALID + "    date: 2020-03-18\n",
+        [(6, 11, "this source's date '2020-03-18' is outside the event's '2020-03-16'")],
+    ),
+    "claim-negative.yaml": (VALID + "    wounded: -2\n", [(6, 14, "-2 is not a count of people")]),
+    "claim-unknown.yaml": (VALID + "    killd: 2\n", [(6, 5, "unknown field 'killd' (did you mean 'killed'?)")]),
     "empty.yaml": ("", [(1, 1, "the file is empty")]),
     "comments-only.yaml": ("# nothing here\n", [(1, 1, "the file is empty")]),
     "a-list.yaml": ("- title: x\n", [(1, 1, "expected a mapping of fields, found a list")]),

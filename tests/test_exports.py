@@ -57,7 +57,8 @@ def test_events_json_matches_its_schema_and_holds_every_event(site, timeline):
     assert salvo["places"][0] == {"id": "camp-taji", "name": "Camp Taji", "country": "Iraq", "lat": 33.53, "lon": 44.26}
     assert salvo["sources"][0]["publisher"] == "The Washington Post"
     assert salvo["sources"][0]["quote"].startswith("But a day later")
-    assert salvo["wounded"] == 5
+    assert salvo["wounded"] == {"count": 5, "at_least": False}
+    assert salvo["status"] == "reported" and salvo["status_note"] is None
     planning = next(e for e in document["events"] if e["id"] == "2019-planning-begins-for-leaving-smaller-bases")
     assert (planning["date"]["precision"], planning["date"]["qualifier"]) == ("season", "approximate")
     open_ended = next(e for e in document["events"] if e["id"] == "2020-coalition-to-leave-k1-and-key-west")

@@ -67,7 +67,7 @@ def test_an_event_page_has_everything_a_reader_needs(built):
     text = page.text
     assert "Second rocket salvo hits Camp Taji, wounding five servicemen" in text
     assert "10–15 March 2020" in text
-    assert "5 wounded" in text
+    assert "Wounded: 5 (The Washington Post)" in text  # whose figure it is
     assert "But a day later, Camp Taji was hit by another salvo of rockets" in text  # the quote
     assert "The Washington Post" in text and "Louisa Loveluck" in text and "16 March 2020" in text
     links = {urljoin("/events/2020-03-second-rocket-salvo-hits-camp-taji/", href) for href in page.links}

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var FIELDS = ["q", "actor", "place", "tag", "from", "to"];
+  var FIELDS = ["q", "actor", "place", "tag", "status", "from", "to"];
 
   /* Accessible names Material leaves out (axe: aria-dialog-name). */
   function nameLandmarks() {
@@ -31,6 +31,7 @@
         actors: (li.dataset.actors || "").split(" "),
         places: (li.dataset.places || "").split(" "),
         tags: (li.dataset.tags || "").split(" "),
+        status: li.dataset.status || "reported",
         text: li.textContent.toLowerCase()
       };
     });
@@ -78,6 +79,8 @@
       FIELDS.forEach(function (name) {
         if (name === "from" || name === "to") {
           input[name].value = state[name] ? state[name].slice(0, 4) : "";
+        } else if (name === "q" && input.q.value.trim() === state.q) {
+          /* leave the box as typed: writing back the trimmed text would eat a space */
         } else {
           input[name].value = state[name];
         }
@@ -92,6 +95,7 @@
           (!state.actor || event.actors.indexOf(state.actor) >= 0) &&
           (!state.place || event.places.indexOf(state.place) >= 0) &&
           (!state.tag || event.tags.indexOf(state.tag) >= 0) &&
+          (!state.status || event.status === state.status) &&
           (!range.from || event.end >= range.from) &&
           (!range.to || event.start <= range.to) &&
           words.every(function (word) { return event.text.indexOf(word) >= 0; });
@@ -142,7 +146,7 @@
       apply(state);
     }
 
-    ["actor", "place", "tag"].forEach(function (name) {
+    ["actor", "place", "tag", "status"].forEach(function (name) {
       input[name].addEventListener("change", function () { commit(false); });
     });
     ["from", "to"].forEach(function (name) {

@@ -11,6 +11,7 @@ from .. import edtf
 from ..fields import (
     SLUG_PATTERN,
     Choice,
+    CountOf,
     Day,
     EdtfDate,
     Json,
@@ -24,8 +25,8 @@ from ..fields import (
     Slug,
     Text,
 )
-from ..model import Event, Source, Timeline
-from ..schema import ACTOR, EVENT, PLACE, SOURCE
+from ..model import Count, Event, Source, Timeline
+from ..schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
 from .common import Linked, date_record, event_url, linked
 
 
@@ -48,14 +49,28 @@ def _record(event: Event, links: Linked, site_url: str) -> dict[str, Any]:
             for place in links.places
         ],
         "sources": [
-            {**source_record(source), "quote": citation.quote}
+            {
+                **source_record(source),
+                "quote": citation.quote,
+                "date": date_record(citation.date) if citation.date else None,
+                "killed": count_record(citation.killed),
+                "wounded": count_record(citation.wounded),
+                "note": citation.note,
+            }
             for citation, source in zip(event.sources, links.sources, strict=True)
         ],
         "tags": list(event.tags),
-        "killed": event.killed,
-        "wounded": event.wounded,
+        "killed": count_record(event.killed),
+        "wounded": count_record(event.wounded),
         "related": list(links.related),
+        "status": event.status,
+        "status_note": event.status_note,
+        "former_ids": list(event.former_ids),
     }
+
+
+def count_record(count: Count | None) -> dict[str, Any] | None:
+    return None if count is None else {"count": count.value, "at_least": count.at_least}
 
 
 def source_record(source: Source) -> dict[str, Any]:
@@ -87,6 +102,12 @@ def compact(document: Any) -> str:
 
 
 ID_SCHEMA: JsonSchema = {"type": "string", "pattern": SLUG_PATTERN}
+COUNT_SCHEMA: JsonSchema = {
+    "type": "object",
+    "required": ["count", "at_least"],
+    "properties": {"count": {"type": "integer", "minimum": 0}, "at_least": {"type": "boolean"}},
+    "description": "a number of people as reported: exactly count, or at least count",
+}
 
 
 def _export_kind(kind: Kind[object]) -> JsonSchema:
@@ -108,6 +129,8 @@ def _export_kind(kind: Kind[object]) -> JsonSchema:
         if kind.maximum is not None:
             number["maximum"] = kind.maximum
         return number
+    if isinstance(kind, CountOf):
+        return COUNT_SCHEMA
     if isinstance(kind, (ListOf, OneOrMany)):
         return {"type": "array", "items": _export_kind(kind.item)}
     raise TypeError(f"no export shape for {type(kind).__name__}")  # pragma: no cover - a new kind
@@ -133,6 +156,8 @@ def exported(
             needed.append(key)
         elif "type" in shape:
             shape = {**shape, "type": [shape["type"], "null"]}
+        elif "$ref" in shape:
+            shape = {"oneOf": [shape, {"type": "null"}]}
         properties[key] = shape
     properties.update(extra or {})
     result: JsonSchema = {"type": "object", "required": needed if required is None else [*required]}
@@ -147,7 +172,7 @@ def events_schema() -> str:
     each event's references resolved into the records they name."""
     event = exported(
         EVENT,
-        ("title", "summary", "details", "tags", "killed", "wounded"),
+        ("title", "summary", "details", "tags", "killed", "wounded", "status", "status_note", "former_ids"),
         extra={
             "url": {"type": "string"},
             "date": {"$ref": "#/$defs/date"},
@@ -156,9 +181,11 @@ def events_schema() -> str:
             "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
             "related": {"type": "array", "items": ID_SCHEMA},
         },
-        required=("id", "url", "title", "date", "summary", "actors", "places", "sources", "tags"),
+        required=("id", "url", "title", "date", "summary", "actors", "places", "sources", "tags", "status"),
     )
-    source = exported(SOURCE, extra={"quote": {"type": ["string", "null"]}})
+    claims = exported(CITATION, ("quote", "date", "killed", "wounded", "note"))["properties"]
+    assert isinstance(claims, dict)
+    source = exported(SOURCE, extra={key: value for key, value in claims.items() if key != "id"})
     date_schema: JsonSchema = {
         "type": "object",
         "required": ["edtf", "start", "end", "precision", "qualifier"],

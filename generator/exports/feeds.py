@@ -15,6 +15,18 @@ from .common import ID_NAMESPACE, Linked, event_url, first_located, linked, repo
 FEED_SIZE = 50
 
 
+STATUS_SCHEME = "https://timeline.invalid/status"  # Atom categories: tags, and one for the status
+# RFC 5545 has three statuses for an event: how ours read there.
+ICAL_STATUS = {
+    "draft": "TENTATIVE",
+    "reported": "TENTATIVE",
+    "corroborated": "CONFIRMED",
+    "confirmed": "CONFIRMED",
+    "disputed": "TENTATIVE",
+    "retracted": "CANCELLED",
+}
+
+
 def _reported(timeline: Timeline, event: Event) -> date:
     return reported(linked(timeline, event).sources)
 
@@ -50,6 +62,7 @@ def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
         sub(entry, "content", markdown_html(event.summary), type="html")
         for key in event.tags:
             sub(entry, "category", term=key)
+        sub(entry, "category", term=event.status, scheme=STATUS_SCHEME, label=event.status.capitalize())
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
 
@@ -95,7 +108,8 @@ def _vevent(event: Event, links: Linked, site_url: str) -> str:
     first = event.date.earliest
     last = event.date.latest or first
     cited = "; ".join(f"{source.title}, {source.publisher}, {source.published.isoformat()}" for source in links.sources)
-    description = f"{edtf.in_words(event.date)}. {event.summary}\n\nSources: {cited}"
+    status = f"{event.status.capitalize()}" + (f": {event.status_note}" if event.status_note else "")
+    description = f"{edtf.in_words(event.date)}. {status}. {event.summary}\n\nSources: {cited}"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{stable_id(event)}@timeline",
@@ -103,6 +117,7 @@ def _vevent(event: Event, links: Linked, site_url: str) -> str:
         f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
         f"DTEND;VALUE=DATE:{(last + timedelta(days=1)).strftime('%Y%m%d')}",  # exclusive
         f"SUMMARY:{_ical_text(event.title)}",
+        f"STATUS:{ICAL_STATUS[event.status]}",
         f"DESCRIPTION:{_ical_text(description)}",
     ]
     if links.places:

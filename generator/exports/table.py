@@ -26,7 +26,11 @@ CSV_COLUMNS = (
     "latitude",
     "longitude",
     "killed",
+    "killed_at_least",
     "wounded",
+    "wounded_at_least",
+    "status",
+    "status_note",
     "tags",
     "source_titles",
     "source_urls",
@@ -70,8 +74,8 @@ def _event_row(event: Event, links: Linked, site_url: str) -> str:
     numbers = {
         "latitude": located.lat if located else None,
         "longitude": located.lon if located else None,
-        "killed": event.killed,
-        "wounded": event.wounded,
+        "killed": event.killed.value if event.killed else None,
+        "wounded": event.wounded.value if event.wounded else None,
     }
     texts = {
         "id": event.id,
@@ -90,5 +94,9 @@ def _event_row(event: Event, links: Linked, site_url: str) -> str:
         "source_titles": LIST_SEPARATOR.join(dict.fromkeys(source.title for source in links.sources)),
         "source_urls": LIST_SEPARATOR.join(dict.fromkeys(source.url for source in links.sources if source.url)),
         "url": event_url(event, site_url),
+        "killed_at_least": "yes" if event.killed and event.killed.at_least else "",
+        "wounded_at_least": "yes" if event.wounded and event.wounded.at_least else "",
+        "status": event.status,
+        "status_note": event.status_note,
     }
     return _rows([[_number(numbers[name]) if name in numbers else _cell(texts[name]) for name in CSV_COLUMNS]])

@@ -44,7 +44,8 @@ def _slide(event: Event, links: Linked, site_url: str) -> str:
 
 
 def _slide_text(event: Event, links: Linked, site_url: str) -> str:
-    parts = [markdown_html(event.summary), "<p>Sources:</p><ul>"]
+    parts = [f"<p><strong>{event.status.capitalize()}</strong>", markdown_html(event.summary), "<p>Sources:</p><ul>"]
+    parts[0] += f": {_escape(event.status_note)}</p>" if event.status_note else "</p>"
     for citation, source in zip(event.sources, links.sources, strict=True):
         name = f"<em>{_escape(source.title)}</em>, {_escape(source.publisher)}, {source.published.isoformat()}"
         if source.url:
