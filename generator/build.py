@@ -19,6 +19,7 @@ import yaml
 
 from .check import check_content
 from .exports import data_files
+from .history import Change, last_changes
 from .model import Timeline, build_timeline, published
 from .parallel import worker_count
 from .render import pages
@@ -49,6 +50,7 @@ class Site:
     title: str = "Timeline"
     description: str = ""
     url: str = ""
+    repo_url: str = ""  # where the content's history can be read (GitHub, GitLab...)
 
 
 def site_from_config(config: Path) -> Site:
@@ -76,16 +78,19 @@ def site_from_config(config: Path) -> Site:
         title=str(settings.get("site_name") or "Timeline"),
         description=str(settings.get("site_description") or ""),
         url=str(settings.get("site_url") or ""),
+        repo_url=str(settings.get("repo_url") or ""),
     )
 
 
-def generate(timeline: Timeline, site: Site) -> Iterator[tuple[str, Callable[[], str], Hashable]]:
+def generate(
+    timeline: Timeline, site: Site, changes: dict[str, Change] | None = None
+) -> Iterator[tuple[str, Callable[[], str], Hashable]]:
     """Every generated file as (path, a call that makes it, what it is made of): the open-data
     exports (the slowest to make, so they start first), then the pages. Content errors were all
     raised before."""
     for path, make in data_files(timeline, site.title, site.description, site.url):
         yield path, make, None
-    yield from pages(timeline, site.url, site.title)
+    yield from pages(timeline, site.url, site.title, changes or {}, site.repo_url)
 
 
 def build(
@@ -106,7 +111,9 @@ def build(
     site = site or Site()
     with few_collections():
         timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
-        files = list(generate(timeline, site))
+        # When each event last changed (git), for a build of the site; a preview's save is no commit.
+        changes = {} if reuse else last_changes(content / "events")
+        files = list(generate(timeline, site, changes))
         memo = _memo(docs, site) if reuse else None
         report = write_pages(docs, files, worker_count(len(files), workers), memo)
     return BuildReport(timeline, report, time.perf_counter() - started)

@@ -32,6 +32,9 @@ class Checked:
     declared: dict[str, set[str]] = field(
         default_factory=lambda: {"sources": set(), "actors": set(), "places": set(), "events": set()}
     )
+    # An actor's or place's names and aliases, as slugs, to the id they belong to: an unknown
+    # id written from a name ('revolutionary-guards') is told the id it meant ('irgc').
+    aliases: dict[str, dict[str, str]] = field(default_factory=lambda: {"actors": {}, "places": {}})
 
 
 def check_content(root: Path, workers: int | None = None, reuse: bool = False) -> Content:
@@ -44,8 +47,10 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked)
     _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked)
     _check_collection(root / "places.yaml", "places", PLACE, checked.places, checked)
+    _index_names(checked)
     _check_events(root / "events", checked, workers, _file_cache if reuse else None)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
+    _check_former_ids(root / "events", checked)
     if checked.problems:
         raise ContentError(checked.problems)
     return Content(checked.sources, checked.actors, checked.places, checked.events)
@@ -157,18 +162,18 @@ def _check_events(folder: Path, checked: Checked, workers: int | None, cache: Fi
     # Every id is declared by now, so workers resolve their own references and send back only
     # records and problems (pickling 10,000 files' references cost more than checking them).
     count = worker_count(len(names), workers)
-    shared = (folder, base, checked.declared)
+    shared = (folder, base, checked.declared, checked.aliases)
     for records, problems in fork_map(_check_event_files, chunks(names, count * 2), shared, count):
         checked.events.update(records)
         checked.problems.extend(problems)
 
 
 def _check_event_files(
-    shared: tuple[Path, str, dict[str, set[str]]], names: Sequence[str]
+    shared: tuple[Path, str, dict[str, set[str]], dict[str, dict[str, str]]], names: Sequence[str]
 ) -> tuple[dict[str, Event], list[Problem]]:
     """One run of event files: each checked against the schema and every id declared."""
-    folder, base, declared = shared
-    checked = Checked(declared=declared)
+    folder, base, declared, aliases = shared
+    checked = Checked(declared=declared, aliases=aliases)
     for name in names:
         _add(checked, name, _check_event_file(folder, base, name))
     _check_references(checked)
@@ -221,13 +226,59 @@ def _add(checked: Checked, name: str, result: FileResult) -> None:
         checked.events[result.record.id] = result.record
 
 
+def _check_former_ids(folder: Path, checked: Checked) -> None:
+    """An event's former ids keep its old addresses: none may be a live event's id, and no two
+    events may claim the same one (its address would redirect to both)."""
+    claimed: dict[str, str] = {}
+    for event in checked.events.values():
+        for former in event.former_ids:
+            path = display_path(folder / f"{event.id}.yaml")
+            if former in checked.declared["events"]:
+                problem = f"'{former}' is the id of a live event, so it cannot be a former id"
+                checked.problems.append(
+                    _where(folder, event.id, former, path).problem(problem, "remove it from former_ids")
+                )
+            elif former in claimed:
+                other = claimed[former]
+                message = f"the former id '{former}' is claimed by '{other}' too"
+                hint = "an old address can lead to one event: keep it on one of them"
+                checked.problems.append(_where(folder, event.id, former, path).problem(message, hint))
+            else:
+                claimed[former] = event.id
+
+
+def _where(folder: Path, identifier: str, word: str, path: str) -> Mark:
+    """Where `word` is written in an event's file (read again only when there is a problem)."""
+    try:
+        lines = (folder / f"{identifier}.yaml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Mark(path)
+    for number, line in enumerate(lines, start=1):
+        column = line.find(word) if not line.lstrip().startswith("#") else -1
+        if column >= 0 and "former_ids" in "\n".join(lines[max(0, number - 4) : number]):
+            return Mark(path, number, column + 1)
+    return Mark(path)
+
+
+def _index_names(checked: Checked) -> None:
+    for collection, records in (("actors", checked.actors), ("places", checked.places)):
+        names = checked.aliases[collection]
+        for record in records.values():
+            for name in (record.name, *record.aliases):
+                names.setdefault(slugify(name), record.id)
+
+
 def _check_references(checked: Checked) -> None:
-    """Every id used must exist; suggest the closest id that does."""
+    """Every id used must exist; suggest the id whose name or alias it is, or the closest id."""
     known = checked.declared
     for reference in checked.references:
         if reference.target in known[reference.collection]:
             continue
-        hint = did_you_mean(reference.target, known[reference.collection])
+        owner = checked.aliases.get(reference.collection, {}).get(reference.target)
+        if owner:
+            hint = f"'{reference.target}' is a name of '{owner}': write {owner}"
+        else:
+            hint = did_you_mean(reference.target, known[reference.collection])
         if not hint:
             where = "content/events/" if reference.collection == "events" else f"content/{reference.collection}.yaml"
             hint = f"add it to {where}"

@@ -88,6 +88,10 @@ def make_parser() -> argparse.ArgumentParser:
     )
     fmt.add_argument("--check", action="store_true", help="only report what would change; exit 1 if anything would")
 
+    links = commands.add_parser("links", help="check that every source's address still answers (needs the network)")
+    _content_option(links)
+    links.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each server (default: 10)")
+
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' YAML tools use")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema)")
     schema.add_argument("--check", action="store_true", help="exit 1 if the files are not up to date")
@@ -104,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extract": _extract,
         "import": _import,
         "fmt": _fmt,
+        "links": _links,
     }
     try:
         return handlers[args.command](args)
@@ -125,10 +130,16 @@ def _check(args: argparse.Namespace) -> int:
 
     with few_collections():
         content = check_content(args.content, args.jobs)
+    from .similar import content_warnings
+
+    warnings = content_warnings(content, args.content)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     elapsed = time.perf_counter() - started
+    noted = f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""
     print(
         f"{args.content}: OK, {len(content.events)} events, {len(content.sources)} sources, "
-        f"{len(content.actors)} actors, {len(content.places)} places ({elapsed:.2f} s)"
+        f"{len(content.actors)} actors, {len(content.places)} places{noted} ({elapsed:.2f} s)"
     )
     return EXIT_OK
 
@@ -141,6 +152,7 @@ def _build(args: argparse.Namespace) -> int:
         title=configured.title if args.title is None else args.title,
         description=configured.description if args.description is None else args.description,
         url=configured.url if args.site_url is None else args.site_url,
+        repo_url=configured.repo_url,
     )
     report = build(args.content, args.docs, site, args.jobs, drafts=args.drafts)
     print(report.summary())
@@ -249,6 +261,35 @@ def _fmt(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     print(f"OK: {report.checked} files {'already formatted' if args.check or not report.changed else 'formatted'}")
     return EXIT_OK
+
+
+def _links(args: argparse.Namespace) -> int:
+    from .links import check_links
+
+    answers = check_links(args.content, timeout=args.timeout)
+    if answers and all(answer.offline for answer in answers):
+        print(
+            f"timeline links: no address could be looked up ({answers[0].failure}): this machine seems to be "
+            "offline; nothing was checked. Run it again with a network.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    errors = warnings = 0
+    for answer in answers:
+        found = answer.problem
+        if found is None:
+            continue
+        level, problem = found
+        text = str(problem)
+        if level == "warning":
+            text = text.replace(": error: ", ": warning: ", 1)
+            warnings += 1
+        else:
+            errors += 1
+        print(text, file=sys.stderr)
+    checked = len(answers)
+    print(f"{checked} address{'es' * (checked != 1)} checked: {errors} dead, {warnings} moved")
+    return EXIT_CONTENT if errors else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,7 +44,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     # which would change every page's absolute links at each start (and make serve and build differ).
     url = site_from_config(Path(config.config_file_path)).url if preview.state.serving else config.site_url
     try:
-        site = Site(config.site_name, config.site_description or "", url or "")
+        site = Site(config.site_name, config.site_description or "", url or "", config.repo_url or "")
         serving = preview.state.serving  # the preview re-reads only what changed, and shows drafts
         report = build(_content_folder(config), Path(config.docs_dir), site, reuse=serving, drafts=serving)
     except ContentError as error:

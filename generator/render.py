@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from . import edtf
 from .exports import FEED_SIZE
+from .history import Change
 from .jsonld import json_ld
 from .model import STATUSES, Event, Source, Timeline
 
@@ -216,7 +217,13 @@ def chart_bars(
 Page = tuple[str, Callable[[], str], Hashable]
 
 
-def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") -> Iterator[Page]:
+def pages(
+    timeline: Timeline,
+    site_url: str = "",
+    site_title: str = "Timeline",
+    changes: dict[str, Change] | None = None,
+    repo_url: str = "",
+) -> Iterator[Page]:
     """Every generated page as (path under docs/, a call that renders its Markdown text, what
     the page is made of).
 
@@ -226,10 +233,16 @@ def pages(timeline: Timeline, site_url: str = "", site_title: str = "Timeline") 
     whose records are the same objects as last time; it must name all of them, or a page
     would go stale (tests/test_build.py builds again after each kind of edit to check)."""
     common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
+    changes = changes or {}
     yield "index.md", partial(_home_page, timeline, common), None
     yield "timeline/index.md", partial(_timeline_page, timeline.events, common), None
     for event in timeline.events:
-        yield f"events/{event.id}.md", partial(_event_page, event, common), _event_inputs(timeline, event)
+        change = changes.get(event.id)
+        history = f"{repo_url.rstrip('/')}/commits/HEAD/{change.path}" if change and repo_url else ""
+        page = partial(_event_page, event, common, change, history)
+        yield f"events/{event.id}.md", page, (_event_inputs(timeline, event), change, history)
+        for former in event.former_ids:  # an old address: a small page that sends the reader on
+            yield f"events/{former}/index.html", partial(render, "redirect.html.j2", event=event), (event, "moved")
     collections = (
         ("actors", "actor", timeline.actors, timeline.by_actor),
         ("places", "place", timeline.places, timeline.by_place),
@@ -311,11 +324,18 @@ def casualty_lines(event: Event, sources: dict[str, Source]) -> list[CasualtyLin
     return lines
 
 
-def _event_page(event: Event, common: dict[str, Any]) -> str:
+def _event_page(event: Event, common: dict[str, Any], change: Change | None = None, history: str = "") -> str:
     structured = Markup(json_ld(common["timeline"], event, common["site_url"]))
     casualties = casualty_lines(event, common["timeline"].sources)
     return render(
-        "event.md.j2", **common, event=event, json_ld=structured, casualties=casualties, status_help=STATUS_HELP
+        "event.md.j2",
+        **common,
+        event=event,
+        json_ld=structured,
+        casualties=casualties,
+        status_help=STATUS_HELP,
+        change=change,
+        history=history,
     )
 
 

@@ -1,0 +1,65 @@
+"""When each event file last changed, from git: one `git log` for the whole events folder.
+
+Read only for a build of the site (the preview leaves it out: a save is not a commit). Outside a
+git work tree, or without git, there is no history and pages simply say nothing about it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The last commit that touched an event's file."""
+
+    day: datetime.date
+    commit: str
+    path: str  # the file's path in the repository, for a link to its history
+
+
+def last_changes(events: Path) -> dict[str, Change]:
+    """{event id: its last change}, newest commit first wins; {} without git or a repository."""
+    git = shutil.which("git")
+    if git is None or not events.is_dir():
+        return {}
+    try:
+        top = subprocess.run(
+            [git, "-C", str(events), "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30
+        )
+        if top.returncode != 0:
+            return {}
+        log = subprocess.run(
+            [git, "-C", str(events), "log", "--format=%x00%H %cs", "--name-only", "--no-renames", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if log.returncode != 0:
+        return {}
+    return parse_log(log.stdout)
+
+
+def parse_log(text: str) -> dict[str, Change]:
+    """`git log --format=%x00%H %cs --name-only` output to the newest change of each event file."""
+    changes: dict[str, Change] = {}
+    for block in text.split("\0")[1:]:
+        header, _, names = block.partition("\n")
+        commit, _, day = header.strip().partition(" ")
+        try:
+            when = datetime.date.fromisoformat(day)
+        except ValueError:
+            continue
+        for name in names.split("\n"):
+            name = name.strip()
+            if not name.endswith(".yaml"):
+                continue
+            identifier = name.rsplit("/", 1)[-1].removesuffix(".yaml")
+            changes.setdefault(identifier, Change(when, commit, name))
+    return changes

@@ -1,0 +1,109 @@
+"""Warnings from `timeline check` (they never fail it): events that look like the same one, and
+tags that look like a slip of another. Titles are compared with rapidfuzz, and only between
+events that could be the same: overlapping dates and a shared actor or place."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .model import Content, Event
+from .problems import Mark, Problem, display_path
+
+# rapidfuzz scores, 0 to 100: the better of the titles' edit similarity and the same with their
+# words sorted ("Rockets hit Camp Taji, killing three" / "Rocket attack on Camp Taji kills three": 68).
+TITLES_ALIKE = 66
+TAG_USED_OFTEN = 3
+
+
+@dataclass(frozen=True)
+class Warning:
+    problem: Problem
+
+    def __str__(self) -> str:
+        return str(self.problem).replace(": error: ", ": warning: ", 1)
+
+
+def _overlap(one: Event, other: Event) -> bool:
+    one_end = one.date.latest or one.date.earliest
+    other_end = other.date.latest or other.date.earliest
+    return one.date.earliest <= other_end and other.date.earliest <= one_end
+
+
+def _candidates(events: list[Event]) -> Iterator[tuple[Event, Event, str]]:
+    """Pairs that share an actor or a place and whose dates overlap, each once, with what they share."""
+    by_key: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for key in {*(f"actor:{a}" for a in event.actors), *(f"place:{p}" for p in event.places)}:
+            by_key[key].append(event)
+    seen: set[tuple[str, str]] = set()
+    for key, group in by_key.items():
+        group.sort(key=lambda event: event.date.earliest)
+        for index, event in enumerate(group):
+            end = event.date.latest or event.date.earliest
+            for other in group[index + 1 :]:
+                if other.date.earliest > end:
+                    break  # sorted by start: no later one can overlap
+                pair = (min(event.id, other.id), max(event.id, other.id))
+                if pair not in seen and _overlap(event, other):
+                    seen.add(pair)
+                    yield event, other, key.split(":", 1)[1]
+
+
+def possible_duplicates(content: Content, folder: Path) -> list[Warning]:
+    warnings = []
+    for one, other, shared in _candidates(list(content.events.values())):
+        if other.id in one.related or one.id in other.related:
+            continue  # an editor linked them: known to be two events
+        a, b = one.title.lower(), other.title.lower()
+        score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+        if score < TITLES_ALIKE:
+            continue
+        first, second = sorted((one, other), key=lambda event: event.id)
+        message = f"this event looks like '{first.id}' (dates overlap, both name '{shared}', titles {score:.0f}% alike)"
+        hint = "if they are one event, keep one file and list the other's id under former_ids; if not, relate them"
+        warnings.append(Warning(_at_key(folder, second.id, "title").problem(message, hint)))
+    return warnings
+
+
+def tag_slips(content: Content, folder: Path) -> list[Warning]:
+    """A tag used once, one edit away from a tag used often: probably a typo of it."""
+    used = Counter(tag for event in content.events.values() for tag in event.tags)
+    often = [tag for tag, count in used.items() if count >= TAG_USED_OFTEN]
+    warnings = []
+    for event in content.events.values():
+        for tag in event.tags:
+            if used[tag] != 1:
+                continue
+            close = [other for other in often if Levenshtein.distance(tag, other, score_cutoff=1) <= 1]
+            if close:
+                message = f"the tag '{tag}' is used once; '{close[0]}' is used {used[close[0]]} times"
+                warnings.append(
+                    Warning(_at_key(folder, event.id, "tags").problem(message, f"did you mean '{close[0]}'?"))
+                )
+    return warnings
+
+
+def content_warnings(content: Content, root: Path) -> list[Warning]:
+    folder = root / "events"
+    return sorted(
+        possible_duplicates(content, folder) + tag_slips(content, folder), key=lambda warning: warning.problem
+    )
+
+
+def _at_key(folder: Path, identifier: str, key: str) -> Mark:
+    """The line of `key:` in an event's file (read again only for the events warned about)."""
+    path = display_path(folder / f"{identifier}.yaml")
+    try:
+        lines = (folder / f"{identifier}.yaml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Mark(path)
+    for number, line in enumerate(lines, start=1):
+        if line.startswith(f"{key}:"):
+            return Mark(path, number, 1)
+    return Mark(path)
