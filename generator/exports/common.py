@@ -27,13 +27,23 @@ class Linked(NamedTuple):
     related: tuple[str, ...]
 
 
+_made_for: list[tuple[Timeline, dict[str, Linked]]] = []  # the last timeline's, kept while it is built
+
+
 def linked(timeline: Timeline, event: Event) -> Linked:
-    return Linked(
-        tuple(timeline.actors[key] for key in event.actors),
-        tuple(timeline.places[key] for key in event.places),
-        tuple(timeline.sources[citation.source] for citation in event.sources),
-        tuple(other.id for other in timeline.related[event.id]),
-    )
+    """An event's references resolved: made once per event and timeline (every export asks)."""
+    if not _made_for or _made_for[0][0] is not timeline:
+        _made_for[:] = [(timeline, {})]
+    made = _made_for[0][1]
+    links = made.get(event.id)
+    if links is None:
+        links = made[event.id] = Linked(
+            tuple(timeline.actors[key] for key in event.actors),
+            tuple(timeline.places[key] for key in event.places),
+            tuple(timeline.sources[citation.source] for citation in event.sources),
+            tuple(other.id for other in timeline.related[event.id]),
+        )
+    return links
 
 
 def event_url(event: Event, site_url: str) -> str:
