@@ -73,8 +73,12 @@ class Citation:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Event:
+    """One event. Compared and hashed by identity, not field by field: an event is one object
+    from its file's checking on, and the caches keyed by it (pages, export pieces) would
+    otherwise hash every field of it on each lookup. A changed file makes a new object."""
+
     id: str
     title: str
     date: EventDate

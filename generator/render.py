@@ -234,8 +234,9 @@ def pages(
     would go stale (tests/test_build.py builds again after each kind of edit to check)."""
     common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
     changes = changes or {}
-    yield "index.md", partial(_home_page, timeline, common), None
-    yield "timeline/index.md", partial(_timeline_page, timeline.events, common), None
+    whole = whole_timeline(timeline)
+    yield "index.md", partial(_home_page, timeline, common), whole
+    yield "timeline/index.md", partial(_timeline_page, timeline.events, common), whole
     for event in timeline.events:
         change = changes.get(event.id)
         history = f"{repo_url.rstrip('/')}/commits/HEAD/{change.path}" if change and repo_url else ""
@@ -249,7 +250,7 @@ def pages(
         ("sources", "source", timeline.sources, timeline.by_source),
     )
     for folder, name, records, events_of in collections:
-        yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common), None
+        yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common), whole
         for record in records.values():
             events = events_of[record.id]
             yield (
@@ -257,9 +258,22 @@ def pages(
                 partial(render, f"{name}.md.j2", **common, **{name: record}, events=events),
                 (record, tuple(events)),
             )
-    yield "tags/index.md", partial(render, "tags.md.j2", **common), None
+    yield "tags/index.md", partial(render, "tags.md.j2", **common), whole
     for tag, tagged in timeline.by_tag.items():
         yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged), (tag, tuple(tagged))
+
+
+def whole_timeline(timeline: Timeline) -> Hashable:
+    """What a page made from the whole timeline shows (the home and timeline pages, the
+    indexes, the exports): every event in order, and every actor, place and source. Unchanged
+    events are the same objects from one preview build to the next, so comparing is cheap."""
+    return (
+        "whole",
+        tuple(timeline.events),
+        tuple(timeline.actors.values()),
+        tuple(timeline.places.values()),
+        tuple(timeline.sources.values()),
+    )
 
 
 def _event_inputs(timeline: Timeline, event: Event) -> Hashable:

@@ -104,3 +104,12 @@ def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=600,
     )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run (tests open their own contexts and pages)."""
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance

@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 import pytest
-from browser import Watched, chromium, serve
+from browser import Watched, serve
 from conftest import ROOT, copy_project, mkdocs
 
 from generator.check import check_content
@@ -31,12 +31,6 @@ def base(tmp_path_factory: pytest.TempPathFactory):
     assert result.returncode == 0, result.stderr
     with serve(project / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture

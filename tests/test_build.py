@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -112,31 +110,6 @@ def test_mkdocs_build_fails_on_bad_content_and_keeps_the_pages(project):
     assert "content/events/broken.yaml:1:1: error: missing required field 'summary'" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(docs) == before
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return str(response.read().decode("utf-8"))
-
-
-def _wait_for(predicate, seconds: float = 60.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
 
 
 def test_two_processes_write_what_one_writes(content, tmp_path):

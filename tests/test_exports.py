@@ -13,7 +13,7 @@ import feedparser
 import icalendar
 import jsonschema
 import pytest
-from browser import Watched, chromium, serve
+from browser import Watched, serve
 from conftest import ROOT, SEED_ORDER, copy_project, mkdocs
 
 from generator.check import check_content
@@ -238,7 +238,7 @@ def test_the_home_page_links_every_data_file(site):
     assert "How to cite" in html and "Licence" in html
 
 
-def test_timelinejs_renders_every_slide_in_chromium(site, timeline, tmp_path):
+def test_timelinejs_renders_every_slide_in_chromium(site, timeline, tmp_path, browser):
     """Knight Lab's TimelineJS3 (the npm package) loads our export and renders every slide."""
     library = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
     assert library.is_dir(), "run `npm ci` (.ci/run does)"
@@ -251,7 +251,7 @@ def test_timelinejs_renders_every_slide_in_chromium(site, timeline, tmp_path):
         "window.timeline = new TL.Timeline('embed', 'timelinejs.json', "
         "{script_path: new URL('tl/js/', location.href).href, font: false});</script></body></html>"
     )
-    with serve(tmp_path) as base, chromium() as browser:
+    with serve(tmp_path) as base:
         page = browser.new_page()
         watched = Watched(page, base)
         page.goto(base + "/index.html")

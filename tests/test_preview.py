@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from browser import Watched, chromium
+from browser import Watched
 from conftest import ROOT
 
 BROKEN_DATE = "content/events/2014-coalition-mission-in-iraq-begins.yaml:3:7: error: 'Jan. 8, 2020' is not an EDTF date (write 2020-01-08)"
@@ -128,12 +128,6 @@ def crawl(server: Server) -> dict[str, str]:
             if relative.endswith("/") and relative not in seen:
                 queue.append(relative)
     return seen
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
-from browser import chromium, serve
+from browser import serve
 from conftest import copy_project, mkdocs
 from html_tools import read
 
@@ -132,12 +132,12 @@ def test_the_preview_shows_drafts_marked(timeline, project):
     assert "2020-03-12-draft-event" in (project / "docs" / "timeline" / "index.md").read_text()
 
 
-def test_the_timeline_marks_and_filters_by_status(site):
+def test_the_timeline_marks_and_filters_by_status(site, browser):
     page = (site / "timeline" / "index.html").read_text()
     assert 'data-status="disputed"' in page and 'data-status="retracted"' in page
     assert '<option value="disputed">Disputed (1)</option>' in page
     assert '<option value="draft">' not in page
-    with serve(site) as base, chromium() as browser:
+    with serve(site) as base:
         tab = browser.new_page()
         tab.goto(base + "/timeline/?status=disputed")
         shown = tab.eval_on_selector_all("li.tl-event:not([hidden]) a", "links => links.map(a => a.textContent)")
@@ -183,12 +183,12 @@ def test_every_export_carries_the_status_and_the_claims(site):
     assert '"eventStatus":"https://schema.org/EventCancelled"' in page
 
 
-def test_former_addresses_lead_to_the_event(site):
+def test_former_addresses_lead_to_the_event(site, browser):
     for former in EVENTS["2020-03-11-taji-attack-wounds-troops"]["former_ids"]:
         html = (site / "events" / former / "index.html").read_text()
         assert '<meta http-equiv="refresh" content="0; url=../2020-03-11-taji-attack-wounds-troops/">' in html
         assert '<link rel="canonical" href="../2020-03-11-taji-attack-wounds-troops/">' in html
-    with serve(site) as base, chromium() as browser:
+    with serve(site) as base:
         tab = browser.new_page()
         tab.goto(base + "/events/2020-03-taji-attack/")
         tab.wait_for_url("**/events/2020-03-11-taji-attack-wounds-troops/")
