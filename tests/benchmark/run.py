@@ -198,6 +198,16 @@ make bench BENCH="1000 10000 100000"
   what MkDocs, Material's templates and the search plugin cost per page whatever the page holds.
 - Serve is measured up to 10,000 events (`--serve-up-to`): at 100,000 a full rebuild takes minutes.
 
+Where a preview rebuild goes at 10,000 events (`make serve`, one title saved; the MkDocs hook's
+timings): the generator takes about 1.9 s (it reads only the saved file again, but resolves
+every reference, compares every page's records, and remakes the pages made of the whole
+timeline: the timeline page, the home page, the exports); MkDocs then takes about 5 s, of which
+about 4 s go to the one timeline page, 4 MB of HTML in which every event is listed, and about
+2.3 s is what MkDocs costs for any `--dirty` rebuild of 11,585 pages even when nothing changed
+(listing the files, the navigation, the search index). Saving a file without changing it costs
+the generator about 1 s. The history of each event page (one `git log` over content/events/)
+took 0.06 s at 10,000 event files and 4 commits; `make serve` leaves it out.
+
 Where the rest of `make site` goes (a profile of `mkdocs build` at 10,000 events): MkDocs runs
 in one process, page after page; each page's HTML is parsed three times with Python's
 `html.parser` (MkDocs collecting anchors, Python-Markdown setting raw HTML aside, the search
