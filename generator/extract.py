@@ -383,4 +383,6 @@ def draft_yaml(draft: Draft, source: str) -> str:
         lines.append(f"actors: [{', '.join(draft.actors)}]  # recognised by name")
     if draft.places:
         lines.append(f"places: [{', '.join(draft.places)}]  # recognised by name")
+    # A machine's guess is never published unreviewed: the build leaves drafts out.
+    lines.append("status: draft  # once reviewed: reported, corroborated or confirmed")
     return "\n".join(lines) + "\n"

@@ -75,6 +75,12 @@ def test_extract_prints_drafts_and_writes_only_new_files(timeline, content):
     assert len(created) == 12
     assert "added source 'wapo-article'" in written.stderr
     assert timeline("check", "--content", str(content)).returncode == 0  # drafts are valid records
+    # ...that the published site leaves out until an editor reviews them.
+    project = content.parent
+    built = timeline("build", "--content", str(content), "--docs", str(project / "docs"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    published = {path.stem for path in (project / "docs" / "events").glob("*.md")}
+    assert published and not published & {name.removesuffix(".yaml") for name in created}
 
     again = timeline("extract", str(ARTICLE), "--content", str(content), "--write", "--source-id", "wapo-article")
     assert again.stderr.count("left ") == 12 and "added source" not in again.stderr
