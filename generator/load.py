@@ -112,6 +112,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     hint = ""
     near = lines[max(line - 2, 0) : line] if lines else []
     quoted = _QUOTED_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    unclosed = _unclosed_quote(lines[: line - 1]) if "expected key" in message or "<block end>" in message else None
+    if unclosed:
+        # A quote left open runs on into later lines; the parser stops only where it ends, so
+        # point at the line that opened it.
+        number, column = unclosed
+        message = "a quoted value is not closed on its line"
+        hint = "close the quote at the end of the line, or write the key, then '>-', and the text on the next line"
+        return Problem(path, number, column, f"YAML syntax: {message}", hint)
     if quoted and ("expected key" in message or "<block end>" in message):
         hint = _QUOTE_HINTS[quoted[1]]
     elif "\t" in message or any("\t" in candidate for candidate in near):
@@ -125,6 +133,17 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     elif "expected <block end>" in message or "indentation" in message:
         hint = "check the indentation: keys of one mapping line up"
     return Problem(path, line, column, f"YAML syntax: {message}", hint)
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """(line, column) of the last `key: "...` line whose double quote does not close on it."""
+    for number in range(len(lines), 0, -1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if match and match[1] == '"':
+            rest = lines[number - 1][match.end() :].replace("\\\\", "").replace('\\"', "")
+            if '"' not in rest:
+                return number, match.end()
+    return None
 
 
 def _at_offset(text: str, offset: int, path: str, message: str, hint: str = "") -> Problem:

@@ -167,6 +167,10 @@ BAD_EVENTS = {
         VALID + '    quote: "The government commits...," the resolution read.\n',
         [(6, 41, "did not find expected key (a value that starts with a quotation mark ends at the next one")],
     ),
+    "unclosed-runs-on.yaml": (
+        VALID.replace("title: A valid event", 'title: "A valid event') + 'details: Says "once this year", later.\n',
+        [(1, 8, "YAML syntax: a quoted value is not closed on its line (close the quote at the end of the line")],
+    ),
     "apostrophe.yaml": (
         VALID.replace("title: A valid event", "title: 'Iran's missiles'"),
         [(1, 14, "inside '...' write each apostrophe twice ('')")],
