@@ -111,10 +111,46 @@ def test_each_filter_narrows_the_list_and_the_url_and_back_restores_it(page, bas
 
     page.click("#tl-clear")
     page.fill("#tl-q", "taji")
-    page.wait_for_function("location.search.includes('q=taji')")
+    page.wait_for_function("location.search.includes('text=taji')")
     texts = page.eval_on_selector_all("li.tl-event:not([hidden])", "items => items.map(li => li.textContent)")
     assert texts and all("taji" in text.lower() for text in texts)
     assert len(texts) < len(timeline.events)
+
+
+def test_typing_a_space_in_the_text_filter_keeps_it(page, base):
+    """The box was rewritten with its trimmed value on each keystroke: 'camp taji' became 'camptaji'."""
+    page, _ = page
+    page.goto(base + "/timeline/")
+    page.click("#tl-q")
+    page.keyboard.type("camp taji", delay=30)
+    assert page.input_value("#tl-q") == "camp taji"
+    page.wait_for_function("new URLSearchParams(location.search).get('text') === 'camp taji'")
+    texts = page.eval_on_selector_all("li.tl-event:not([hidden])", "items => items.map(li => li.textContent)")
+    assert texts and all("camp taji" in text.lower() for text in texts)
+
+
+def test_a_filtered_address_does_not_open_the_site_search(page, base):
+    """Material's search opens its overlay for ?q=; the timeline's text filter is ?text=."""
+    page, _ = page
+    page.goto(base + "/timeline/?text=taji")
+    page.wait_for_function("document.getElementById('tl-count').textContent.startsWith('Showing')")
+    assert page.input_value("#tl-q") == "taji"
+    assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
+
+
+def test_on_a_phone_the_first_event_is_on_the_first_screen(browser, base):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "/timeline/?actor=kataib-hezbollah")
+    page.wait_for_function("document.getElementById('tl-count').textContent.startsWith('Showing')")
+    first = page.locator("li.tl-event:not([hidden])").first.bounding_box()
+    assert first and first["y"] + 20 < 844, first
+    summary = page.locator("#tl-filters-box > summary")
+    assert summary.inner_text() == "Filters (1 active)"
+    assert page.evaluate("document.getElementById('tl-filters-box').open") is False
+    summary.click()
+    assert page.locator("#tl-actor").is_visible()
+    context.close()
 
 
 def test_a_shared_link_opens_the_same_view(page, base, timeline):

@@ -5,7 +5,8 @@
 (function () {
   "use strict";
 
-  var FIELDS = ["q", "actor", "place", "tag", "status", "from", "to"];
+  /* "text", not "q": Material's search opens its overlay for ?q= on any page. */
+  var FIELDS = ["text", "actor", "place", "tag", "status", "from", "to"];
 
   /* Accessible names Material leaves out (axe: aria-dialog-name). */
   function nameLandmarks() {
@@ -37,6 +38,11 @@
     });
     var lists = Array.prototype.slice.call(document.querySelectorAll("ol.tl-list"));
     var count = document.getElementById("tl-count");
+    var activeLabel = document.getElementById("tl-active");
+    var box = document.getElementById("tl-filters-box");
+    /* Wide screens show the filters; a phone keeps them behind one control, so the first
+       event is on the first screen. */
+    if (box && window.matchMedia("(min-width: 60em)").matches) box.open = true;
     var overview = document.getElementById("tl-overview");
     var months = overview ? Array.prototype.slice.call(overview.querySelectorAll(".tl-month")) : [];
     var input = {};
@@ -79,7 +85,7 @@
       FIELDS.forEach(function (name) {
         if (name === "from" || name === "to") {
           input[name].value = state[name] ? state[name].slice(0, 4) : "";
-        } else if (name === "q" && input.q.value.trim() === state.q) {
+        } else if (name === "text" && input.text.value.trim() === state.text) {
           /* leave the box as typed: writing back the trimmed text would eat a space */
         } else {
           input[name].value = state[name];
@@ -88,7 +94,7 @@
       selectedFrom = state.from.length === 7 ? state.from : "";
       selectedTo = state.to.length === 7 ? state.to : "";
       var range = bounds(state);
-      var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+      var words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       events.forEach(function (event) {
         var visible =
@@ -105,6 +111,8 @@
       hideEmptyHeadings();
       markMonths(state);
       var filtered = FIELDS.some(function (name) { return state[name]; });
+      var active = FIELDS.filter(function (name) { return state[name]; }).length;
+      if (activeLabel) activeLabel.textContent = active ? " (" + active + " active)" : "";
       count.textContent = filtered
         ? "Showing " + shown + " of " + events.length + " events."
         : "Showing all " + events.length + " events.";
@@ -157,7 +165,7 @@
       });
     });
     var typing = null;
-    input.q.addEventListener("input", function () {
+    input.text.addEventListener("input", function () {
       window.clearTimeout(typing);
       apply(current());
       typing = window.setTimeout(function () { commit(false); }, 600);
