@@ -106,7 +106,7 @@ def test_no_page_runs_hostile_text(hostile_site):
 @pytest.mark.parametrize(
     ("page", "shown"),
     [
-        ("events/hostile", ["title", "quote", "publisher", "name", "country"]),
+        ("events/hostile", ["title", "quote", "publisher", "name", "country", "status_note", "note"]),
         ("actors/hostile-actor", ["name", "aliases"]),
         ("places/hostile-place", ["name", "country", "aliases"]),
         ("sources/hostile-source", ["title", "publisher", "author", "via"]),
