@@ -22,7 +22,7 @@ TAG_USED_OFTEN = 3
 
 
 @dataclass(frozen=True)
-class Warning:
+class ContentWarning:
     problem: Problem
 
     def __str__(self) -> str:
@@ -55,7 +55,7 @@ def _candidates(events: list[Event]) -> Iterator[tuple[Event, Event, str]]:
                     yield event, other, key.split(":", 1)[1]
 
 
-def possible_duplicates(content: Content, folder: Path) -> list[Warning]:
+def possible_duplicates(content: Content, folder: Path) -> list[ContentWarning]:
     warnings = []
     for one, other, shared in _candidates(list(content.events.values())):
         if other.id in one.related or one.id in other.related:
@@ -67,11 +67,11 @@ def possible_duplicates(content: Content, folder: Path) -> list[Warning]:
         first, second = sorted((one, other), key=lambda event: event.id)
         message = f"this event looks like '{first.id}' (dates overlap, both name '{shared}', titles {score:.0f}% alike)"
         hint = "if they are one event, keep one file and list the other's id under former_ids; if not, relate them"
-        warnings.append(Warning(_at_key(folder, second.id, "title").problem(message, hint)))
+        warnings.append(ContentWarning(_at_key(folder, second.id, "title").problem(message, hint)))
     return warnings
 
 
-def tag_slips(content: Content, folder: Path) -> list[Warning]:
+def tag_slips(content: Content, folder: Path) -> list[ContentWarning]:
     """A tag used once, one edit away from a tag used often: probably a typo of it."""
     used = Counter(tag for event in content.events.values() for tag in event.tags)
     often = [tag for tag, count in used.items() if count >= TAG_USED_OFTEN]
@@ -84,12 +84,12 @@ def tag_slips(content: Content, folder: Path) -> list[Warning]:
             if close:
                 message = f"the tag '{tag}' is used once; '{close[0]}' is used {used[close[0]]} times"
                 warnings.append(
-                    Warning(_at_key(folder, event.id, "tags").problem(message, f"did you mean '{close[0]}'?"))
+                    ContentWarning(_at_key(folder, event.id, "tags").problem(message, f"did you mean '{close[0]}'?"))
                 )
     return warnings
 
 
-def content_warnings(content: Content, root: Path) -> list[Warning]:
+def content_warnings(content: Content, root: Path) -> list[ContentWarning]:
     folder = root / "events"
     return sorted(
         possible_duplicates(content, folder) + tag_slips(content, folder), key=lambda warning: warning.problem
