@@ -20,6 +20,20 @@ from .model import Actor, Place
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+# AP style, the house style of most wire copy: Jan. Feb. Aug. Sept. Oct. Nov. Dec. (March to July
+# are written out); Mar. Apr. Jun. Jul. Sep. are read too.
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+
+def month_number(word: str) -> int:
+    """'March', 'Sept.' or 'sept' to 9 and the like."""
+    key = word.lower().rstrip(".")
+    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
+
+
 SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 ABBREVIATIONS = (
@@ -177,9 +191,29 @@ class Resolver:
         monday = self.published - timedelta(days=self.published.weekday() + 7)
         return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
 
-    def earlier_this_month(self) -> str:
+    def earlier_this_month(self) -> str | None:
+        """From the 1st to the day before; on the 1st itself there is no such day."""
+        if self.published.day == 1:
+            return None
         first = self.published.replace(day=1)
         return f"{first.isoformat()}/{(self.published - timedelta(days=1)).isoformat()}"
+
+    def days_from(self, days: int) -> str:
+        """Yesterday, today, tomorrow: a day counted from the dateline."""
+        return (self.published + timedelta(days=days)).isoformat()
+
+    def ago(self, count: int, unit: str) -> str:
+        """'three days ago' is that day; weeks ago, about that day; months and years ago, about
+        that month or year (a reporter rounds)."""
+        unit = unit.lower().rstrip("s")
+        if unit == "day":
+            return (self.published - timedelta(days=count)).isoformat()
+        if unit == "week":
+            return (self.published - timedelta(weeks=count)).isoformat() + "~"
+        if unit == "month":
+            months = self.published.year * 12 + self.published.month - 1 - count
+            return f"{months // 12:04d}-{months % 12 + 1:02d}~"
+        return f"{self.published.year - count:04d}~"
 
     def this_year(self) -> str:
         return f"{self.published.year}-01-01/{self.published.isoformat()}"
@@ -199,15 +233,23 @@ class Resolver:
             year -= 1
         return f"{year}-{code}~"
 
-    def month_day(self, month: str, day: str, year: str | None) -> str:
-        number = MONTHS[month.lower().rstrip(".")]
-        value = date(int(year) if year else self.published.year, number, int(day))
-        if not year and value > self.published:
-            value = value.replace(year=value.year - 1)
+    def month_day(self, month: str, day: str, year: str | None, last: str | None = None) -> str | None:
+        """A day (or a span of days, 'Aug. 5-16') of a month, in the latest year it had come by
+        the dateline unless the year is given; None for a day the month does not have."""
+        number = month_number(month)
+        try:
+            value = date(int(year) if year else self.published.year, number, int(day))
+            if not year and value > self.published:
+                value = date(value.year - 1, number, int(day))
+            end = value.replace(day=int(last)) if last else None
+        except ValueError:
+            return None  # 'February 30': listed as unresolved, not a crash
+        if end is not None and end > value:
+            return f"{value.isoformat()}/{end.isoformat()}"
         return value.isoformat()
 
     def month_year(self, month: str, year: str) -> str:
-        return f"{year}-{MONTHS[month.lower()]:02d}"
+        return f"{year}-{month_number(month):02d}"
 
     def day_later(self, count: int) -> str | None:
         if not self.previous:
@@ -222,9 +264,13 @@ def _shift(point: str, days: int) -> str:
     return (date.fromisoformat(core) + timedelta(days=days)).isoformat() + point[len(core) :]
 
 
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+} | {str(number): number for number in range(1, 100)}  # fmt: skip
+_COUNT = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _WEEKDAY = "|".join(name.capitalize() for name in WEEKDAYS)
-_MONTH = "|".join(name.capitalize() for name in MONTHS)
+_MONTH = "|".join([name.capitalize() for name in MONTHS] + [rf"{name.capitalize()}\." for name in MONTH_ABBREVIATIONS])
 # Order matters: the first pattern to match a stretch of text takes it.
 PATTERNS: list[tuple[re.Pattern[str], Callable[[Resolver, re.Match[str]], str | None], str]] = [
     (re.compile(r"\b(?:[Ll]ast|[Tt]his past) week\b"), lambda r, m: r.last_week(), "the week before the dateline"),
@@ -246,8 +292,19 @@ PATTERNS: list[tuple[re.Pattern[str], Callable[[Resolver, re.Match[str]], str | 
         "counted from the previous dated sentence",
     ),
     (
-        re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?\b"),
-        lambda r, m: r.month_day(m["month"], m["day"], m["year"]),
+        re.compile(rf"\b(?P<count>{_COUNT}) (?P<unit>days?|weeks?|months?|years?) ago\b", re.I),
+        lambda r, m: r.ago(_NUMBERS[m["count"].lower()], m["unit"]),
+        "counted back from the dateline",
+    ),
+    (re.compile(r"\byesterday\b(?!['’]s)", re.I), lambda r, m: r.days_from(-1), "the day before the dateline"),
+    (re.compile(r"\btoday\b(?!['’]s)", re.I), lambda r, m: r.days_from(0), "the dateline's day"),
+    (re.compile(r"\btomorrow\b(?!['’]s)", re.I), lambda r, m: r.days_from(1), "the day after the dateline"),
+    (
+        re.compile(
+            rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–](?P<last>\d{{1,2}}))?"
+            rf"(?:, (?P<year>\d{{4}}))?\b"
+        ),
+        lambda r, m: r.month_day(m["month"], m["day"], m["year"], m["last"]),
         "month and day",
     ),
     (

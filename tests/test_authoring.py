@@ -330,3 +330,62 @@ def test_month_and_day_resolve_to_the_latest_past_date():
     assert spring[0].edtf == "2020-21~"  # spring 2020 had begun by mid-March
     later = time_expressions("Two days later, it ended.", Resolver(date(2020, 3, 16), previous="2020-03-12"))
     assert later[0].edtf == "2020-03-14"
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "words", "edtf"),
+    [
+        # AP-style abbreviated months, the house style of wire copy.
+        ("2020-03-16", "The talks began Jan. 7 in Baghdad.", "Jan. 7", "2020-01-07"),
+        ("2020-03-16", "It was signed Dec. 29, 2019, in Doha.", "Dec. 29, 2019", "2019-12-29"),
+        ("2020-03-16", "The attacks of Sept. 11, 2001, changed that.", "Sept. 11, 2001", "2001-09-11"),
+        ("2020-09-01", "The games ran Aug. 5-16 in the capital.", "Aug. 5-16", "2020-08-05/2020-08-16"),
+        ("2020-03-16", "Talks resumed on May 8th, officials said.", "May 8th", "2019-05-08"),
+        ("2020-03-16", "It fell in Dec. 2019, officials said.", "Dec. 2019", "2019-12"),
+        # Days counted from the dateline.
+        ("2020-03-16", "Officials said yesterday the base would close.", "yesterday", "2020-03-15"),
+        ("2020-03-16", "The coalition said today it would leave.", "today", "2020-03-16"),
+        ("2020-03-16", "The minister will travel tomorrow.", "tomorrow", "2020-03-17"),
+        ("2020-03-16", "The convoy was hit three days ago.", "three days ago", "2020-03-13"),
+        ("2020-03-16", "The convoy was hit 3 days ago.", "3 days ago", "2020-03-13"),
+        ("2020-03-16", "He arrived two weeks ago.", "two weeks ago", "2020-03-02~"),
+        ("2020-03-16", "The deal collapsed four months ago.", "four months ago", "2019-11~"),
+        ("2020-03-16", "The base opened six years ago.", "six years ago", "2014~"),
+        # Bugs: an impossible day is unresolved, not a crash; "earlier this month" on the 1st has no days.
+        ("2020-03-16", "It happened on February 30, they said.", "February 30", None),
+        ("2020-03-01", "Strikes earlier this month hit the base.", "earlier this month", None),
+    ],
+)
+def test_time_expressions_of_wire_copy(published, sentence, words, edtf):
+    """Rules added from the categories of issue #11 (its evaluation is still to be built)."""
+    from datetime import date
+
+    from generator.extract import Resolver, time_expressions
+
+    found = time_expressions(sentence, Resolver(date.fromisoformat(published)))
+    assert [(e.words, e.edtf) for e in found] == [(words, edtf)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Today's Iraq is not the Iraq of 2003's invasion planners.", "Yesterday's men still hold power in the region."],
+)
+def test_no_date_where_the_words_name_no_day(sentence):
+    from datetime import date
+
+    from generator.extract import Resolver, time_expressions
+
+    found = time_expressions(sentence, Resolver(date(2020, 3, 16)))
+    assert [e.words for e in found if e.words.lower().startswith(("today", "yesterday"))] == []
+
+
+def test_an_impossible_date_does_not_stop_the_article(timeline, tmp_path, content):
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Headline\n\nBy A Reporter | Published: March 16, 2020\n\n"
+        "It happened on February 30, they said. The base closed on Friday.\n"
+    )
+    result = timeline("extract", str(article), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert "date: 2020-03-13" in result.stdout  # the Friday before Monday 16 March
+    assert '"February 30"' in result.stdout  # listed as unresolved
