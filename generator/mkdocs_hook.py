@@ -59,6 +59,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
     preview.state.problems = []
     preview.state.summary = report.summary()
     log.info("timeline: %s", report.summary())
+    if preview.state.serving:  # what `timeline check` warns about, each warning said once
+        for warning in preview.new_warnings(report.timeline.content, _content_folder(config)):
+            log.warning(warning)
 
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:

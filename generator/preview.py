@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .model import Content
 from .problems import Problem
 from .write import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, is_generated
 
@@ -39,6 +40,7 @@ class PreviewState:
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""
     built: set[str] = field(default_factory=set)  # site-relative paths the last build made
+    warned: set[str] = field(default_factory=set)  # content warnings already shown this session
 
 
 state = PreviewState()
@@ -49,6 +51,7 @@ def start(command: str) -> None:
     state.serving = command == "serve"
     state.build = 0
     state.problems = []
+    state.warned = set()
     if state.serving:
         quiet_mkdocs_log()
 
@@ -68,6 +71,20 @@ def status_json(build: int, problems: Iterable[Problem], summary: str) -> str:
         for problem in problems
     ]
     return json.dumps({"build": build, "problems": listed, "summary": summary}, ensure_ascii=False)
+
+
+def new_warnings(content: Content, root: Path) -> list[str]:
+    """`timeline check`'s warnings (look-alike events, tag slips) not yet shown in this session:
+    an editor is told once, not at every save."""
+    from .similar import content_warnings
+
+    fresh = []
+    for text in map(str, content_warnings(content, root)):
+        key = re.sub(r"\d+% alike", "alike", text)  # the same warning, though the titles moved
+        if key not in state.warned:
+            state.warned.add(key)
+            fresh.append(text)
+    return fresh
 
 
 def write_status(site_dir: Path) -> None:

@@ -216,6 +216,26 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         assert wait_for(lambda: server.get("/events/2020-03-17-an-added-event/")[0] == 200, 10), server.text()
         assert "2020-03-17-an-added-event" in server.get("/timeline/")[1]
 
+        # What `timeline check` warns about shows in the terminal too, once per session.
+        twin = events / "2020-03-10-rocket-attack-on-camp-taji-kills-two-us-and-one-uk-servicemen.yaml"
+        original = (events / "2020-03-rocket-attack-on-camp-taji-kills-three.yaml").read_text()
+        # The same attack under a slightly different title, not related to it: a likely duplicate.
+        renamed_title = original.replace("kills two American and one British", "kills two US and one UK")
+        twin.write_text(renamed_title.split("related:")[0])
+        warning = f"warning: this event looks like '{twin.stem}'"
+        assert wait_for(lambda: warning in server.text(), 10), server.text()
+        added.write_text(added.read_text().replace("title: Added", "title: Added again"))
+        assert wait_for(
+            lambda: (
+                "2020-03-17-an-added-event" in server.get("/timeline/")[1]
+                and "Added again" in server.get("/events/2020-03-17-an-added-event/")[1]
+            ),
+            10,
+        )
+        assert server.text().count(warning) == 1, server.text()
+        # The added event resembles the one it was copied from: said once, though its title changed.
+        assert server.text().count("warning: this event looks like '2014-coalition-mission-in-iraq-begins'") == 1
+
     log = server.text()
     assert 'not included in the "nav"' not in log and "dirty" not in log, log
     assert "Serving on http://127.0.0.1:" in log
