@@ -52,7 +52,7 @@ def is_generated(file: Path) -> bool:
 
 
 Made = Callable[[], "str | bytes"]
-Page = tuple[str, Made, Hashable]  # path under docs/, its maker, what it is made of (None: all)
+Page = tuple[str, Made, Hashable]  # path under docs/, its maker, what it is made of (None: make it each time)
 
 
 @dataclass
