@@ -41,6 +41,7 @@ class PreviewState:
     summary: str = ""
     built: set[str] = field(default_factory=set)  # site-relative paths the last build made
     warned: set[str] = field(default_factory=set)  # content warnings already shown this session
+    events: set[int] = field(default_factory=set)  # the last build's event objects, by identity
 
 
 state = PreviewState()
@@ -52,6 +53,7 @@ def start(command: str) -> None:
     state.build = 0
     state.problems = []
     state.warned = set()
+    state.events = set()
     if state.serving:
         quiet_mkdocs_log()
 
@@ -78,8 +80,11 @@ def new_warnings(content: Content, root: Path) -> list[str]:
     an editor is told once, not at every save."""
     from .similar import content_warnings
 
+    events = set(map(id, content.events.values()))  # unchanged events are the same objects
+    changed = None if not state.events else {e.id for e in content.events.values() if id(e) not in state.events}
+    state.events = events
     fresh = []
-    for text in map(str, content_warnings(content, root)):
+    for text in map(str, content_warnings(content, root, changed)):
         key = re.sub(r"\d+% alike", "alike", text)  # the same warning, though the titles moved
         if key not in state.warned:
             state.warned.add(key)

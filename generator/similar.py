@@ -35,12 +35,16 @@ def _overlap(one: Event, other: Event) -> bool:
     return one.date.earliest <= other_end and other.date.earliest <= one_end
 
 
-def _candidates(events: list[Event]) -> Iterator[tuple[Event, Event, str]]:
-    """Pairs that share an actor or a place and whose dates overlap, each once, with what they share."""
+def _candidates(events: list[Event], changed: set[str] | None = None) -> Iterator[tuple[Event, Event, str]]:
+    """Pairs that share an actor or a place and whose dates overlap, each once, with what they
+    share; with `changed`, only pairs with one of those events in them (the preview, after a save)."""
     by_key: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         for key in {*(f"actor:{a}" for a in event.actors), *(f"place:{p}" for p in event.places)}:
             by_key[key].append(event)
+    if changed is not None:
+        yield from _candidates_of(by_key, [event for event in events if event.id in changed])
+        return
     seen: set[tuple[str, str]] = set()
     for key, group in by_key.items():
         group.sort(key=lambda event: event.date.earliest)
@@ -55,9 +59,20 @@ def _candidates(events: list[Event]) -> Iterator[tuple[Event, Event, str]]:
                     yield event, other, key.split(":", 1)[1]
 
 
-def possible_duplicates(content: Content, folder: Path) -> list[ContentWarning]:
+def _candidates_of(by_key: dict[str, list[Event]], events: list[Event]) -> Iterator[tuple[Event, Event, str]]:
+    seen: set[tuple[str, str]] = set()
+    for event in events:
+        for key in {*(f"actor:{a}" for a in event.actors), *(f"place:{p}" for p in event.places)}:
+            for other in by_key[key]:
+                pair = (min(event.id, other.id), max(event.id, other.id))
+                if other is not event and pair not in seen and _overlap(event, other):
+                    seen.add(pair)
+                    yield event, other, key.split(":", 1)[1]
+
+
+def possible_duplicates(content: Content, folder: Path, changed: set[str] | None = None) -> list[ContentWarning]:
     warnings = []
-    for one, other, shared in _candidates(list(content.events.values())):
+    for one, other, shared in _candidates(list(content.events.values()), changed):
         if other.id in one.related or one.id in other.related:
             continue  # an editor linked them: known to be two events
         a, b = one.title.lower(), other.title.lower()
@@ -89,10 +104,11 @@ def tag_slips(content: Content, folder: Path) -> list[ContentWarning]:
     return warnings
 
 
-def content_warnings(content: Content, root: Path) -> list[ContentWarning]:
+def content_warnings(content: Content, root: Path, changed: set[str] | None = None) -> list[ContentWarning]:
+    """Every warning, or (with `changed`) those about look-alikes of the changed events and tags."""
     folder = root / "events"
     return sorted(
-        possible_duplicates(content, folder) + tag_slips(content, folder), key=lambda warning: warning.problem
+        possible_duplicates(content, folder, changed) + tag_slips(content, folder), key=lambda warning: warning.problem
     )
 
 

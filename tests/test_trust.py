@@ -299,3 +299,22 @@ def test_each_event_page_says_when_it_last_changed(timeline, project):
     )
     other = (project / "docs" / "events" / "2020-us-and-iran-at-brink-of-war.md").read_text()
     assert "Last changed 20 March 2020" in other
+
+
+def test_warnings_after_a_save_are_those_about_the_saved_events(content):
+    """The preview asks only about the events a save changed: the same warnings as a full run's,
+    restricted to those events."""
+    from generator.check import check_content
+    from generator.similar import content_warnings
+
+    events = content / "events"
+    original = yaml.safe_load((events / "2020-03-rocket-attack-on-camp-taji-kills-three.yaml").read_text())
+    twin = {**original, "title": "Rocket attack on Camp Taji kills two US and one UK servicemen", "related": []}
+    (events / "2020-03-10-twin.yaml").write_text(yaml.safe_dump(twin))
+    checked = check_content(content)
+    everything = [str(w) for w in content_warnings(checked, content) if "looks like" in str(w)]
+    for changed in ({"2020-03-10-twin"}, {"2020-03-rocket-attack-on-camp-taji-kills-three"}, set(checked.events)):
+        part = [str(w) for w in content_warnings(checked, content, changed) if "looks like" in str(w)]
+        expected = [text for text in everything if any(f"{key}.yaml:" in text or f"'{key}'" in text for key in changed)]
+        assert part == expected, changed
+    assert everything
