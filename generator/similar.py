@@ -46,7 +46,7 @@ def _candidates(events: list[Event], changed: set[str] | None = None) -> Iterato
         yield from _candidates_of(by_key, [event for event in events if event.id in changed])
         return
     seen: set[tuple[str, str]] = set()
-    for key, group in by_key.items():
+    for group in by_key.values():
         group.sort(key=lambda event: event.date.earliest)
         for index, event in enumerate(group):
             end = event.date.latest or event.date.earliest
@@ -56,7 +56,14 @@ def _candidates(events: list[Event], changed: set[str] | None = None) -> Iterato
                 pair = (min(event.id, other.id), max(event.id, other.id))
                 if pair not in seen and _overlap(event, other):
                     seen.add(pair)
-                    yield event, other, key.split(":", 1)[1]
+                    yield event, other, _shared(event, other)
+
+
+def _shared(one: Event, other: Event) -> str:
+    """What two events both name, the same whichever way they were found: the first actor in
+    alphabetical order, else the first place."""
+    actors = sorted(set(one.actors) & set(other.actors))
+    return actors[0] if actors else sorted(set(one.places) & set(other.places))[0]
 
 
 def _candidates_of(by_key: dict[str, list[Event]], events: list[Event]) -> Iterator[tuple[Event, Event, str]]:
@@ -67,7 +74,7 @@ def _candidates_of(by_key: dict[str, list[Event]], events: list[Event]) -> Itera
                 pair = (min(event.id, other.id), max(event.id, other.id))
                 if other is not event and pair not in seen and _overlap(event, other):
                     seen.add(pair)
-                    yield event, other, key.split(":", 1)[1]
+                    yield event, other, _shared(event, other)
 
 
 def possible_duplicates(content: Content, folder: Path, changed: set[str] | None = None) -> list[ContentWarning]:
