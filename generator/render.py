@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from . import edtf
 from .exports import FEED_SIZE
+from .exports.common import linked
 from .history import Change
 from .jsonld import json_ld
 from .model import STATUSES, Event, Source, Timeline
@@ -169,11 +170,11 @@ def chart_columns(counts: list[tuple[date, int]]) -> dict[str, Any]:
         grouped = counts
     peak = max((count for _, count in grouped), default=0) or 1
     every_month = len(grouped) <= 24
+    step = max(1, len(grouped) // 12) if per_year else 1  # a year label every `step` columns
     columns = []
     for index, (start, count) in enumerate(grouped):
         name = str(start.year) if per_year else f"{MONTHS[start.month]} {start.year}"
         first_of_year = per_year or start.month == 1 or index == 0
-        step = max(1, len(grouped) // 12) if per_year else 1
         columns.append(
             {
                 "label": f"{name}: {count} event{'s' * (count != 1)}",
@@ -229,7 +230,7 @@ def pages(
 
     Rendering waits for the call, so the write stage can hold a list of 100,000 pages, or
     share them out between processes, without holding their text. The third item holds every
-    record the page shows (None: the whole timeline), so a long-lived process can skip a page
+    record the page shows (`whole_timeline` for pages made of all of it), so a long-lived process can skip a page
     whose records are the same objects as last time; it must name all of them, or a page
     would go stale (tests/test_build.py builds again after each kind of edit to check)."""
     common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
@@ -278,15 +279,13 @@ def whole_timeline(timeline: Timeline) -> Hashable:
 
 def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
     """Every record an event page shows: the event, its neighbours, related events, and the
-    actors, places and sources it names."""
+    actors, places and sources it names (resolved once per build, shared with the exports)."""
     return (
         event,
         timeline.previous(event),
         timeline.next(event),
         tuple(timeline.related[event.id]),
-        tuple(timeline.actors[key] for key in event.actors),
-        tuple(timeline.places[key] for key in event.places),
-        tuple(timeline.sources[citation.source] for citation in event.sources),
+        linked(timeline, event),
     )
 
 
