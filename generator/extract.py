@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .authoring import yaml_quoted
-from .fields import slugify
+from .fields import NUMBER_WORDS, slugify
 from .model import Actor, Place
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
@@ -264,10 +264,7 @@ def _shift(point: str, days: int) -> str:
     return (date.fromisoformat(core) + timedelta(days=days)).isoformat() + point[len(core) :]
 
 
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-} | {str(number): number for number in range(1, 100)}  # fmt: skip
+_NUMBERS = {"a": 1, "an": 1} | NUMBER_WORDS | {str(number): number for number in range(1, 100)}
 _COUNT = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _WEEKDAY = "|".join(name.capitalize() for name in WEEKDAYS)
 _MONTH = "|".join([name.capitalize() for name in MONTHS] + [rf"{name.capitalize()}\." for name in MONTH_ABBREVIATIONS])

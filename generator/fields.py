@@ -331,7 +331,9 @@ class Number(Kind[float]):
         return result
 
 
-_NUMBER_WORDS = {
+# Numbers as news copy writes them in words: the checker tells editors to write digits, and
+# `extract` reads "three days ago".
+NUMBER_WORDS = {
     word: number
     for number, word in enumerate(
         [
@@ -374,8 +376,8 @@ class CountOf(Kind[Count]):
         match = _AT_LEAST.fullmatch(text)
         number = (match[1] or match[2]) if match else text
         hint = "write a whole number, 0 or more, or 'at least N'"
-        if number.lower() in _NUMBER_WORDS:
-            digits = _NUMBER_WORDS[number.lower()]
+        if number.lower() in NUMBER_WORDS:
+            digits = NUMBER_WORDS[number.lower()]
             written = f"at least {digits}" if match else str(digits)
             return ctx.error(node, f"'{text}' is a number in words", f"write {written}")
         if not re.fullmatch(r"-?\d+", number):
