@@ -11,7 +11,7 @@ from typing import TypeVar
 from yaml.nodes import MappingNode, ScalarNode
 
 from .fields import SLUG, Context, Invalid, Record, Reference, did_you_mean, slugify
-from .load import load_bytes, load_file
+from .load import load_bytes, load_file, mark_of_key
 from .model import Actor, Content, Event, Place, Source
 from .parallel import chunks, fork_map, worker_count
 from .problems import ContentError, Mark, Problem, display_path
@@ -232,32 +232,18 @@ def _check_former_ids(folder: Path, checked: Checked) -> None:
     claimed: dict[str, str] = {}
     for event in checked.events.values():
         for former in event.former_ids:
-            path = display_path(folder / f"{event.id}.yaml")
+            file = folder / f"{event.id}.yaml"
             if former in checked.declared["events"]:
-                problem = f"'{former}' is the id of a live event, so it cannot be a former id"
-                checked.problems.append(
-                    _where(folder, event.id, former, path).problem(problem, "remove it from former_ids")
-                )
+                mark = mark_of_key(file, display_path(file), "former_ids", former)
+                message = f"'{former}' is the id of a live event, so it cannot be a former id"
+                checked.problems.append(mark.problem(message, "remove it from former_ids"))
             elif former in claimed:
-                other = claimed[former]
-                message = f"the former id '{former}' is claimed by '{other}' too"
+                mark = mark_of_key(file, display_path(file), "former_ids", former)
+                message = f"the former id '{former}' is claimed by '{claimed[former]}' too"
                 hint = "an old address can lead to one event: keep it on one of them"
-                checked.problems.append(_where(folder, event.id, former, path).problem(message, hint))
+                checked.problems.append(mark.problem(message, hint))
             else:
                 claimed[former] = event.id
-
-
-def _where(folder: Path, identifier: str, word: str, path: str) -> Mark:
-    """Where `word` is written in an event's file (read again only when there is a problem)."""
-    try:
-        lines = (folder / f"{identifier}.yaml").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return Mark(path)
-    for number, line in enumerate(lines, start=1):
-        column = line.find(word) if not line.lstrip().startswith("#") else -1
-        if column >= 0 and "former_ids" in "\n".join(lines[max(0, number - 4) : number]):
-            return Mark(path, number, column + 1)
-    return Mark(path)
 
 
 def _index_names(checked: Checked) -> None:

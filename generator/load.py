@@ -43,6 +43,26 @@ def load_file(file: Path, path: str) -> Loaded:
     return load_bytes(raw, path)
 
 
+def mark_of_key(file: Path, path: str, key: str, word: str = "") -> Mark:
+    """Where a top-level `key:` is written in a file, or `word` within that key's lines; the
+    file's start if neither is found. For problems found after checking (look-alike events, a
+    former id in use), when the file is read again only for the few it concerns."""
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Mark(path)
+    start = next((number for number, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if start is None:
+        return Mark(path)
+    for number in range(start, len(lines)):
+        if number > start and lines[number][:1] not in (" ", "-", "\t", ""):
+            break  # the next key
+        column = lines[number].find(word, len(key) + 1 if number == start else 0) if word else 0
+        if column >= 0:
+            return Mark(path, number + 1, column + 1)
+    return Mark(path, start + 1, 1)
+
+
 def read_text(file: Path, path: str) -> tuple[str | None, Problem | None]:
     """A file's text, or the located problem that stops it being read (for the tools that read
     files other than through `load_file`: import, fmt)."""

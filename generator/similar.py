@@ -12,6 +12,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .load import mark_of_key
 from .model import Content, Event
 from .problems import Mark, Problem, display_path
 
@@ -120,13 +121,4 @@ def content_warnings(content: Content, root: Path, changed: set[str] | None = No
 
 
 def _at_key(folder: Path, identifier: str, key: str) -> Mark:
-    """The line of `key:` in an event's file (read again only for the events warned about)."""
-    path = display_path(folder / f"{identifier}.yaml")
-    try:
-        lines = (folder / f"{identifier}.yaml").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return Mark(path)
-    for number, line in enumerate(lines, start=1):
-        if line.startswith(f"{key}:"):
-            return Mark(path, number, 1)
-    return Mark(path)
+    return mark_of_key(folder / f"{identifier}.yaml", display_path(folder / f"{identifier}.yaml"), key)
