@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .authoring import AuthoringError
+from .authoring.files import AuthoringError
 from .check import check_content, valid_actors_and_places
 from .parallel import PARALLEL_FROM
 from .problems import ContentError
@@ -171,7 +171,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .authoring import new_event
+    from .authoring.files import new_event
 
     path = new_event(args.content, args.title, args.date, args.source, args.actor, args.place, args.tag)
     print(f"wrote {path}: edit the TODO lines, then `timeline check`")
@@ -182,8 +182,8 @@ def _extract(args: argparse.Namespace) -> int:
     from dataclasses import replace
     from datetime import date
 
-    from .authoring import Written, create_file, known_ids
-    from .extract import draft_yaml, extract, source_id, source_yaml
+    from .authoring.extract import draft_yaml, extract, source_id, source_yaml
+    from .authoring.files import Written, create_file, known_ids
 
     try:
         published = date.fromisoformat(args.published) if args.published else None
@@ -232,7 +232,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importer import import_file
+    from .authoring.importer import import_file
 
     result = import_file(args.file, args.content, args.source)
     for path in result.written.created:
@@ -248,7 +248,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .fmt import format_files
+    from .authoring.fmt import format_files
 
     report = format_files(args.paths, check_only=args.check)
     for line in report.failed:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from generator.timelinejs_import import html_to_markdown, slide_date
+from generator.authoring.timelinejs import html_to_markdown, slide_date
 
 TEMPLATES = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "src" / "template"
 SOURCE = "wapo-2020-03-16-coalition-smaller-bases"

@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import edtf
-from .fields import did_you_mean, slugify
-from .load import load_file
+from .. import edtf
+from ..fields import did_you_mean, slugify
+from ..load import load_file
 
 
 class AuthoringError(Exception):

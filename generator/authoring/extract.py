@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .authoring import yaml_quoted
-from .fields import NUMBER_WORDS, slugify
-from .model import Actor, Place
+from ..fields import NUMBER_WORDS, slugify
+from ..model import Actor, Place
+from .files import yaml_quoted
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import edtf
-from .authoring import AuthoringError, Written, create_file, event_id, known_ids, yaml_quoted
-from .exports.table import FORMULA_STARTS
-from .fields import SLUG, slugify
-from .load import load_file, read_text
-from .model import STATUSES
-from .problems import ContentError
-from .timelinejs_import import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
+from .. import edtf
+from ..exports.table import FORMULA_STARTS
+from ..fields import SLUG, slugify
+from ..load import load_file, read_text
+from ..model import STATUSES
+from ..problems import ContentError
+from .files import AuthoringError, Written, create_file, event_id, known_ids, yaml_quoted
+from .timelinejs import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
 
 
 @dataclass

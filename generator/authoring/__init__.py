@@ -1,0 +1,4 @@
+"""Commands that write content for editors: `new`, `extract`, `import` and `fmt`.
+
+They read articles and other timelines and write YAML for an editor to review; they depend on the
+content model (schema, model, load) and never on the site's rendering."""
