@@ -6,11 +6,13 @@ Exit status: 0 when all is well, 1 when the content has errors, 2 for a usage er
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .authoring.article import Article
 from .authoring.files import AuthoringError
 from .check import check_content, valid_actors_and_places
 from .parallel import PARALLEL_FROM
@@ -71,7 +73,9 @@ def make_parser() -> argparse.ArgumentParser:
     _content_option(new)
 
     extract = commands.add_parser("extract", help="propose draft events from an article's text")
-    extract.add_argument("article", type=Path, help="the article as plain text")
+    extract.add_argument(
+        "article", help="the article: a plain-text file, a saved web page (.html), or a URL (needs a network)"
+    )
     extract.add_argument("--published", help="publication day YYYY-MM-DD, if the text has none")
     extract.add_argument("--source-id", help="id for the article in sources.yaml (default: made from it)")
     extract.add_argument("--write", action="store_true", help="write the drafts into content/ as new files")
@@ -189,13 +193,9 @@ def _extract(args: argparse.Namespace) -> int:
         published = date.fromisoformat(args.published) if args.published else None
     except ValueError:
         raise AuthoringError(f"--published '{args.published}' is not YYYY-MM-DD") from None
-    try:
-        text = args.article.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise AuthoringError(f"cannot read {args.article}: {error}") from None
     actors, places = valid_actors_and_places(args.content)
     try:
-        result = extract(text, actors, places, published)
+        result = extract(read_source(args.article), actors, places, published)
     except ValueError as error:
         raise AuthoringError(str(error)) from None
     article = replace(result.article, published=published) if published else result.article
@@ -229,6 +229,24 @@ def _extract(args: argparse.Namespace) -> int:
     for path in written.refused:
         print(f"left {path} alone: it exists", file=sys.stderr)
     return EXIT_OK
+
+
+def read_source(where: str) -> Article | str:
+    """An article from a text file, a saved web page or a URL; a located error for what fails."""
+    from .authoring.article import fetch, read_html
+
+    try:
+        if re.match(r"https?://", where):
+            return read_html(fetch(where), url=where)
+        text = Path(where).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise AuthoringError(f"cannot read {where}: {error}") from None
+    if Path(where).suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        try:
+            return read_html(text)
+        except ValueError as error:
+            raise AuthoringError(f"{where}: {error}") from None
+    return text
 
 
 def _import(args: argparse.Namespace) -> int:

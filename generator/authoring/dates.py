@@ -90,7 +90,8 @@ class Context:
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|set to|scheduled|slated|due to|plans? to|planning to|is to|are to|"
-    r"upcoming|until|till|set for|is expected to|are expected to|is going to|are going to|next|due in|due on|planned for|"
+    r"upcoming|until|till|set for|is expected to|are expected to|is going to|are going to|next|due in|due on|"
+    r"planned for|"
     r"come into force|comes into force|takes effect|take effect)\b(?! day| morning)",
     re.I,
 )
@@ -292,7 +293,10 @@ _NOT_A_YEAR_AFTER = (
     r"miles|meters|metres|feet|tons|tonnes|pounds|dollars|euros|barrels|homes|houses|members|"
     r"workers|students|employees|jobs|units|rounds|vehicles|\w+ people)\b)(?![\d,.%/-]\d)"
 )
-_NOT_A_YEAR_BEFORE = r"(?<![\d$£€#.,/:-])(?<!No\. )(?<!No )(?<!Route )(?<!Flight )(?<!flight )(?<!Highway )(?<!Room )(?<!room )(?<!Resolution )(?<!Article )"
+_NOT_A_YEAR_BEFORE = (
+    r"(?<![\d$£€#.,/:-])(?<!No\. )(?<!No )(?<!Route )(?<!Flight )(?<!flight )(?<!Highway )"
+    r"(?<!Room )(?<!room )(?<!Resolution )(?<!Article )"
+)
 
 
 def _iso(context: Context, match: Groups) -> str | None:
@@ -840,7 +844,8 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
     ),
     (
         re.compile(
-            r"(?<!the )(?<!The )\b(?P<which>last|this past|this|next|the past|the coming|the last|past|coming|previous)\s+"
+            r"(?<!the )(?<!The )\b(?P<which>last|this past|this|next|the past|the coming|the last|past|coming|"
+            r"previous)\s+"
             r"(?P<unit>week|weekend|fortnight|month|quarter|year|decade)\b(?!['’]s)",
             re.I,
         ),
@@ -881,7 +886,8 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
         re.compile(
             r"\b(?:(?P<which>the next|the following|the previous|the preceding|the same|that|the prior)\s+"
             r"(?P<unit>day|night|morning|evening|afternoon|week|month|year)\b"
-            r"|the (?P<unit2>day|night|week|month|year) (?P<which2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)?\s*\w))",
+            r"|the (?P<unit2>day|night|week|month|year) (?P<which2>before|after)\b"
+            r"(?!\s+(?:the|a|an|his|her|its|their)?\s*\w))",
             re.I,
         ),
         lambda context, match: _next_unit(
@@ -1049,7 +1055,9 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
     # Spans and counts that are not dates: found and listed, not resolved.
     (
         re.compile(
-            r"\b(?:for|in the space of|over|during) (?:the past |the last |several |many |a few |nearly |almost )?(?:\w+ )?(?:days|weeks|months|years|decades)\b",
+            r"\b(?:for|in the space of|over|during) "
+            r"(?:the past |the last |several |many |a few |nearly |almost )?(?:\w+ )?"
+            r"(?:days|weeks|months|years|decades)\b",
             re.I,
         ),
         _unresolved,

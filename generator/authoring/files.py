@@ -56,25 +56,77 @@ def yaml_quoted(text: str) -> str:
     return f'"{escaped}"'
 
 
+# A value to write and the comment that follows it on its line ("" for none).
+Noted = tuple[object, str]
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schema/event.schema.json"
+
+
+def event_document(values: dict[str, object | Noted]) -> str:
+    """One event file, as every authoring command writes it: keys in the schema's order (EVENT),
+    text double-quoted (a summary of several paragraphs as a literal block), ids and dates plain,
+    citations as a block list in the schema's order (CITATION). A value may be given as
+    (value, comment) to leave the editor a note on its line. Unknown keys are refused."""
+    from ..schema import CITATION, EVENT
+
+    unknown = set(values) - set(EVENT.fields)
+    if unknown:
+        raise ValueError(f"not event fields: {', '.join(sorted(unknown))}")
+    lines = [SCHEMA_COMMENT]
+    for key in EVENT.fields:
+        if key not in values:
+            continue
+        given = values[key]
+        value, note = given if isinstance(given, tuple) else (given, "")
+        comment = f"  # {note}" if note else ""
+        if key == "sources" and isinstance(value, list):
+            lines.append(f"{key}:{comment}")
+            for citation in value:
+                assert isinstance(citation, dict)
+                prefix = "  - "
+                for name in CITATION.fields:
+                    if name in citation:
+                        cited, cited_note = (
+                            citation[name] if isinstance(citation[name], tuple) else (citation[name], "")
+                        )
+                        lines.append(
+                            f"{prefix}{name}: {_scalar(name, cited)}" + (f"  # {cited_note}" if cited_note else "")
+                        )
+                        prefix = "    "
+            continue
+        lines.append(f"{key}: {_scalar(key, value)}{comment}")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(key: str, value: object) -> str:
+    if isinstance(value, list):
+        return f"[{', '.join(str(item) for item in value)}]"  # ids and tags: slugs, safe plain
+    if key == "date" or isinstance(value, int) or key == "source":
+        return str(value) if value != "" else '""'
+    text = str(value)
+    lines = text.split("\n")
+    if key in ("summary", "details") and len(lines) > 1 and all(line == line.strip() for line in lines):
+        return "|-\n" + "\n".join(f"  {line}" if line else "" for line in lines)
+    return yaml_quoted(text)
+
+
 def new_event_text(
     title: str, date_text: str, source: str | None, actors: list[str], places: list[str], tags: list[str]
 ) -> str:
-    lines = [
-        "# yaml-language-server: $schema=../../schema/event.schema.json",
-        f"title: {yaml_quoted(title)}",
-        f"date: {date_text}",
-        'summary: ""  # TODO: what happened, in Markdown',
-        "sources:",
-        f"  - source: {source}" if source else '  - source: ""  # TODO: an id from content/sources.yaml',
-        '    quote: ""  # TODO: the sentence from the article that supports the event',
-    ]
-    if actors:
-        lines.append(f"actors: [{', '.join(actors)}]")
-    if places:
-        lines.append(f"places: [{', '.join(places)}]")
-    if tags:
-        lines.append(f"tags: [{', '.join(tags)}]")
-    return "\n".join(lines) + "\n"
+    values: dict[str, object | Noted] = {
+        "title": title,
+        "date": date_text,
+        "summary": ("", "TODO: what happened, in Markdown"),
+        "sources": [
+            {
+                "source": source or ("", "TODO: an id from content/sources.yaml"),
+                "quote": ("", "TODO: the sentence from the article that supports the event"),
+            }
+        ],
+    }
+    for key, ids in (("actors", actors), ("places", places), ("tags", tags)):
+        if ids:
+            values[key] = ids
+    return event_document(values)
 
 
 def new_event(

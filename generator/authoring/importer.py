@@ -18,7 +18,7 @@ from ..fields import SLUG, slugify
 from ..load import load_file, read_text
 from ..model import STATUSES
 from ..problems import ContentError
-from .files import AuthoringError, Written, create_file, event_id, known_ids, yaml_quoted
+from .files import AuthoringError, Written, create_file, event_document, event_id, known_ids, yaml_quoted
 from .timelinejs import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
 
 
@@ -29,35 +29,19 @@ class Imported:
     added: list[str] = field(default_factory=list)  # entries added to sources.yaml or places.yaml
 
 
-def _block(text: str) -> str:
-    """Paragraphs as a literal block (what an editor would write); one line as a quoted scalar."""
-    lines = text.split("\n")
-    if len(lines) > 1 and all(line == line.strip() for line in lines):
-        return "|-\n" + "\n".join(f"  {line}" if line else "" for line in lines)
-    return yaml_quoted(text)
-
-
 def event_yaml(record: dict[str, Any]) -> str:
-    lines = ["# yaml-language-server: $schema=../../schema/event.schema.json"]
-    lines.append(f"title: {yaml_quoted(record['title'])}")
-    lines.append(f"date: {record['date']}")
-    lines.append(f"summary: {_block(record['summary'])}")
-    lines.append("sources:")
-    for source, quote in record["sources"]:
-        lines.append(f"  - source: {source}")
-        if quote:
-            lines.append(f"    quote: {yaml_quoted(quote)}")
-    for name in ("actors", "places", "tags"):
-        if record.get(name):
-            lines.append(f"{name}: [{', '.join(record[name])}]")
-    for name in ("killed", "wounded"):
-        if record.get(name) is not None:
-            lines.append(f"{name}: {record[name]}")
-    if record.get("status"):
-        lines.append(f"status: {record['status']}")
-    if record.get("status_note"):
-        lines.append(f"status_note: {yaml_quoted(record['status_note'])}")
-    return "\n".join(lines) + "\n"
+    values: dict[str, object] = {
+        "title": record["title"],
+        "date": record["date"],
+        "summary": record["summary"],
+        "sources": [
+            {"source": source, "quote": quote} if quote else {"source": source} for source, quote in record["sources"]
+        ],
+    }
+    for name in ("actors", "places", "tags", "killed", "wounded", "status", "status_note"):
+        if record.get(name) or (name in ("killed", "wounded") and record.get(name) is not None):
+            values[name] = record[name]
+    return event_document(values)
 
 
 def from_timelinejs(

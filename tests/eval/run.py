@@ -71,10 +71,7 @@ def evaluate(cases: list[Case]) -> tuple[dict[str, Counter[str]], list[tuple[Cas
     started = time.perf_counter()
     for case in cases:
         found = drafted(case)
-        if case.expected is None:
-            result = "false" if found else "none"
-        else:
-            result = outcome(case.expected, found)
+        result = ("false" if found else "none") if case.expected is None else outcome(case.expected, found)
         by_category[case.category][result] += 1
         if result not in ("exact", "none"):
             misses.append((case, found, result))
