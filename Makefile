@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # MkDocs is pinned to 1.x, so Material's banner about MkDocs 2.0 is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build site serve test lint schema bench clean
+.PHONY: setup check build site serve test lint schema bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ test: lint node_modules/.package-lock.json  ## lint, type-check and run the whol
 BENCH ?= 1000 10000
 bench: setup  ## measure check, generate, mkdocs build, memory, sizes and serve at scale (docs/performance.md)
 	$(BIN)/python tests/benchmark/run.py $(BENCH)
+
+eval: setup  ## how well `timeline extract` dates sentences it has not seen (docs/extraction.md)
+	$(BIN)/python tests/eval/run.py
 
 clean:  ## remove what builds made (generated pages are in .gitignore)
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -33,6 +33,8 @@ _DATELINE = re.compile(
     r"\s*(?:[—–]|--|-)\s+"
 )
 _PUBLICATION = re.compile(r"^(?:Published|Posted|First published|Updated|Last updated)\b:?\s*(?P<rest>.*)$", re.I)
+# What else a line holding only a date may say: 'Monday, March 16, 2020 at 5:00 p.m. EDT'.
+_DATE_LINE_WORD = re.compile(r"^(?:[A-Z][a-z]+day|at|on|[\d:.]+|[ap]\.?m\.?|[A-Z]{2,4})$")
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|van|von|der|al|el|bin|ibn|la|le|du|dos|del|y)"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 
@@ -116,7 +118,10 @@ def publication_day(line: str) -> date | None:
         return None
     for expression in time_expressions(rest, Context(date(2000, 1, 1), tense="past")):
         value = expression.edtf or ""
-        if len(value) == 10 and re.search(r"\d{4}", expression.words):
+        if len(value) != 10 or not re.search(r"\d{4}", expression.words):
+            continue
+        leftover = rest.replace(expression.words, " ").replace(",", " ").split()
+        if match or all(_DATE_LINE_WORD.match(word) for word in leftover):
             return date.fromisoformat(value)
     return None
 
@@ -131,8 +136,9 @@ def read_html(page: str, url: str | None = None) -> Article:
     import trafilatura
     from htmldate import find_date
 
-    document = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False, as_dict=True)
-    if not isinstance(document, dict) or not document.get("text"):
+    extracted = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False)
+    document = extracted if isinstance(extracted, dict) or extracted is None else extracted.as_dict()
+    if not document or not document.get("text"):
         raise ValueError("no article text found in the page")
     title = str(document.get("title") or "")
     text = str(document["text"])

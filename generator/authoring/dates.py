@@ -92,7 +92,7 @@ _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|set to|scheduled|slated|due to|plans? to|planning to|is to|are to|"
     r"upcoming|until|till|set for|is expected to|are expected to|is going to|are going to|next|due in|due on|"
     r"planned for|"
-    r"come into force|comes into force|takes effect|take effect)\b(?! day| morning)",
+    r"come into force|comes into force|takes effect|take effect|should|could|may|might)\b(?! day| morning| have)",
     re.I,
 )
 _PAST = re.compile(
@@ -193,7 +193,8 @@ def _choose(context: Context, earlier: date, later: date) -> date:
         return later
     if context.tense == "past":
         return earlier
-    return later if (later - context.published) < (context.published - earlier) else earlier
+    # The present tense of news with a date is mostly a schedule ('Americans vote on Nov. 5').
+    return later if (later - context.published) < 2 * (context.published - earlier) else earlier
 
 
 def _weekday(context: Context, name: str, direction: str = "") -> date:
@@ -552,6 +553,8 @@ def _later(context: Context, match: Groups) -> str | None:
     count = COUNTS[match["count"].lower()]
     unit = match["unit"].lower().rstrip("s")
     sign = 1 if match["dir"].lower() in ("later", "after", "afterwards", "on") else -1
+    if unit == "hour":  # 'nine hours later': the same day, as far as the words tell
+        count, unit = count // 24, "day"
     day = _anchor_day(context, end=sign > 0)
     first = _anchor_day(context)
     if day is not None and first is not None and first != day and unit == "day":
@@ -846,7 +849,7 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
         re.compile(
             r"(?<!the )(?<!The )\b(?P<which>last|this past|this|next|the past|the coming|the last|past|coming|"
             r"previous)\s+"
-            r"(?P<unit>week|weekend|fortnight|month|quarter|year|decade)\b(?!['’]s)",
+            r"(?P<unit>week|weekend|fortnight|month|quarter|year|decade)\b",
             re.I,
         ),
         _relative_unit,
@@ -875,7 +878,7 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
     ),
     (
         re.compile(
-            rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+"
+            rf"\b(?P<count>{_COUNT})\s+(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\s+"
             r"(?P<dir>later|earlier|before|after|afterwards|on)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
             re.I,
         ),
@@ -900,9 +903,17 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
         "relative to the previous dated sentence",
     ),
     (
-        re.compile(rf"\b(?:{_COUNT}|about an|about|several|a few)\s+(?:hours?|minutes?|seconds?)\s+ago\b", re.I),
-        _days_from(0),
-        "the dateline's day",
+        re.compile(
+            rf"\b(?:about\s+|some\s+)?(?P<count>{_COUNT}|several|a few)\s+(?P<unit>hours?|minutes?|seconds?)\s+ago\b",
+            re.I,
+        ),
+        lambda context, match: _day(
+            context.published
+            - timedelta(
+                days=COUNTS.get(match["count"].lower(), 0) // 24 if match["unit"].lower().startswith("hour") else 0
+            )
+        ),
+        "the dateline's day (a day back for each 24 hours)",
     ),
     (
         re.compile(r"\bin recent weeks\b", re.I),
@@ -991,7 +1002,7 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
             rf"\b(?:(?P<dir>(?i:last|this past|past|next|this|the following|the next|the previous))\s+)?(?:(?i:on)\s+)?"
             rf"(?<!Every )(?<!every )(?<!Each )(?<!each )(?<!Dr\. )(?<!Mr\. )(?<!Mrs\. )(?<!Ms\. )(?<!Black )"
             rf"(?<!Cyber )(?<!Super )(?<!Bloody )(?<!Holy )(?<!Ash )(?<!Palm )(?<!Good )"
-            rf"(?P<weekday>{_WEEKDAY}|{_WEEKDAY.lower()})\b(?!\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Tribune|"
+            rf"(?P<weekday>{_WEEKDAY}|{_WEEKDAY.lower()})\b(?!\s+(?!(?:{_MONTH_WORD})\b)[A-Z][a-z])(?!\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Tribune|"
             rf"Mail|Night Live|Independent|Sport|People|Service|School|Club)\b)(?P<week>\s+(?:next|last) week)?"
         ),
         _weekday_rule,
@@ -1072,6 +1083,19 @@ def _groups(**values: str | None) -> Groups:
     return defaultdict(str, {name: value or "" for name, value in values.items()})
 
 
+_YEAR_LEAD = re.compile(
+    r"\b(?:(?i:the|its|his|her|their|this|that|in|since|by|until|of|from|during|before|after|for|through|"
+    r"fiscal|early|late|mid|around|circa|and|to)|[A-Z][a-z]+\.?)\W*$"
+)
+
+
+def _a_count(sentence: str, start: int, end: int) -> bool:
+    """'1999 containers': a number followed by a plural noun, with nothing before it that makes it a
+    year ('the 2014 elections', 'since 2014 attacks have risen')."""
+    following = re.match(r"\s+([a-z]+s)\b", sentence[end:])
+    return bool(following) and not _YEAR_LEAD.search(sentence[:start])
+
+
 def time_expressions(sentence: str, context: Context) -> list[Expression]:
     """Every time expression in a sentence, in reading order, resolved where the words allow.
     Each resolved one becomes the anchor for the next ('a day later')."""
@@ -1090,6 +1114,8 @@ def time_expressions(sentence: str, context: Context) -> list[Expression]:
             found.append((start, end, match, resolve, reason))
     result = []
     for start, _end, match, resolve, reason in sorted(found, key=lambda item: item[0]):
+        if reason == "a year" and _a_count(sentence, start, match.end()):
+            continue
         groups: Groups = defaultdict(str, {name: value or "" for name, value in match.groupdict().items()})
         groups["0"] = match.group(0)
         read_as = context if context.tense else replace(context, tense=tense(sentence, start, match.end()))
