@@ -99,7 +99,7 @@ def test_events_csv_opens_cleanly_in_a_spreadsheet(site, timeline):
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n", "|", "%", "'"])
 def test_every_formula_start_is_neutralised(start):
-    from generator.exports.table import _cell
+    from generator.cells import protected as _cell
 
     assert _cell(f"{start}1") == f"'{start}1"
     assert _cell(f"a{start}1") == f"a{start}1"  # only a cell's first character matters

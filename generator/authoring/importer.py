@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import edtf
-from ..exports.table import FORMULA_STARTS
+from ..cells import unprotected
 from ..fields import SLUG, slugify
 from ..load import load_file, read_text
 from ..model import STATUSES
@@ -148,9 +148,9 @@ def from_csv(text: str, content: Path, report: list[str]) -> list[dict[str, Any]
             continue
         record: dict[str, Any] = {
             "id": row.get("id") if SLUG.fullmatch(row.get("id", "")) else None,
-            "title": _unneutralise(row["title"]),
+            "title": unprotected(row["title"]),
             "date": row["edtf"],
-            "summary": _unneutralise(row.get("summary", "")) or _unneutralise(row["title"]),
+            "summary": unprotected(row.get("summary", "")) or unprotected(row["title"]),
             "sources": sources,
             "actors": _lookup(_split(row.get("actors", "")), actors, "actor", where, report),
             "places": _lookup(_split(row.get("places", "")), places, "place", where, report),
@@ -162,19 +162,13 @@ def from_csv(text: str, content: Path, report: list[str]) -> list[dict[str, Any]
         if row.get("status") in STATUSES and row.get("status") != "reported":
             record["status"] = row["status"]
         if row.get("status_note"):
-            record["status_note"] = _unneutralise(row["status_note"])
+            record["status_note"] = unprotected(row["status_note"])
         records.append(record)
     return records
 
 
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
-
-
-def _unneutralise(text: str) -> str:
-    """The CSV export prefixes formula-like cells with '; take it off again (the same characters,
-    so export then import gives back the same text)."""
-    return text[1:] if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS else text
 
 
 def _lookup(names: list[str], known: dict[str, str], kind: str, where: str, report: list[str]) -> list[str]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
+from ..cells import FORMULA_STARTS
 from ..model import Timeline
 from .common import event_url, stable_id
 from .data import event_record, events_json, events_schema
 from .feeds import FEED_SIZE, atom_feed, icalendar_file
-from .table import CSV_COLUMNS, FORMULA_STARTS, events_csv
+from .table import CSV_COLUMNS, events_csv
 from .timelinejs import timelinejs
 
 __all__ = [

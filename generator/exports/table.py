@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from ..cells import protected
 from ..model import Event, Timeline
 from .common import LIST_SEPARATOR, Linked, date_record, event_url, first_located, linked
 
@@ -36,18 +37,6 @@ CSV_COLUMNS = (
     "source_urls",
     "url",
 )
-# What a spreadsheet reads as the start of a formula (or a DDE command), or hides: such a cell
-# gets a leading apostrophe, which spreadsheets show as text. A cell that starts with an
-# apostrophe gets one too, so the importer, which takes one off, gives back the same text.
-FORMULA_STARTS = "=+-@\t\r\n|%'"
-
-
-def _cell(value: object) -> str:
-    """Text a spreadsheet shows as text: a leading formula character gets an apostrophe."""
-    text = "" if value is None else str(value)
-    if text and text[0] in FORMULA_STARTS:
-        return "'" + text
-    return text
 
 
 def _number(value: float | None) -> str:
@@ -99,4 +88,4 @@ def _event_row(event: Event, links: Linked, site_url: str) -> str:
         "status": event.status,
         "status_note": event.status_note,
     }
-    return _rows([[_number(numbers[name]) if name in numbers else _cell(texts[name]) for name in CSV_COLUMNS]])
+    return _rows([[_number(numbers[name]) if name in numbers else protected(texts[name]) for name in CSV_COLUMNS]])
