@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-MAX_WORDS = 10
+MAX_WORDS = 12
 MIN_WORDS = 3
 _CONJUNCTIONS = re.compile(
     r"^(?:but|and|so|yet|or|also|still|then|now|meanwhile|however|moreover|instead|indeed|separately)\b,?\s*",
@@ -84,10 +84,21 @@ def _main_clause(text: str) -> str:
     return clause.strip(" .")
 
 
+_BOUNDARY = re.compile(
+    r"^(?:in|on|at|for|with|after|before|as|which|that|who|while|when|where|because|amid|despite|"
+    r"including|near|into|from|during|across|against|according|\w{3,}ing)$",
+    re.I,
+)
+
+
 def _cut(words: list[str]) -> list[str]:
-    """At most MAX_WORDS, ending on a word a headline can end on."""
+    """At most MAX_WORDS: where a longer clause goes on, cut before the last phrase that starts
+    within the limit ('... airstrikes | targeting ...'), and never on a word a headline cannot end
+    on."""
     words = [word.strip(".") if index == len(words) - 1 else word for index, word in enumerate(words)]
-    words = words[:MAX_WORDS]
+    if len(words) > MAX_WORDS:
+        boundaries = [index for index in range(5, MAX_WORDS + 1) if _BOUNDARY.match(words[index].strip(",;:"))]
+        words = words[: boundaries[-1]] if boundaries else words[:MAX_WORDS]
     while len(words) > MIN_WORDS and words[-1].lower().strip(",;:") in _DANGLING:
         words.pop()
     return [word.rstrip(",;:") if index == len(words) - 1 else word for index, word in enumerate(words)]
