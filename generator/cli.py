@@ -141,8 +141,10 @@ def _check(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     elapsed = time.perf_counter() - started
     noted = f", {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else ""
+    drafts = sum(event.status == "draft" for event in content.events.values())
+    waiting = f" ({drafts} draft{'s' * (drafts != 1)}, left out of the site until reviewed)" if drafts else ""
     print(
-        f"{args.content}: OK, {len(content.events)} events, {len(content.sources)} sources, "
+        f"{args.content}: OK, {len(content.events)} events{waiting}, {len(content.sources)} sources, "
         f"{len(content.actors)} actors, {len(content.places)} places{noted} ({elapsed:.2f} s)"
     )
     return EXIT_OK

@@ -221,6 +221,7 @@ def test_extract_reads_a_saved_web_page(timeline, content, tmp_path):
     assert all(draft["status"] == "draft" for draft in drafts)
     checked = timeline("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "(2 drafts, left out of the site until reviewed)" in checked.stdout  # what still needs a human
 
 
 def test_extract_reads_a_url(content, monkeypatch, capsys):
