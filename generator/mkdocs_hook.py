@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # running mkdocs from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from generator import preview  # noqa: E402
+from generator import preview, search  # noqa: E402
 from generator.build import Site, build, site_from_config  # noqa: E402
 from generator.problems import ContentError  # noqa: E402
 
@@ -70,9 +71,16 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    preview.remove_stale(Path(config.site_dir), preview.state.built)
+    site = Path(config.site_dir)
+    preview.remove_stale(site, preview.state.built)
     if preview.state.serving:
-        preview.write_status(Path(config.site_dir))
+        preview.write_status(site)
+        # The preview's page reloads without waiting for the index; the new one replaces the old whole.
+        preview.index_in_background(lambda: search.write_index(site))
+        return
+    started = time.perf_counter()
+    pages = search.write_index(site)
+    log.info("search: %d pages indexed (%.2f s)", pages, time.perf_counter() - started)
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

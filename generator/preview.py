@@ -17,7 +17,8 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -173,3 +174,43 @@ def quiet_mkdocs_log() -> None:
     for handler in logger.handlers:
         if not any(isinstance(existing, _Quiet) for existing in handler.filters):
             handler.addFilter(quiet)
+
+
+log = logging.getLogger("mkdocs.hooks.timeline")
+
+
+class _Indexer:
+    """Runs the search indexer after preview builds without holding the reload: one run at a
+    time; a build during a run asks for one more run after it, so the last save is indexed."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = False
+        self.again = False
+
+    def request(self, index: Callable[[], object]) -> None:
+        with self.lock:
+            if self.running:
+                self.again = True
+                return
+            self.running = True
+        threading.Thread(target=self._run, args=(index,), name="search-index", daemon=True).start()
+
+    def _run(self, index: Callable[[], object]) -> None:
+        while True:
+            try:
+                index()
+            except Exception as error:  # a failed index leaves the last one; say so, keep serving
+                log.warning("search index not updated: %s", error)
+            with self.lock:
+                if not self.again:
+                    self.running = False
+                    return
+                self.again = False
+
+
+_indexer = _Indexer()
+
+
+def index_in_background(index: Callable[[], object]) -> None:
+    _indexer.request(index)

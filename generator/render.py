@@ -75,7 +75,7 @@ def event_list(events: list[Event], root: str) -> Markup:
     """A list of events as one line of HTML: built in Python because lists of thousands are
     common, and HTML because Markdown would parse each item's emphasis and link (3x slower)."""
     items = "".join(f"<li>{event_html(event, root)}</li>" for event in events)
-    return Markup(f'<ul class="tl-events">{items}</ul>')
+    return Markup(f'<ul class="tl-events" data-pagefind-ignore>{items}</ul>')
 
 
 @cache
@@ -337,6 +337,26 @@ def casualty_lines(event: Event, sources: dict[str, Source]) -> list[CasualtyLin
     return lines
 
 
+def event_years(value: edtf.EventDate) -> list[str]:
+    """Every year an event's span of possible days touches (at most ten), for the search's year
+    filter: an event from December into January is found in both years."""
+    first = value.earliest.year
+    last = value.latest.year if value.latest else first
+    return [str(year) for year in range(first, min(last, first + 9) + 1)]
+
+
+def event_months(value: edtf.EventDate) -> list[str]:
+    """The months (at most 24) of an event dated to a day or a month: the overview bar's stretches."""
+    if value.precision not in ("day", "month") or value.latest is None:
+        return []
+    months: list[str] = []
+    year, month = value.earliest.year, value.earliest.month
+    while (year, month) <= (value.latest.year, value.latest.month) and len(months) < 24:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
 def _event_page(event: Event, common: dict[str, Any], change: Change | None = None, history: str = "") -> str:
     structured = Markup(json_ld(common["timeline"], event, common["site_url"]))
     casualties = casualty_lines(event, common["timeline"].sources)
@@ -349,6 +369,8 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
         status_help=STATUS_HELP,
         change=change,
         history=history,
+        search_years=event_years(event.date),
+        search_months=event_months(event.date),
     )
 
 
