@@ -60,16 +60,49 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(page.evaluate("location.search").lstrip("?"))
 
 
-def test_search_finds_kataib_and_opens_the_event(page, base):
+def test_search_finds_an_event_by_a_word_of_its_summary_and_opens_it(page, base):
+    """From the home page, as a reader: nothing of the index is fetched until the search opens;
+    a word of the summary finds the event, with its date and the word highlighted."""
     page, _ = page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(base + "/")
-    page.click(".md-search__input")
-    page.keyboard.type("Kataib", delay=30)
-    result = page.locator(".md-search-result__item > a[href*='/events/2020-03-us-airstrikes-on-kataib-hezbollah/']")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "_pagefind" in url]
+    page.click(".tl-search-open")
+    page.locator("#tl-search-ui input").wait_for(timeout=5000)
+    page.keyboard.type("wave", delay=30)  # a word of the summary, not of the title
+    result = page.locator(".pagefind-ui__result-link[href$='/events/2020-03-us-airstrikes-on-kataib-hezbollah/']")
     result.wait_for(timeout=15000)
+    item = page.locator(".pagefind-ui__result", has=result)
+    assert "March 2020" in item.inner_text()  # the date
+    assert item.locator("mark").first.inner_text().lower() == "wave"
     result.click()
-    page.wait_for_url("**/events/2020-03-us-airstrikes-on-kataib-hezbollah/**")
+    page.wait_for_url("**/events/2020-03-us-airstrikes-on-kataib-hezbollah/")
     assert "Kataib Hezbollah" in page.locator("article").inner_text()
+
+
+def test_search_by_an_actors_alias_with_the_keyboard_and_a_facet(page, base):
+    page, _ = page
+    page.goto(base + "/about/")
+    page.keyboard.press("/")  # Material's shortcut
+    page.locator("#tl-search-ui input").wait_for(timeout=5000)
+    page.keyboard.type("Kata'ib", delay=30)  # an alias of Kataib Hezbollah
+    page.locator(".pagefind-ui__result-link[href$='/actors/kataib-hezbollah/']").wait_for(timeout=15000)
+    events = page.locator(".pagefind-ui__result-link[href*='/events/']")
+    before = events.count()
+    assert before >= 2
+    page.click("summary:has-text('Place')")
+    page.click("label:has-text('Camp Taji')")
+    page.wait_for_function(
+        f"document.querySelectorAll('.pagefind-ui__result-link[href*=\"/events/\"]').length < {before}"
+    )
+    assert all(
+        "taji" in text.lower() or "kata" in text.lower()
+        for text in page.locator(".pagefind-ui__result").all_inner_texts()
+    )
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('tl-search').open")
 
 
 def test_each_filter_narrows_the_list_and_the_url_and_back_restores_it(page, base, timeline):
@@ -135,7 +168,7 @@ def test_a_filtered_address_does_not_open_the_site_search(page, base):
     page.goto(base + "/timeline/?text=taji")
     page.wait_for_function("document.getElementById('tl-count').textContent.startsWith('Showing')")
     assert page.input_value("#tl-q") == "taji"
-    assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
+    assert not page.evaluate("document.getElementById('tl-search').open")
 
 
 def test_on_a_phone_the_first_event_is_on_the_first_screen(browser, base):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -123,20 +122,67 @@ def test_no_page_loads_anything_from_another_host(built):
                 assert not attrs.get("href", "").startswith(("http:", "https:", "//")), (file, attrs)
 
 
-def test_every_event_is_in_the_search_index(built, timeline):
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text())
-    by_location: dict[str, str] = {}
-    for doc in index["docs"]:
-        page = doc["location"].split("#")[0]
-        by_location[page] = by_location.get(page, "") + " " + doc["title"] + " " + doc["text"]
+@pytest.fixture(scope="module")
+def search(built, browser):
+    """Pagefind's own JavaScript API over the built site, in Chromium: search(term, filters)
+    gives [{url, title, content, filters}] for every result."""
+    from browser import serve
+
+    with serve(built / "site") as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "/about/")
+        page.evaluate("async () => { window.pf = await import('/_pagefind/pagefind.js'); await window.pf.init(); }")
+
+        def run(term: str | None, filters: dict[str, object] | None = None) -> list[dict[str, object]]:
+            return page.evaluate(
+                """async ([term, filters]) => {
+                    const found = await window.pf.search(term, {filters: filters || {}});
+                    return Promise.all(found.results.map(async (r) => {
+                        const d = await r.data();
+                        return {url: d.url, title: d.meta.title, content: d.content, filters: d.filters};
+                    }));
+                }""",
+                [term, filters],
+            )
+
+        yield run
+        context.close()
+
+
+def test_every_event_is_found_by_its_title_its_actors_and_its_places(search, timeline):
     for event in timeline.events:
-        text = by_location.get(f"events/{event.id}/", "")
-        assert event.title.split(",")[0] in text, event.id
+        url = f"/events/{event.id}/"
+        assert url in [hit["url"] for hit in search(event.title.split(",")[0])], event.id
         for actor in event.actors:
-            assert timeline.actors[actor].name in text, (event.id, actor)
+            names = [timeline.actors[actor].name, *timeline.actors[actor].aliases]
+            for name in names:  # by an alias too: "KH" finds Kataib Hezbollah's events
+                assert url in [hit["url"] for hit in search(name, {"kind": "Event"})], (event.id, name)
         for place in event.places:
-            assert timeline.places[place].name in text, (event.id, place)
-    assert "Kataib Hezbollah" in by_location["events/2020-03-us-airstrikes-on-kataib-hezbollah/"]
+            assert url in [hit["url"] for hit in search(timeline.places[place].name)], (event.id, place)
+
+
+def test_the_search_index_holds_each_record_page_once_and_no_lists(search, timeline):
+    """Lists of events (the timeline, the lists on actor, place, source and tag pages) stay out
+    of the index: each event is found on its own page, and the index stays small."""
+    events = search(None, {"kind": "Event"})
+    assert sorted(hit["url"] for hit in events) == sorted(f"/events/{e.id}/" for e in timeline.events)
+    everything = [hit["url"] for hit in search(None)]
+    assert len(everything) == len(set(everything))
+    assert not [url for url in everything if url.startswith("/timeline/") or (url.count("/") < 3 and url != "/about/")]
+    actor = next(hit for hit in search("Kataib Hezbollah") if hit["url"] == "/actors/kataib-hezbollah/")
+    assert "U.S. airstrikes hit" not in actor["content"]  # the actor's event list is not indexed again
+    event = next(hit for hit in events if hit["url"] == "/events/2020-03-second-rocket-salvo-hits-camp-taji/")
+    assert "Camp Taji" in event["content"] and "But a day later" in event["content"]  # its quote is searchable
+    assert event["filters"]["year"] == ["2020"] and event["filters"]["place"] == ["Camp Taji"]
+
+
+def test_a_facet_narrows_a_search(search, timeline):
+    everything = {hit["url"] for hit in search("rocket")}
+    taji = {hit["url"] for hit in search("rocket", {"place": "Camp Taji"})}
+    assert taji and taji < everything
+    expected = {f"/events/{e.id}/" for e in timeline.by_place["camp-taji"]}
+    assert taji <= expected
 
 
 def test_the_navigation_does_not_list_every_event(built):
@@ -144,18 +190,6 @@ def test_the_navigation_does_not_list_every_event(built):
     page = read(built / "site" / "about" / "index.html")
     assert not [href for href in page.links if "events/" in href]
     assert {"../timeline/", "../actors/", "../places/", "../sources/", "../tags/"} <= set(page.links)
-
-
-def test_the_search_index_holds_each_event_once(built):
-    """Lists of events (the timeline, and the lists on actor, place, source and tag pages) are
-    left out of the index: each event is found on its own page, and the index stays small."""
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text())
-    locations = [doc["location"] for doc in index["docs"]]
-    assert not [location for location in locations if location.startswith("timeline/")]
-    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("actors/kataib-hezbollah/"))
-    assert "U.S. airstrikes hit" not in texts  # the actor's event list is not indexed again
-    event = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("events/2020-03-second-rocket"))
-    assert "Camp Taji" in event and "But a day later" not in event  # quotes stay on the page, not in the index
 
 
 def _title_and_header(page_file: Path) -> tuple[str, str]:
@@ -169,7 +203,7 @@ def _title_and_header(page_file: Path) -> tuple[str, str]:
     return html.unescape(title), html.unescape(" ".join(header.split()))
 
 
-def test_every_kind_of_page_is_titled_by_its_heading_not_its_file_name(built, timeline):
+def test_every_kind_of_page_is_titled_by_its_heading_not_its_file_name(built, timeline, search):
     """The <title>, the sticky header and the search result of each kind of page."""
     site = built / "site"
     name = "Iraq coalition timeline"
@@ -191,17 +225,15 @@ def test_every_kind_of_page_is_titled_by_its_heading_not_its_file_name(built, ti
         "tags/": "Tags",
         "about/": "About",  # its title in the nav
     }
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    found = {doc["location"]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    found = {hit["url"].lstrip("/"): hit["title"] for hit in search(None)}
     for location, heading in expected.items():
         title, header = _title_and_header(site / location / "index.html")
         assert title == f"{heading} - {name}", location
         assert header == heading, location
-        if location not in ("timeline/", "about/"):  # the list is not indexed; About is titled by the nav
+        if location.count("/") == 2:  # record pages are indexed, lists of them are not
             assert found[location] == heading, location
     title, _ = _title_and_header(site / "index.html")
     assert title == name
-    assert found[""] == "Timeline of events"
 
 
 def _related_section(site: Path, event_id: str) -> list[str]:

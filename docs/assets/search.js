@@ -7,7 +7,8 @@
   var mount = document.getElementById("tl-search-ui");
   var button = document.querySelector(".tl-search-open");
   if (!dialog || !mount || !button) return;
-  var bundle = mount.dataset.bundle || "_pagefind/";
+  /* An address from the site's root: Pagefind resolves a relative one against its own script. */
+  var bundle = new URL(mount.dataset.bundle || "_pagefind/", window.location.href).pathname;
   var loading = null;
 
   function load() {
@@ -27,7 +28,7 @@
       new PagefindUI({
         element: "#tl-search-ui",
         bundlePath: bundle,
-        baseUrl: new URL(bundle + "../", window.location.href).pathname,
+        baseUrl: bundle.replace(/_pagefind\/$/, ""),
         showImages: false,
         showSubResults: false,
         resetStyles: false,
