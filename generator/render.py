@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -237,7 +236,8 @@ def pages(
     changes = changes or {}
     whole = whole_timeline(timeline)
     yield "index.md", partial(_home_page, timeline, common), whole
-    yield "timeline/index.md", partial(_timeline_page, timeline.events, common), whole
+    yield "timeline/index.md", partial(_timeline_overview, timeline, common), whole
+    yield from timeline_pages(timeline, common)
     for event in timeline.events:
         change = changes.get(event.id)
         history = f"{repo_url.rstrip('/')}/commits/HEAD/{change.path}" if change and repo_url else ""
@@ -369,62 +369,196 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
         status_help=STATUS_HELP,
         change=change,
         history=history,
+        order="/".join(part.isoformat() for part in event.date.sort_key) + "/" + event.id,
         search_years=event_years(event.date),
         search_months=event_months(event.date),
     )
 
 
-def _timeline_page(events: list[Event], common: dict[str, Any]) -> str:
-    """The grouped list, the years for the range filter, and the overview bar's geometry."""
+# A year with more events than this is split into a page per month.
+SPLIT_YEAR_AT = 300
+LATEST = 10  # the most recent events on the timeline's first page
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One page of the paged timeline: a year, or a month of a year that was split."""
+
+    year: int
+    month: int | None
+    events: tuple[Event, ...]
+    split: bool = False  # a year page that lists its months' pages instead of their events
+
+    @property
+    def path(self) -> str:
+        return f"timeline/{self.year}/" + (f"{self.month:02d}/" if self.month else "")
+
+    @property
+    def name(self) -> str:
+        return f"{MONTHS[self.month]} {self.year}" if self.month else str(self.year)
+
+
+def stretches(events: list[Event]) -> list[Stretch]:
+    """The timeline's pages in time order: a page per year by the day each event begins, and a
+    page per month of a year with more than SPLIT_YEAR_AT events (its year page then lists the
+    months, and the events dated only to the year or a season)."""
+    by_year: dict[int, list[Event]] = {}
+    for event in events:
+        by_year.setdefault(event.date.earliest.year, []).append(event)
+    result: list[Stretch] = []
+    for year, in_year in by_year.items():
+        if len(in_year) <= SPLIT_YEAR_AT:
+            result.append(Stretch(year, None, tuple(in_year)))
+            continue
+        by_month: dict[int, list[Event]] = {}
+        coarse = []
+        for event in in_year:
+            point = event.date.first_point
+            if point.precision in ("day", "month"):
+                by_month.setdefault(point.earliest.month, []).append(event)
+            else:
+                coarse.append(event)
+        result.append(Stretch(year, None, tuple(coarse), split=True))
+        result.extend(Stretch(year, month, tuple(by_month[month])) for month in sorted(by_month))
+    return result
+
+
+def _filter_options(timeline: Timeline) -> dict[str, Any]:
+    """What the filter form offers on every timeline page: names only (no counts), so a page is
+    made again only when the set of actors, places or tags changes."""
+    actors = sorted({timeline.actors[key].name: key for key in timeline.by_actor if timeline.by_actor[key]}.items())
+    places = sorted({timeline.places[key].name: key for key in timeline.by_place if timeline.by_place[key]}.items())
+    years = sorted(
+        {event.date.earliest.year for event in timeline.events}
+        | {d.year for d in (event.date.latest for event in timeline.events) if d}
+    )
+    return {
+        "actors": actors,
+        "places": places,
+        "tags": timeline.tags(),
+        "statuses": [status for status in STATUSES if any(e.status == status for e in timeline.events)],
+        "year_range": list(range(years[0], years[-1] + 1)) if years else [],
+        "total": len(timeline.events),
+    }
+
+
+def timeline_pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Page]:
+    """A page per year (or per month of a crowded year), with links to the ones before and after."""
+    pages_in_order = stretches(timeline.events)
+    options = _filter_options(timeline)
+    option_key = (tuple(options["actors"]), tuple(options["places"]), tuple(options["tags"]),
+                  tuple(options["statuses"]), tuple(options["year_range"]), options["total"])  # fmt: skip
+    for index, stretch in enumerate(pages_in_order):
+        before = pages_in_order[index - 1] if index else None
+        after = pages_in_order[index + 1] if index + 1 < len(pages_in_order) else None
+        months = (
+            [other for other in pages_in_order if other.year == stretch.year and other.month] if stretch.split else []
+        )
+        neighbours = tuple((other.path, other.name) for other in (before, after) if other)
+        key = (stretch, neighbours, tuple(m.path for m in months), option_key, _item_names(timeline, stretch.events))
+        made = partial(_stretch_page, timeline, stretch, before, after, months, options, common)
+        yield f"{stretch.path}index.md", made, key
+
+
+def _item_names(timeline: Timeline, events: tuple[Event, ...]) -> tuple[tuple[str, ...], ...]:
+    """The names each listed event shows (an actor renamed changes the page)."""
+    return tuple(
+        tuple(timeline.actors[key].name for key in event.actors)
+        + tuple(timeline.places[key].name for key in event.places)
+        for event in events
+    )
+
+
+def _item(timeline: Timeline, root: str) -> Callable[[Event], Markup]:
+    def item(event: Event) -> Markup:
+        actors = tuple(timeline.actors[key].name for key in event.actors)
+        places = tuple(timeline.places[key].name for key in event.places)
+        return timeline_item(event, actors, places, root)
+
+    return item
+
+
+def _stretch_page(
+    timeline: Timeline,
+    stretch: Stretch,
+    before: Stretch | None,
+    after: Stretch | None,
+    months: list[Stretch],
+    options: dict[str, Any],
+    common: dict[str, Any],
+) -> str:
+    depth = stretch.path.count("/")  # timeline/2020/ is 2 deep, timeline/2020/03/ is 3
+    root = "../" * depth
+    groups = [group for _, year_groups in timeline_groups(list(stretch.events)) for group in year_groups]
+    page = {
+        "stretch": stretch,
+        "groups": groups,
+        "before": before,
+        "after": after,
+        "months": months,
+        "root": root,
+        "item": _item(timeline, root),
+        "options": options,
+    }
+    return render("timeline_stretch.md.j2", **common, **page)
+
+
+def axis_labels(bars: dict[str, Any], most: int = 7) -> list[dict[str, Any]]:
+    """The overview bar's year labels, in HTML under it (text in a stretched SVG shrinks to a few
+    pixels on a phone): a year every so many, at most `most` of them, placed by percent."""
+    starts = [bar for bar in bars["items"] if bar["year_start"]]
+    step = max(1, -(-len(starts) // most))
+    return [
+        {"year": bar["year"], "left": round(100 * bar["x"] / bars["width"], 2)}
+        for index, bar in enumerate(starts)
+        if index % step == 0
+    ]
+
+
+def _timeline_overview(timeline: Timeline, common: dict[str, Any]) -> str:
+    """The timeline's first page: the most recent events, the years (and months) with their
+    counts, the overview bar of events per month, and the filters over the whole timeline."""
+    events = timeline.events
     counts = month_counts(events, whole_span=True)
     overview = None
     if counts:
         bars = chart_bars(counts, width=1000, height=60, keep_empty=True)
         bars.update(first=edtf.MONTH_NAMES[counts[0][0].month] + f" {counts[0][0].year}")
         bars.update(last=edtf.MONTH_NAMES[counts[-1][0].month] + f" {counts[-1][0].year}")
+        bars.update(labels=axis_labels(bars))
         overview = Markup(render("overview.svg.j2", bars=bars).strip())
-    years = sorted(
-        {event.date.earliest.year for event in events} | {d.year for d in (e.date.latest for e in events) if d}
-    )
-    year_range = list(range(years[0], years[-1] + 1)) if years else []
-    timeline = common["timeline"]
-
-    def item(event: Event) -> Markup:
-        actors = tuple(timeline.actors[key].name for key in event.actors)
-        places = tuple(timeline.places[key].name for key in event.places)
-        return timeline_item(event, actors, places)
-
-    counted = Counter(event.status for event in events)
-    statuses = [(status, counted[status]) for status in STATUSES if counted[status]]
+    in_order = stretches(events)
+    years = []
+    for stretch in in_order:
+        if stretch.month is None:
+            months = [other for other in in_order if other.year == stretch.year and other.month]
+            total = len(stretch.events) + sum(len(month.events) for month in months)
+            years.append((stretch, total, months))
     page = {
-        "years": timeline_groups(events),
-        "year_range": year_range,
+        "latest": list(reversed(events[-LATEST:])),
+        "years": years,
         "overview": overview,
-        "item": item,
-        "statuses": statuses,
+        "item": _item(timeline, "../"),
+        "options": _filter_options(timeline),
+        "root": "../",
     }
     return render("timeline.md.j2", **common, **page)
 
 
 @lru_cache(maxsize=1 << 17)
-def timeline_item(event: Event, actors: tuple[str, ...], places: tuple[str, ...]) -> Markup:
-    """One event of the timeline page, with what the filters read: made in Python and cached,
-    since the page lists every event and is made again whenever any of them changes."""
+def timeline_item(event: Event, actors: tuple[str, ...], places: tuple[str, ...], root: str = "../") -> Markup:
+    """One event of a timeline page: made in Python and cached, since timeline pages list
+    thousands of events and are made again whenever one of theirs changes."""
     end = (event.date.latest or event.date.earliest).isoformat()
-    data = (
-        f'data-start="{event.date.earliest.isoformat()}" data-end="{end}" data-status="{event.status}" '
-        f'data-actors="{attribute(" ".join(event.actors))}" data-places="{attribute(" ".join(event.places))}" '
-        f'data-tags="{attribute(" ".join(event.tags))}"'
-    )
     text = f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
     if event.status in FLAGGED:
         text += f'<span class="tl-status tl-status--{event.status}">{event.status.capitalize()}</span> '
-    text += f'<a href="../events/{event.id}/">{attribute(event.title)}</a>'
+    text += f'<a href="{root}events/{event.id}/">{attribute(event.title)}</a>'
     if actors:
         text += f' <span class="tl-who">{attribute(", ".join(actors))}</span>'
     if places:
         text += f' <span class="tl-where">{attribute(", ".join(places))}</span>'
-    return Markup(f'<li class="tl-event" {data}>{text}</li>')
+    return Markup(f'<li class="tl-event" data-start="{event.date.earliest.isoformat()}" data-end="{end}">{text}</li>')
 
 
 def _latest(events: list[Event], count: int = 5) -> list[Event]:

@@ -214,7 +214,7 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         added = events / "2020-03-17-an-added-event.yaml"
         added.write_text((events / f"{EVENT}.yaml").read_text().replace("title: U.S.-led", "title: Added"))
         assert wait_for(lambda: server.get("/events/2020-03-17-an-added-event/")[0] == 200, 10), server.text()
-        assert "2020-03-17-an-added-event" in server.get("/timeline/")[1]
+        assert "2020-03-17-an-added-event" in server.get("/timeline/2014/")[1]
 
         # What `timeline check` warns about shows in the terminal too, once per session.
         twin = events / "2020-03-10-rocket-attack-on-camp-taji-kills-two-us-and-one-uk-servicemen.yaml"
@@ -227,7 +227,7 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         added.write_text(added.read_text().replace("title: Added", "title: Added again"))
         assert wait_for(
             lambda: (
-                "2020-03-17-an-added-event" in server.get("/timeline/")[1]
+                "2020-03-17-an-added-event" in server.get("/timeline/2014/")[1]
                 and "Added again" in server.get("/events/2020-03-17-an-added-event/")[1]
             ),
             10,

@@ -80,3 +80,34 @@ def test_json_ld_description_is_plain_text(content):
     document = json.loads(json_ld(timeline, event))
     assert document["description"].startswith("Struck the base, per AP.")
     assert "**" not in document["description"] and "](" not in document["description"]
+
+
+def _dated(identifier: str, text: str):
+    from generator import edtf
+    from generator.model import Citation, Event
+
+    return Event(identifier, identifier, edtf.parse(text), "summary", (Citation("s"),))
+
+
+@pytest.mark.parametrize(
+    ("dates", "pages"),
+    [
+        ([], []),
+        (["2020-03-01", "2020-04-01", "2021"], ["timeline/2020/", "timeline/2021/"]),
+        # A year with more than SPLIT_YEAR_AT events: a page per month, and the year page keeps
+        # the events dated only to the year or a season.
+        (["2020-01-05"] * 200 + ["2020-03"] * 101 + ["2020"] + ["2020-22"], [
+            "timeline/2020/", "timeline/2020/01/", "timeline/2020/03/"]),
+        (["2019-12-31/2020-01-02"] * 301, ["timeline/2019/", "timeline/2019/12/"]),  # by the day it begins
+    ],
+)  # fmt: skip
+def test_the_timeline_is_paged_by_year_and_crowded_years_by_month(dates, pages):
+    from generator.render import SPLIT_YEAR_AT, stretches
+
+    events = [_dated(f"e{index}", text) for index, text in enumerate(dates)]
+    found = stretches(events)
+    assert [stretch.path for stretch in found] == pages
+    assert sorted(e.id for stretch in found for e in stretch.events) == sorted(e.id for e in events)
+    assert all(len(stretch.events) <= SPLIT_YEAR_AT for stretch in found if not stretch.month)
+    split = [stretch for stretch in found if stretch.split]
+    assert [len(stretch.events) for stretch in split] == ([2] if len(dates) == 303 else [0] if len(dates) == 301 else [])

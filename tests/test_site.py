@@ -32,19 +32,45 @@ def timeline():
     return build_timeline(check_content(ROOT / "content"))
 
 
-def test_timeline_lists_every_event_in_time_order(built, timeline):
-    page = read(built / "site" / "timeline" / "index.html")
-    items = [attrs for tag, attrs in page.elements if tag == "li" and "tl-event" in attrs.get("class", "")]
-    assert len(items) == len(timeline.events)
-    starts = [item["data-start"] for item in items]
-    assert starts == sorted(starts)
-    hrefs = [href for href in page.links if href.startswith("../events/")]
-    assert hrefs == [f"../events/{event.id}/" for event in timeline.events]
-    assert "Jump to" in page.text
+def _year_pages(site: Path) -> list[Path]:
+    return sorted(path for path in (site / "timeline").glob("*/index.html"))
+
+
+def test_the_year_pages_list_every_event_once_in_time_order(built, timeline):
+    site = built / "site"
+    years = _year_pages(site)
+    assert [path.parent.name for path in years] == ["2014", "2019", "2020"]
+    hrefs = []
+    for path in years:
+        page = read(path)
+        items = [attrs for tag, attrs in page.elements if tag == "li" and "tl-event" in attrs.get("class", "")]
+        starts = [item["data-start"] for item in items]
+        assert starts == sorted(starts) and {start[:4] for start in starts} == {path.parent.name}
+        hrefs += [href.split("/")[-2] for href in page.links if href.startswith("../../events/")]
+    assert hrefs == [event.id for event in timeline.events] == SEED_ORDER
+    text = " ".join(read(path).text for path in years)
     for heading in ("2014, no finer date", "Autumn 2019", "March 2020"):
-        assert heading in page.text
+        assert heading in text
     for words in ("c. autumn 2019", "9–15 March 2020", "2014 (uncertain)", "since 16 March 2020"):
-        assert words in page.text
+        assert words in text
+
+
+def test_year_pages_lead_to_each_other_and_back_to_the_overview(built):
+    site = built / "site"
+    links = {path.parent.name: read(path).links for path in _year_pages(site)}
+    to = "../../timeline/{}/".format
+    assert to(2019) in links["2014"] and to(2014) not in links["2014"]
+    assert {to(2014), to(2020)} <= set(links["2019"])
+    assert to(2019) in links["2020"] and to(2021) not in links["2020"]
+    assert all("../../timeline/" in page_links for page_links in links.values())  # "All years"
+
+
+def test_the_overview_shows_the_latest_events_and_every_year(built, timeline):
+    page = read(built / "site" / "timeline" / "index.html")
+    latest = [href.split("/")[-2] for href in page.links if href.startswith("../events/")]
+    assert latest == [event.id for event in reversed(timeline.events[-10:])]
+    assert {"2014/", "2019/", "2020/"} <= set(page.links)
+    assert re.search(r"2020\s*:\s*11 events", page.text) and re.search(r"2019\s*:\s*1 event\b", page.text)
 
 
 def test_a_page_for_every_event_actor_place_source_and_tag(built, timeline):
@@ -265,7 +291,3 @@ def test_related_events_are_shown_both_ways(built, one, other):
     assert one in _related_section(site, other)
 
 
-def test_the_timeline_page_lists_the_seed_in_its_known_order(built):
-    page = read(built / "site" / "timeline" / "index.html")
-    hrefs = [href.split("/")[-2] for href in page.links if href.startswith("../events/")]
-    assert hrefs == SEED_ORDER

@@ -1,52 +1,50 @@
-/* Timeline filters and overview bar. Without this script the timeline is the full plain list;
-   with it, readers narrow the list by actor, place, tag, years, text, or a stretch of the
-   overview bar. The filter lives in the URL (?actor=...&from=2020-03), so a shared link opens
-   the same view and the back button undoes a filter. Nothing is fetched. */
+/* Timeline filters and overview bar. Without this script each timeline page is a plain list
+   (a year, or a month of a crowded year) and every event is reached by links. With it, readers
+   narrow the whole timeline by text, actor, place, tag, status, years, or a stretch of the
+   overview bar: the site's search index (Pagefind, fetched on first use, in chunks) finds the
+   matching events on every page, and they are shown here in time order. The filter lives in
+   the URL (?actor=...&from=2020-03), so a shared link opens the same view and Back undoes it. */
 (function () {
   "use strict";
 
-  /* "text", not "q": Material's search opens its overlay for ?q= on any page. */
+  /* "text", not "q": a search box elsewhere may read ?q=. */
   var FIELDS = ["text", "actor", "place", "tag", "status", "from", "to"];
-
-  /* Accessible names Material leaves out (axe: aria-dialog-name). */
-  function nameLandmarks() {
-    var search = document.querySelector(".md-search[role='dialog']");
-    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search the site");
-  }
+  var PAGE = 30; /* events shown at a time; "Show more" adds the next ones */
 
   function start() {
-    nameLandmarks();
     var controls = document.getElementById("tl-controls");
     var form = document.getElementById("tl-filters");
     if (!controls || !form || controls.dataset.ready) return;
     controls.dataset.ready = "1";
-    controls.hidden = false;
     document.querySelectorAll(".tl-js-only").forEach(function (el) { el.hidden = false; });
 
-    var items = Array.prototype.slice.call(document.querySelectorAll("li.tl-event"));
-    var events = items.map(function (li) {
-      return {
-        li: li,
-        start: li.dataset.start,
-        end: li.dataset.end,
-        actors: (li.dataset.actors || "").split(" "),
-        places: (li.dataset.places || "").split(" "),
-        tags: (li.dataset.tags || "").split(" "),
-        status: li.dataset.status || "reported",
-        text: li.textContent.toLowerCase()
-      };
-    });
-    var lists = Array.prototype.slice.call(document.querySelectorAll("ol.tl-list"));
+    var bundle = new URL(controls.dataset.bundle, window.location.href).pathname;
+    var total = Number(controls.dataset.total);
+    var staticPart = document.getElementById("tl-static");
+    var results = document.getElementById("tl-results");
+    var list = document.getElementById("tl-results-list");
+    var more = document.getElementById("tl-more");
     var count = document.getElementById("tl-count");
     var activeLabel = document.getElementById("tl-active");
-    var box = document.getElementById("tl-filters-box");
-    /* Wide screens show the filters; a phone keeps them behind one control, so the first
-       event is on the first screen. */
-    if (box && window.matchMedia("(min-width: 60em)").matches) box.open = true;
     var overview = document.getElementById("tl-overview");
     var months = overview ? Array.prototype.slice.call(overview.querySelectorAll(".tl-month")) : [];
     var input = {};
     FIELDS.forEach(function (name) { input[name] = form.elements[name]; });
+    var years = Array.prototype.slice.call(input.from.options).map(function (o) { return o.value; }).filter(Boolean);
+    var allText = count.textContent;
+
+    /* The search index, loaded once, on the first filter. */
+    var loaded = null;
+    function engine() {
+      if (!loaded) {
+        loaded = import(bundle + "pagefind.js").then(function (pagefind) {
+          return Promise.resolve(pagefind.options({ baseUrl: bundle.replace(/_pagefind\/$/, "") }))
+            .then(function () { return pagefind.init(); })
+            .then(function () { return pagefind; });
+        });
+      }
+      return loaded;
+    }
 
     /* State <-> URL */
     function readUrl() {
@@ -61,6 +59,7 @@
       var query = params.toString();
       return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     }
+    var selectedFrom = "", selectedTo = "";
     function current() {
       var state = {};
       FIELDS.forEach(function (name) { state[name] = input[name].value.trim(); });
@@ -68,19 +67,41 @@
       if (selectedTo) state.to = selectedTo;
       return state;
     }
-    var selectedFrom = "", selectedTo = "";
 
-    /* Matching: an event is shown if its span of possible days overlaps the range. */
-    function bounds(state) {
-      var from = state.from ? (state.from.length === 4 ? state.from + "-01" : state.from) + "-01" : "";
-      var to = "";
-      if (state.to) {
-        var parts = (state.to.length === 4 ? state.to + "-12" : state.to).split("-");
-        var last = new Date(Date.UTC(+parts[0], +parts[1], 0)).getUTCDate();
-        to = parts[0] + "-" + parts[1] + "-" + (last < 10 ? "0" : "") + last;
-      }
-      return { from: from, to: to };
+    /* A state as the index's filters: names for actors and places, years or months for a range. */
+    function nameOf(select, id) {
+      var option = Array.prototype.find.call(select.options, function (o) { return o.value === id; });
+      return option ? option.dataset.name || option.textContent : id;
     }
+    function monthsBetween(from, to) {
+      var out = [];
+      var year = Number(from.slice(0, 4)), month = Number(from.slice(5, 7));
+      var last = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
+      while (year * 12 + month <= last && out.length < 1200) {
+        out.push(year + "-" + (month < 10 ? "0" : "") + month);
+        month += 1;
+        if (month > 12) { month = 1; year += 1; }
+      }
+      return out;
+    }
+    function filtersFor(state) {
+      var filters = { kind: "Event" };
+      if (state.actor) filters.actor = nameOf(input.actor, state.actor);
+      if (state.place) filters.place = nameOf(input.place, state.place);
+      if (state.tag) filters.tag = state.tag;
+      if (state.status) filters.status = state.status;
+      if (state.from || state.to) {
+        var from = state.from || years[0] || "0000", to = state.to || years[years.length - 1] || "9999";
+        if (from.length === 7 || to.length === 7) {
+          filters.month = { any: monthsBetween(from.length === 4 ? from + "-01" : from, to.length === 4 ? to + "-12" : to) };
+        } else {
+          filters.year = { any: years.filter(function (y) { return y >= from && y <= to; }) };
+        }
+      }
+      return filters;
+    }
+
+    var generation = 0, found = [];
     function apply(state) {
       FIELDS.forEach(function (name) {
         if (name === "from" || name === "to") {
@@ -93,51 +114,65 @@
       });
       selectedFrom = state.from.length === 7 ? state.from : "";
       selectedTo = state.to.length === 7 ? state.to : "";
-      var range = bounds(state);
-      var words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
-      var shown = 0;
-      events.forEach(function (event) {
-        var visible =
-          (!state.actor || event.actors.indexOf(state.actor) >= 0) &&
-          (!state.place || event.places.indexOf(state.place) >= 0) &&
-          (!state.tag || event.tags.indexOf(state.tag) >= 0) &&
-          (!state.status || event.status === state.status) &&
-          (!range.from || event.end >= range.from) &&
-          (!range.to || event.start <= range.to) &&
-          words.every(function (word) { return event.text.indexOf(word) >= 0; });
-        event.li.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      hideEmptyHeadings();
       markMonths(state);
-      var filtered = FIELDS.some(function (name) { return state[name]; });
       var active = FIELDS.filter(function (name) { return state[name]; }).length;
       if (activeLabel) activeLabel.textContent = active ? " (" + active + " active)" : "";
-      count.textContent = filtered
-        ? "Showing " + shown + " of " + events.length + " events."
-        : "Showing all " + events.length + " events.";
+      var mine = ++generation;
+      if (!active) {
+        results.hidden = true;
+        staticPart.hidden = false;
+        count.textContent = allText;
+        return;
+      }
+      engine().then(function (pagefind) {
+        return pagefind.search(state.text || null, { filters: filtersFor(state), sort: { date: "asc" } });
+      }).then(function (response) {
+        if (mine !== generation) return;
+        found = response.results;
+        count.textContent = "Showing " + found.length + " of " + total + " events.";
+        list.textContent = "";
+        staticPart.hidden = true;
+        results.hidden = false;
+        showMore(mine);
+      }).catch(function () {
+        if (mine === generation) count.textContent = "The filters need the site's search index, which this copy of the site lacks.";
+      });
     }
-    function hideEmptyHeadings() {
-      lists.forEach(function (list) {
-        var empty = !list.querySelector("li.tl-event:not([hidden])");
-        list.hidden = empty;
-        var heading = list.previousElementSibling;
-        if (heading && heading.tagName === "H3") heading.hidden = empty;
+    function showMore(mine) {
+      var next = found.slice(list.children.length, list.children.length + PAGE);
+      more.hidden = true;
+      Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+        if (mine !== generation) return;
+        pages.forEach(function (page) { list.appendChild(itemFor(page)); });
+        more.hidden = list.children.length >= found.length;
       });
-      document.querySelectorAll(".md-content h2[id^='y']").forEach(function (year) {
-        var node = year.nextElementSibling, any = false;
-        while (node && node.tagName !== "H2") {
-          if (node.tagName === "OL" && !node.hidden) any = true;
-          node = node.nextElementSibling;
-        }
-        year.hidden = !any;
-      });
+    }
+    function itemFor(page) {
+      var li = document.createElement("li");
+      li.className = "tl-event";
+      var when = document.createElement("span");
+      when.className = "tl-date";
+      when.textContent = page.meta.date || "";
+      var link = document.createElement("a");
+      link.href = page.url;
+      link.textContent = page.meta.title;
+      li.appendChild(when);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(link);
+      return li;
+    }
+    more.addEventListener("click", function () { showMore(generation); });
+
+    function bounds(state) {
+      var from = state.from ? (state.from.length === 4 ? state.from + "-01" : state.from) : "";
+      var to = state.to ? (state.to.length === 4 ? state.to + "-12" : state.to) : "";
+      return { from: from, to: to };
     }
     function markMonths(state) {
       var range = bounds(state);
       months.forEach(function (month) {
-        var first = month.dataset.month + "-01", last = month.dataset.month + "-31";
-        var inside = (range.from || range.to) && (!range.from || last >= range.from) && (!range.to || first <= range.to);
+        var m = month.dataset.month;
+        var inside = (range.from || range.to) && (!range.from || m >= range.from) && (!range.to || m <= range.to);
         month.classList.toggle("tl-selected", Boolean(inside));
       });
     }
