@@ -110,4 +110,6 @@ def test_the_timeline_is_paged_by_year_and_crowded_years_by_month(dates, pages):
     assert sorted(e.id for stretch in found for e in stretch.events) == sorted(e.id for e in events)
     assert all(len(stretch.events) <= SPLIT_YEAR_AT for stretch in found if not stretch.month)
     split = [stretch for stretch in found if stretch.split]
-    assert [len(stretch.events) for stretch in split] == ([2] if len(dates) == 303 else [0] if len(dates) == 301 else [])
+    assert [len(stretch.events) for stretch in split] == (
+        [2] if len(dates) == 303 else [0] if len(dates) == 301 else []
+    )

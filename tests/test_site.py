@@ -289,5 +289,3 @@ def test_related_events_are_shown_both_ways(built, one, other):
     site = built / "site"
     assert other in _related_section(site, one)
     assert one in _related_section(site, other)
-
-
