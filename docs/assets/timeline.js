@@ -125,11 +125,16 @@
         return;
       }
       engine().then(function (pagefind) {
-        return pagefind.search(state.text || null, { filters: filtersFor(state), sort: { date: "asc" } });
+        var options = { filters: filtersFor(state), sort: { date: "asc" } };
+        /* While a reader types, a search that the next key makes useless is not run at all. */
+        return typingNow && pagefind.debouncedSearch
+          ? pagefind.debouncedSearch(state.text || null, options, 60)
+          : pagefind.search(state.text || null, options);
       }).then(function (response) {
-        if (mine !== generation) return;
+        if (!response || mine !== generation) return;
         found = response.results;
         count.textContent = "Showing " + found.length + " of " + total + " events.";
+        controls.dataset.answered = String(mine); /* which filter the count is for (tests read it) */
         list.textContent = "";
         staticPart.hidden = true;
         results.hidden = false;
@@ -200,9 +205,12 @@
       });
     });
     var typing = null;
+    var typingNow = false;
     input.text.addEventListener("input", function () {
       window.clearTimeout(typing);
+      typingNow = true;
       apply(current());
+      typingNow = false;
       typing = window.setTimeout(function () { commit(false); }, 600);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); commit(false); });

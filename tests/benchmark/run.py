@@ -10,7 +10,6 @@ It prints a Markdown table and writes it into docs/performance.md.
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import platform
 import re
@@ -130,7 +129,7 @@ def floor_seconds(folder: Path) -> float:
     return seconds
 
 
-def measure(count: int, serve: bool, floor: bool) -> dict[str, str]:
+def measure(count: int, serve: bool, floor: bool, reading: bool = True) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
         folder = project(Path(temporary), count)
         check, _ = timed([str(BIN / "timeline"), "check"], folder)
@@ -138,7 +137,7 @@ def measure(count: int, serve: bool, floor: bool) -> dict[str, str]:
         rebuild, _ = timed([str(BIN / "timeline"), "build"], folder)
         mkdocs, _ = timed([str(BIN / "mkdocs"), "build", "--strict"], folder)
         site = folder / "site"
-        index = (site / "search" / "search_index.json").read_bytes()
+        index = site / "_pagefind"
         row = {
             "events": f"{count:,}",
             "check": f"{check:.1f} s",
@@ -146,10 +145,14 @@ def measure(count: int, serve: bool, floor: bool) -> dict[str, str]:
             "make site (mkdocs build)": f"{mkdocs:.0f} s",
             "peak memory": f"{peak_memory_mb():,.0f} MB",
             "site/": f"{folder_size_mb(site):,.0f} MB",
-            "search index (gzip)": f"{len(index) / 1e6:.1f} MB ({len(gzip.compress(index)) / 1e6:.2f} MB)",
+            "search index on disk": f"{folder_size_mb(index):,.0f} MB",
             "serve: save to page": "",
             "MkDocs alone, one-line pages": "",
         }
+        if reading:
+            from tests.benchmark.reading import measure_reading
+
+            row.update(measure_reading(site, "attack"))
         if floor:
             row["MkDocs alone, one-line pages"] = f"{floor_seconds(folder):.0f} s"
         if serve:
@@ -185,33 +188,41 @@ make bench BENCH="1000 10000 100000"
   a second run, which finds every page unchanged and writes nothing. From 2,000 files both use
   one process per core (`--jobs N` to choose).
 - *make site* is what `make site` runs, `mkdocs build --strict`: the generator's hook checks the
-  content and renders (writing nothing, the pages being current), then MkDocs builds with
-  Material's theme and search; *peak memory* is the largest resident size of any process.
-- The search index is what a reader downloads before the first result; GitHub Pages serves it
-  compressed, the figure in brackets.
+  content and renders (writing nothing, the pages being current), MkDocs builds with Material's
+  theme, and the hook indexes the built record pages for search with Pagefind (its share is in
+  the build's log: "search: N pages indexed (S s)"); *peak memory* is the largest resident size
+  of any process (Pagefind's indexer runs in its own).
+- *search index on disk* is Pagefind's bundle (`site/_pagefind/`); a reader downloads only the
+  fragments a query needs.
+- The reading figures are measured in Chromium (tests/benchmark/reading.py) on the built site
+  served by a plain static server, without compression, each with a fresh profile, at phone size:
+  bytes transferred and the time to the first event painted for `/timeline/`, the largest year
+  page and the largest month page; the time from a key typed in the timeline's text filter to
+  the count of matching events over the whole timeline (the word "attack", typed a letter at a
+  time: the synthetic content has a vocabulary of 35 words, so every prefix matches most events,
+  the worst case for a search index, which ranks every match); and a cold site search from the
+  home page (bytes from opening the search to the first result, and the time from the last key
+  to the first result).
 - *serve* is the time from saving one event file (its title) to `mkdocs serve` serving the
   page's new text, the median of three saves; `make serve` uses `--dirty`: the generator reads
   only the saved file again and rewrites only the pages made of what changed, and MkDocs
   rebuilds only those. A title change rewrites the timeline page (every event is listed there)
   and the exports; a change to a summary or a quote rewrites the event's page and the exports.
 - *MkDocs alone* builds the same number of pages, each one line long, without the generator:
-  what MkDocs, Material's templates and the search plugin cost per page whatever the page holds.
+  what MkDocs and Material's templates cost per page whatever the page holds.
 - Serve is measured up to 10,000 events (`--serve-up-to`): at 100,000 a full rebuild takes minutes.
 
-Where a preview rebuild goes at 10,000 events (`make serve`, one title saved; the MkDocs hook's
-timings): the generator takes about 1.9 s (it reads only the saved file again, but resolves
-every reference, compares every page's records, and remakes the pages made of the whole
-timeline: the timeline page, the home page, the exports); MkDocs then takes about 5 s, of which
-about 4 s go to the one timeline page, 4 MB of HTML in which every event is listed, and about
-2.3 s is what MkDocs costs for any `--dirty` rebuild of 11,585 pages even when nothing changed
-(listing the files, the navigation, the search index). Saving a file without changing it costs
-the generator about 1 s. The history of each event page (one `git log` over content/events/)
-took 0.06 s at 10,000 event files and 4 commits; `make serve` leaves it out.
+Where a preview rebuild went at 10,000 events before the timeline was paged (`make serve`, one
+title saved; the MkDocs hook's timings): the generator took about 1.9 s; MkDocs about 5 s, of
+which about 4 s went to the one timeline page that listed every event (now a page per year, a
+page per month in a crowded year) and about 2.3 s is what MkDocs costs for any `--dirty` rebuild
+of 11,585 pages even when nothing changed. Under serve the search index is rebuilt in the
+background after each build, so the reload does not wait for it.
 
 Where the rest of `make site` goes (a profile of `mkdocs build` at 10,000 events): MkDocs runs
 in one process, page after page; each page's HTML is parsed three times with Python's
-`html.parser` (MkDocs collecting anchors, Python-Markdown setting raw HTML aside, the search
-plugin indexing), and rendered through Material's `base.html`, whose navigation, header and
+`html.parser` (MkDocs collecting anchors, Python-Markdown setting raw HTML aside, and, before
+Pagefind replaced it, the search plugin indexing), and rendered through Material's `base.html`, whose navigation, header and
 tabs are drawn again for every page. MkDocs also holds every page's Markdown and HTML until
 the last page is written: most of the peak memory at 100,000 events.
 """
