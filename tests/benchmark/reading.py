@@ -5,6 +5,7 @@ and a cold site search from the home page (bytes and time to the first result)."
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import sys
 from pathlib import Path
@@ -23,10 +24,8 @@ def _transferred(page: Any) -> list[int]:
     sizes: list[int] = []
 
     def received(response: Any) -> None:
-        try:
+        with contextlib.suppress(Exception):  # redirects and aborted requests have no body
             sizes.append(len(response.body()))
-        except Exception:  # redirects and aborted requests have no body
-            pass
 
     page.on("response", received)
     return sizes
