@@ -64,12 +64,12 @@ class Server:
 
 
 @contextmanager
-def make_serve(project: Path, log: Path) -> Iterator[Server]:
+def make_serve(project: Path, log: Path, command: list[str] | None = None) -> Iterator[Server]:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as stream:
         process = subprocess.Popen(
-            [*serve_command(), "--dev-addr", f"127.0.0.1:{port}"],
+            [*(command or serve_command()), "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=env,
             stdout=stream,
@@ -211,9 +211,14 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         assert f"/events/{renamed}/" in pages
         assert not [path for path, body in pages.items() if old in body]
 
+        assert wait_for(lambda: server.get("/_pagefind/pagefind-entry.json")[0] == 200, 30)
+        time.sleep(1)  # any indexing still under way from the rename
+        index_before = server.get("/_pagefind/pagefind-entry.json")[1]
         added = events / "2020-03-17-an-added-event.yaml"
         added.write_text((events / f"{EVENT}.yaml").read_text().replace("title: U.S.-led", "title: Added"))
         assert wait_for(lambda: server.get("/events/2020-03-17-an-added-event/")[0] == 200, 10), server.text()
+        # The search index follows, rebuilt in the background after the build.
+        assert wait_for(lambda: server.get("/_pagefind/pagefind-entry.json")[1] != index_before, 30)
         assert "2020-03-17-an-added-event" in server.get("/timeline/2014/")[1]
 
         # What `timeline check` warns about shows in the terminal too, once per session.
@@ -239,3 +244,19 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
     log = server.text()
     assert 'not included in the "nav"' not in log and "dirty" not in log, log
     assert "Serving on http://127.0.0.1:" in log
+
+
+def test_plain_mkdocs_serve_keeps_serving_content_with_warnings(project, tmp_path):
+    """mkdocs.yml asks for strict builds; a warning about content (a likely duplicate) is advice,
+    said in the log, and must not stop a plain `mkdocs serve` (it did: "Aborted with 1 warnings")."""
+    events = project / "content" / "events"
+    original = (events / "2020-03-rocket-attack-on-camp-taji-kills-three.yaml").read_text()
+    twin = events / "2020-03-10-rocket-attack-on-camp-taji-kills-two-us-and-one-uk.yaml"
+    twin.write_text(
+        original.replace("kills two American and one British", "kills two US and one UK").split("related:")[0]
+    )
+    plain = [sys.executable, "-m", "mkdocs", "serve"]
+    with make_serve(project, tmp_path / "plain.log", plain) as server:
+        assert wait_for(lambda: server.get(f"/events/{twin.stem}/")[0] == 200, 30), server.text()
+        assert f"warning: this event looks like '{twin.stem}'" in server.text() or "looks like" in server.text()
+        assert "Aborted" not in server.text()
