@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -180,16 +181,22 @@ log = logging.getLogger("mkdocs.hooks.timeline")
 
 
 class _Indexer:
-    """Runs the search indexer after preview builds without holding the reload: one run at a
-    time; a build during a run asks for one more run after it, so the last save is indexed."""
+    """Runs the search indexer after preview builds without holding the reload, and only once the
+    editor has paused (IDLE seconds without a build): indexing 10,000 pages takes seconds of both
+    cores, which would slow the next save's build. One run at a time; a build during a run asks
+    for one more after it, so the last save is indexed."""
+
+    IDLE = 3.0
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.running = False
         self.again = False
+        self.last_request = 0.0
 
     def request(self, index: Callable[[], object]) -> None:
         with self.lock:
+            self.last_request = time.monotonic()
             if self.running:
                 self.again = True
                 return
@@ -198,6 +205,8 @@ class _Indexer:
 
     def _run(self, index: Callable[[], object]) -> None:
         while True:
+            while (wait := self.last_request + self.IDLE - time.monotonic()) > 0:
+                time.sleep(wait)
             try:
                 index()
             except Exception as error:  # a failed index leaves the last one; say so, keep serving

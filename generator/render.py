@@ -8,6 +8,7 @@ fields were checked free of raw HTML and unsafe links, and are the only values p
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
@@ -345,18 +346,6 @@ def event_years(value: edtf.EventDate) -> list[str]:
     return [str(year) for year in range(first, min(last, first + 9) + 1)]
 
 
-def event_months(value: edtf.EventDate) -> list[str]:
-    """The months (at most 24) of an event dated to a day or a month: the overview bar's stretches."""
-    if value.precision not in ("day", "month") or value.latest is None:
-        return []
-    months: list[str] = []
-    year, month = value.earliest.year, value.earliest.month
-    while (year, month) <= (value.latest.year, value.latest.month) and len(months) < 24:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 def _event_page(event: Event, common: dict[str, Any], change: Change | None = None, history: str = "") -> str:
     structured = Markup(json_ld(common["timeline"], event, common["site_url"]))
     casualties = casualty_lines(event, common["timeline"].sources)
@@ -371,7 +360,6 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
         history=history,
         order="/".join(part.isoformat() for part in event.date.sort_key) + "/" + event.id,
         search_years=event_years(event.date),
-        search_months=event_months(event.date),
     )
 
 
@@ -438,6 +426,7 @@ def _filter_options(timeline: Timeline) -> dict[str, Any]:
         "tags": timeline.tags(),
         "statuses": [status for status in STATUSES if any(e.status == status for e in timeline.events)],
         "year_range": list(range(years[0], years[-1] + 1)) if years else [],
+        "shards": sorted({event.date.earliest.year for event in timeline.events}),
         "total": len(timeline.events),
     }
 
@@ -447,7 +436,21 @@ def timeline_pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Page]
     pages_in_order = stretches(timeline.events)
     options = _filter_options(timeline)
     option_key = (tuple(options["actors"]), tuple(options["places"]), tuple(options["tags"]),
-                  tuple(options["statuses"]), tuple(options["year_range"]), options["total"])  # fmt: skip
+                  tuple(options["statuses"]), tuple(options["year_range"]), tuple(options["shards"]),
+                  options["total"])  # fmt: skip
+    names = filter_names(timeline)
+    yield (
+        "timeline/names.json",
+        partial(_json, names),
+        (option_key, tuple(map(tuple, names["actors"])), tuple(map(tuple, names["places"]))),
+    )
+    positions = {kind: {key: index for index, (key, _) in enumerate(names[kind])} for kind in ("actors", "places")}
+    by_year: dict[int, list[Event]] = {}
+    for event in timeline.events:
+        by_year.setdefault(event.date.earliest.year, []).append(event)
+    for year, in_year in by_year.items():
+        rows = partial(_json, [filter_row(event, positions) for event in in_year])
+        yield f"timeline/events-{year}.json", rows, ("rows", tuple(in_year), option_key)
     for index, stretch in enumerate(pages_in_order):
         before = pages_in_order[index - 1] if index else None
         after = pages_in_order[index + 1] if index + 1 < len(pages_in_order) else None
@@ -458,6 +461,36 @@ def timeline_pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Page]
         key = (stretch, neighbours, tuple(m.path for m in months), option_key, _item_names(timeline, stretch.events))
         made = partial(_stretch_page, timeline, stretch, before, after, months, options, common)
         yield f"{stretch.path}index.md", made, key
+
+
+def filter_names(timeline: Timeline) -> dict[str, list[list[str]]]:
+    """The actors and places the timeline's filters know, as [id, name] pairs: the rows of the
+    compact index name them by their position here."""
+    return {
+        "actors": [[key, timeline.actors[key].name] for key in sorted(timeline.by_actor) if timeline.by_actor[key]],
+        "places": [[key, timeline.places[key].name] for key in sorted(timeline.by_place) if timeline.by_place[key]],
+    }
+
+
+def filter_row(event: Event, positions: dict[str, dict[str, int]]) -> list[object]:
+    """One event in the timeline's compact index (timeline/events-YEAR.json, a file per year it
+    begins in): what the filters match and what a result shows, and nothing else."""
+    end = (event.date.latest or event.date.earliest).isoformat()
+    return [
+        event.id,
+        event.title,
+        event.date.earliest.isoformat(),
+        end,
+        date_words(event.date),
+        [positions["actors"][key] for key in event.actors],
+        [positions["places"][key] for key in event.places],
+        list(event.tags),
+        event.status,
+    ]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _item_names(timeline: Timeline, events: tuple[Event, ...]) -> tuple[tuple[str, ...], ...]:

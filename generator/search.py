@@ -4,7 +4,7 @@ fragments it needs (Material's lunr search fetched one index of every page, on e
 The index is made after MkDocs writes the pages, by Pagefind's Python API over the built site:
 only the pages readers look for (events, actors, places, sources, tags, about), and within them
 only the article (not the navigation around it). The generator's templates mark what else goes
-in: filters (actor, place, tag, year, month, status, kind), the date to sort by, and the names
+in: filters (actor, place, tag, year, status, kind), the date to sort by, and the names
 and aliases of an event's actors and places (data-pagefind-* attributes). Pagefind's API could
 also take records without parsing HTML (custom records), but its Python wrapper answers one
 request per 0.1 s (a poll loop), 17 minutes for 10,000 events: see docs/performance.md.

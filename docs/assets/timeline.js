@@ -1,9 +1,10 @@
 /* Timeline filters and overview bar. Without this script each timeline page is a plain list
    (a year, or a month of a crowded year) and every event is reached by links. With it, readers
    narrow the whole timeline by text, actor, place, tag, status, years, or a stretch of the
-   overview bar: the site's search index (Pagefind, fetched on first use, in chunks) finds the
-   matching events on every page, and they are shown here in time order. The filter lives in
-   the URL (?actor=...&from=2020-03), so a shared link opens the same view and Back undoes it. */
+   overview bar: the timeline's compact index (a small JSON file per year, fetched on the first
+   filter) is matched here, and the matching events of every year are shown in time order. The
+   filter lives in the URL (?actor=...&from=2020-03), so a shared link opens the same view and
+   Back undoes it. */
 (function () {
   "use strict";
 
@@ -18,7 +19,7 @@
     controls.dataset.ready = "1";
     document.querySelectorAll(".tl-js-only").forEach(function (el) { el.hidden = false; });
 
-    var bundle = new URL(controls.dataset.bundle, window.location.href).pathname;
+    var root = controls.dataset.root || "";
     var total = Number(controls.dataset.total);
     var staticPart = document.getElementById("tl-static");
     var results = document.getElementById("tl-results");
@@ -30,17 +31,34 @@
     var months = overview ? Array.prototype.slice.call(overview.querySelectorAll(".tl-month")) : [];
     var input = {};
     FIELDS.forEach(function (name) { input[name] = form.elements[name]; });
-    var years = Array.prototype.slice.call(input.from.options).map(function (o) { return o.value; }).filter(Boolean);
     var allText = count.textContent;
 
-    /* The search index, loaded once, on the first filter. */
+    /* The compact index, loaded once, on the first filter: a row per event, in time order. */
     var loaded = null;
-    function engine() {
+    function index() {
       if (!loaded) {
-        loaded = import(bundle + "pagefind.js").then(function (pagefind) {
-          return Promise.resolve(pagefind.options({ baseUrl: bundle.replace(/_pagefind\/$/, "") }))
-            .then(function () { return pagefind.init(); })
-            .then(function () { return pagefind; });
+        var shards = (controls.dataset.years || "").split(" ").filter(Boolean).map(function (year) {
+          return fetch(root + "timeline/events-" + year + ".json").then(function (r) { return r.json(); });
+        });
+        var names = fetch(root + "timeline/names.json").then(function (r) { return r.json(); });
+        loaded = Promise.all([names, Promise.all(shards)]).then(function (parts) {
+          var known = parts[0], rows = [];
+          parts[1].forEach(function (shard) {
+            shard.forEach(function (row) {
+              var actors = row[5].map(function (i) { return known.actors[i]; });
+              var places = row[6].map(function (i) { return known.places[i]; });
+              rows.push({
+                id: row[0], title: row[1], start: row[2], end: row[3], words: row[4],
+                actors: actors.map(function (a) { return a[0]; }), places: places.map(function (p) { return p[0]; }),
+                who: actors.map(function (a) { return a[1]; }).join(", "),
+                where: places.map(function (p) { return p[1]; }).join(", "),
+                tags: row[7], status: row[8]
+              });
+              var last = rows[rows.length - 1];
+              last.text = (last.title + " " + last.who + " " + last.where).toLowerCase();
+            });
+          });
+          return rows;
         });
       }
       return loaded;
@@ -68,37 +86,30 @@
       return state;
     }
 
-    /* A state as the index's filters: names for actors and places, years or months for a range. */
-    function nameOf(select, id) {
-      var option = Array.prototype.find.call(select.options, function (o) { return o.value === id; });
-      return option ? option.dataset.name || option.textContent : id;
-    }
-    function monthsBetween(from, to) {
-      var out = [];
-      var year = Number(from.slice(0, 4)), month = Number(from.slice(5, 7));
-      var last = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
-      while (year * 12 + month <= last && out.length < 1200) {
-        out.push(year + "-" + (month < 10 ? "0" : "") + month);
-        month += 1;
-        if (month > 12) { month = 1; year += 1; }
+    /* An event matches if it has everything asked for, and its span of possible days overlaps
+       the range of years or months. */
+    function bounds(state) {
+      var from = state.from ? (state.from.length === 4 ? state.from + "-01" : state.from) + "-01" : "";
+      var to = "";
+      if (state.to) {
+        var parts = (state.to.length === 4 ? state.to + "-12" : state.to).split("-");
+        var last = new Date(Date.UTC(+parts[0], +parts[1], 0)).getUTCDate();
+        to = parts[0] + "-" + parts[1] + "-" + (last < 10 ? "0" : "") + last;
       }
-      return out;
+      return { from: from, to: to };
     }
-    function filtersFor(state) {
-      var filters = { kind: "Event" };
-      if (state.actor) filters.actor = nameOf(input.actor, state.actor);
-      if (state.place) filters.place = nameOf(input.place, state.place);
-      if (state.tag) filters.tag = state.tag;
-      if (state.status) filters.status = state.status;
-      if (state.from || state.to) {
-        var from = state.from || years[0] || "0000", to = state.to || years[years.length - 1] || "9999";
-        if (from.length === 7 || to.length === 7) {
-          filters.month = { any: monthsBetween(from.length === 4 ? from + "-01" : from, to.length === 4 ? to + "-12" : to) };
-        } else {
-          filters.year = { any: years.filter(function (y) { return y >= from && y <= to; }) };
-        }
-      }
-      return filters;
+    function matching(rows, state) {
+      var range = bounds(state);
+      var words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
+      return rows.filter(function (row) {
+        return (!state.actor || row.actors.indexOf(state.actor) >= 0) &&
+          (!state.place || row.places.indexOf(state.place) >= 0) &&
+          (!state.tag || row.tags.indexOf(state.tag) >= 0) &&
+          (!state.status || row.status === state.status) &&
+          (!range.from || row.end >= range.from) &&
+          (!range.to || row.start <= range.to) &&
+          words.every(function (word) { return row.text.indexOf(word) >= 0; });
+      });
     }
 
     var generation = 0, found = [];
@@ -124,60 +135,58 @@
         count.textContent = allText;
         return;
       }
-      engine().then(function (pagefind) {
-        var options = { filters: filtersFor(state), sort: { date: "asc" } };
-        /* While a reader types, a search that the next key makes useless is not run at all. */
-        return typingNow && pagefind.debouncedSearch
-          ? pagefind.debouncedSearch(state.text || null, options, 60)
-          : pagefind.search(state.text || null, options);
-      }).then(function (response) {
-        if (!response || mine !== generation) return;
-        found = response.results;
+      index().then(function (rows) {
+        if (mine !== generation) return;
+        found = matching(rows, state);
         count.textContent = "Showing " + found.length + " of " + total + " events.";
         controls.dataset.answered = String(mine); /* which filter the count is for (tests read it) */
         list.textContent = "";
         staticPart.hidden = true;
         results.hidden = false;
-        showMore(mine);
+        showMore();
       }).catch(function () {
-        if (mine === generation) count.textContent = "The filters need the site's search index, which this copy of the site lacks.";
+        if (mine === generation) count.textContent = "The filters could not load the timeline's index.";
       });
     }
-    function showMore(mine) {
-      var next = found.slice(list.children.length, list.children.length + PAGE);
-      more.hidden = true;
-      Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
-        if (mine !== generation) return;
-        pages.forEach(function (page) { list.appendChild(itemFor(page)); });
-        more.hidden = list.children.length >= found.length;
+    function showMore() {
+      var fragment = document.createDocumentFragment();
+      found.slice(list.children.length, list.children.length + PAGE).forEach(function (row) {
+        fragment.appendChild(itemFor(row));
       });
+      list.appendChild(fragment);
+      more.hidden = list.children.length >= found.length;
     }
-    function itemFor(page) {
+    function itemFor(row) {
       var li = document.createElement("li");
       li.className = "tl-event";
+      li.dataset.start = row.start;
+      li.dataset.end = row.end;
       var when = document.createElement("span");
       when.className = "tl-date";
-      when.textContent = page.meta.date || "";
+      when.textContent = row.words;
       var link = document.createElement("a");
-      link.href = page.url;
-      link.textContent = page.meta.title;
+      link.href = root + "events/" + row.id + "/";
+      link.textContent = row.title;
       li.appendChild(when);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(link);
+      [["tl-who", row.who], ["tl-where", row.where]].forEach(function (part) {
+        if (!part[1]) return;
+        var span = document.createElement("span");
+        span.className = part[0];
+        span.textContent = part[1];
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(span);
+      });
       return li;
     }
-    more.addEventListener("click", function () { showMore(generation); });
+    more.addEventListener("click", showMore);
 
-    function bounds(state) {
-      var from = state.from ? (state.from.length === 4 ? state.from + "-01" : state.from) : "";
-      var to = state.to ? (state.to.length === 4 ? state.to + "-12" : state.to) : "";
-      return { from: from, to: to };
-    }
     function markMonths(state) {
       var range = bounds(state);
       months.forEach(function (month) {
-        var m = month.dataset.month;
-        var inside = (range.from || range.to) && (!range.from || m >= range.from) && (!range.to || m <= range.to);
+        var first = month.dataset.month + "-01", last = month.dataset.month + "-31";
+        var inside = (range.from || range.to) && (!range.from || last >= range.from) && (!range.to || first <= range.to);
         month.classList.toggle("tl-selected", Boolean(inside));
       });
     }
@@ -205,12 +214,9 @@
       });
     });
     var typing = null;
-    var typingNow = false;
     input.text.addEventListener("input", function () {
       window.clearTimeout(typing);
-      typingNow = true;
       apply(current());
-      typingNow = false;
       typing = window.setTimeout(function () { commit(false); }, 600);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); commit(false); });
