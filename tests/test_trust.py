@@ -133,19 +133,24 @@ def test_the_preview_shows_drafts_marked(timeline, project):
 
 
 def test_the_timeline_marks_and_filters_by_status(site, browser):
-    page = (site / "timeline" / "index.html").read_text()
-    assert 'data-status="disputed"' in page and 'data-status="retracted"' in page
-    assert '<option value="disputed">Disputed (1)</option>' in page
-    assert '<option value="draft">' not in page
+    pages = " ".join(path.read_text() for path in (site / "timeline").glob("**/index.html"))
+    assert "tl-status--disputed" in pages and "tl-status--retracted" in pages  # marked beside the title
+    overview = (site / "timeline" / "index.html").read_text()
+    assert '<option value="disputed">Disputed</option>' in overview
+    assert '<option value="draft">' not in overview
+    rows = [row for path in (site / "timeline").glob("events-*.json") for row in json.loads(path.read_text())]
+    assert {row[0]: row[8] for row in rows}["2020-03-11-taji-attack-wounds-troops"] == "disputed"
     with serve(site) as base:
         tab = browser.new_page()
         tab.goto(base + "/timeline/?status=disputed")
-        shown = tab.eval_on_selector_all("li.tl-event:not([hidden]) a", "links => links.map(a => a.textContent)")
+        tab.wait_for_function("document.getElementById('tl-controls').dataset.answered")
+        shown = tab.eval_on_selector_all("#tl-results-list li.tl-event a", "links => links.map(a => a.textContent)")
         assert shown == ["Rocket attack on Camp Taji wounds coalition troops"]
+        tab.click("#tl-filters-box > summary")  # the filters sit behind one control
         tab.select_option("#tl-status", "confirmed")
         assert "status=confirmed" in tab.url
-        count = tab.eval_on_selector_all("li.tl-event:not([hidden])", "items => items.length")
-        assert count == 5  # the seed's confirmed events
+        tab.wait_for_function("document.getElementById('tl-count').textContent.startsWith('Showing 5 ')")
+        assert tab.locator("#tl-results-list li.tl-event").count() == 5  # the seed's confirmed events
         tab.go_back()
         assert "status=disputed" in tab.url
 
