@@ -41,6 +41,9 @@ def on_config(config: Any, **_: Any) -> Any:
 def on_pre_build(config: Any, **_: Any) -> None:
     from mkdocs.exceptions import Abort
 
+    if preview.state.serving:
+        preview.hold_indexing()
+
     # The site's own address, not the preview's: `mkdocs serve` replaces site_url with its own,
     # which would change every page's absolute links at each start (and make serve and build differ).
     url = site_from_config(Path(config.config_file_path)).url if preview.state.serving else config.site_url

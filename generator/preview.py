@@ -193,9 +193,17 @@ class _Indexer:
         self.running = False
         self.again = False
         self.last_request = 0.0
+        self.building = False
+
+    def hold(self) -> None:
+        """A build is starting: the indexer waits until IDLE seconds after it ends."""
+        with self.lock:
+            self.building = True
+            self.last_request = time.monotonic()
 
     def request(self, index: Callable[[], object]) -> None:
         with self.lock:
+            self.building = False
             self.last_request = time.monotonic()
             if self.running:
                 self.again = True
@@ -205,8 +213,8 @@ class _Indexer:
 
     def _run(self, index: Callable[[], object]) -> None:
         while True:
-            while (wait := self.last_request + self.IDLE - time.monotonic()) > 0:
-                time.sleep(wait)
+            while self.building or (wait := self.last_request + self.IDLE - time.monotonic()) > 0:
+                time.sleep(0.2 if self.building else wait)
             try:
                 index()
             except Exception as error:  # a failed index leaves the last one; say so, keep serving
@@ -223,3 +231,8 @@ _indexer = _Indexer()
 
 def index_in_background(index: Callable[[], object]) -> None:
     _indexer.request(index)
+
+
+def hold_indexing() -> None:
+    """Called as a preview build starts: no indexing competes with it for the cores."""
+    _indexer.hold()
