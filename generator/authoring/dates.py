@@ -486,7 +486,7 @@ def _relative_unit(context: Context, match: Groups) -> str | None:
     if unit == "decade":
         if span_back:
             return f"{today.year - 10:04d}/{today.year:04d}"
-        return f"{(today.year // 10 + offset) * 10 // 10:03d}X"
+        return f"{today.year // 10 + offset:03d}X"
     return None
 
 
@@ -613,7 +613,7 @@ def _the_nth(context: Context, match: Groups) -> str | None:
 
 def _weekday_rule(context: Context, match: Groups) -> str | None:
     direction = (match["dir"] or "").lower().strip()
-    if direction == "next week" or (match["week"] and "next" in match["week"].lower()):
+    if match["week"] and "next" in match["week"].lower():
         monday = context.published - timedelta(days=context.published.weekday()) + timedelta(weeks=1)
         return _day(monday + timedelta(days=WEEKDAYS[match["weekday"].lower()]))
     if match["week"] and "last" in match["week"].lower():
