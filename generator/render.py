@@ -237,8 +237,9 @@ def pages(
     changes = changes or {}
     whole = whole_timeline(timeline)
     yield "index.md", partial(_home_page, timeline, common), whole
-    yield "timeline/index.md", partial(_timeline_overview, timeline, common), whole
-    yield from timeline_pages(timeline, common)
+    in_order, options = stretches(timeline.events), _filter_options(timeline)  # once, for every timeline page
+    yield "timeline/index.md", partial(_timeline_overview, timeline, in_order, options, common), whole
+    yield from timeline_pages(timeline, in_order, options, common)
     for event in timeline.events:
         change = changes.get(event.id)
         history = f"{repo_url.rstrip('/')}/commits/HEAD/{change.path}" if change and repo_url else ""
@@ -431,10 +432,10 @@ def _filter_options(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def timeline_pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Page]:
+def timeline_pages(
+    timeline: Timeline, pages_in_order: list[Stretch], options: dict[str, Any], common: dict[str, Any]
+) -> Iterator[Page]:
     """A page per year (or per month of a crowded year), with links to the ones before and after."""
-    pages_in_order = stretches(timeline.events)
-    options = _filter_options(timeline)
     option_key = (tuple(options["actors"]), tuple(options["places"]), tuple(options["tags"]),
                   tuple(options["statuses"]), tuple(options["year_range"]), tuple(options["shards"]),
                   options["total"])  # fmt: skip
@@ -548,7 +549,9 @@ def axis_labels(bars: dict[str, Any], most: int = 7) -> list[dict[str, Any]]:
     ]
 
 
-def _timeline_overview(timeline: Timeline, common: dict[str, Any]) -> str:
+def _timeline_overview(
+    timeline: Timeline, in_order: list[Stretch], options: dict[str, Any], common: dict[str, Any]
+) -> str:
     """The timeline's first page: the most recent events, the years (and months) with their
     counts, the overview bar of events per month, and the filters over the whole timeline."""
     events = timeline.events
@@ -560,7 +563,6 @@ def _timeline_overview(timeline: Timeline, common: dict[str, Any]) -> str:
         bars.update(last=edtf.MONTH_NAMES[counts[-1][0].month] + f" {counts[-1][0].year}")
         bars.update(labels=axis_labels(bars))
         overview = Markup(render("overview.svg.j2", bars=bars).strip())
-    in_order = stretches(events)
     years = []
     for stretch in in_order:
         if stretch.month is None:
@@ -572,7 +574,7 @@ def _timeline_overview(timeline: Timeline, common: dict[str, Any]) -> str:
         "years": years,
         "overview": overview,
         "item": _item(timeline, "../"),
-        "options": _filter_options(timeline),
+        "options": options,
         "root": "../",
     }
     return render("timeline.md.j2", **common, **page)

@@ -17,7 +17,7 @@ from ..fields import slugify
 from ..model import Actor, Place
 from .article import Article, read_article
 from .dates import Context, Expression, time_expressions
-from .files import Noted, event_document, yaml_quoted
+from .files import Noted, event_document, event_id, yaml_quoted
 from .titles import headline
 
 ABBREVIATIONS = (
@@ -67,8 +67,7 @@ class Draft:
     @property
     def identifier(self) -> str:
         assert self.expression.edtf
-        prefix = self.expression.edtf.split("/")[0].rstrip("?~%").replace("..", "")
-        return slugify(f"{prefix} {' '.join(self.title.split()[:8])}")
+        return event_id(self.expression.edtf, " ".join(self.title.split()[:8]))
 
 
 def sentences(paragraph: str) -> list[str]:
