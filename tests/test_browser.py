@@ -95,11 +95,11 @@ def test_search_finds_an_event_by_a_word_of_its_summary_and_opens_it(page, base)
     page.wait_for_load_state("networkidle")
     assert not [url for url in fetched if "_pagefind" in url]
     page.click(".tl-search-open")
-    page.locator("#tl-search-ui input").wait_for(timeout=5000)
+    page.locator("#tl-sr-q").wait_for(timeout=5000)
     page.keyboard.type("wave", delay=30)  # a word of the summary, not of the title
-    result = page.locator(".pagefind-ui__result-link[href$='/events/2020-03-us-airstrikes-on-kataib-hezbollah/']")
+    result = page.locator(".tl-sr__link[href$='/events/2020-03-us-airstrikes-on-kataib-hezbollah/']")
     result.wait_for(timeout=15000)
-    item = page.locator(".pagefind-ui__result", has=result)
+    item = page.locator(".tl-sr__result", has=result)
     assert "March 2020" in item.inner_text()  # the date
     assert item.locator("mark").first.inner_text().lower() == "wave"
     result.click()
@@ -109,23 +109,26 @@ def test_search_finds_an_event_by_a_word_of_its_summary_and_opens_it(page, base)
 
 def test_search_by_an_actors_alias_with_the_keyboard_and_a_facet(page, base):
     page, _ = page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(base + "/about/")
     page.keyboard.press("/")  # Material's shortcut
-    page.locator("#tl-search-ui input").wait_for(timeout=5000)
+    page.locator("#tl-sr-q").wait_for(timeout=5000)
     page.keyboard.type("Kata'ib", delay=30)  # an alias of Kataib Hezbollah
-    page.locator(".pagefind-ui__result-link[href$='/actors/kataib-hezbollah/']").wait_for(timeout=15000)
-    events = page.locator(".pagefind-ui__result-link[href*='/events/']")
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-link[href*=\"/events/\"]').length >= 2")
+    page.locator(".tl-sr__link[href$='/actors/kataib-hezbollah/']").wait_for(timeout=15000)
+    events = page.locator(".tl-sr__link[href*='/events/']")
+    page.wait_for_function("document.querySelectorAll('.tl-sr__link[href*=\"/events/\"]').length >= 2")
     before = events.count()
+    assert not [url for url in fetched if url.endswith(".pf_filter")]  # facets cost nothing until asked for
+    page.click(".tl-sr__facets > summary")
     page.click("summary:has-text('Place')")
     page.click("label:has-text('Camp Taji')")
-    page.wait_for_function(
-        f"document.querySelectorAll('.pagefind-ui__result-link[href*=\"/events/\"]').length < {before}"
-    )
+    page.wait_for_function(f"document.querySelectorAll('.tl-sr__link[href*=\"/events/\"]').length < {before}")
     assert all(
-        "taji" in text.lower() or "kata" in text.lower()
-        for text in page.locator(".pagefind-ui__result").all_inner_texts()
+        "taji" in text.lower() or "kata" in text.lower() for text in page.locator(".tl-sr__result").all_inner_texts()
     )
+    assert page.locator(".tl-sr__facets > summary").inner_text() == "Narrow the results (1 active)"
+    assert "(1 filter on)" in page.locator(".tl-sr__status").inner_text()
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('tl-search').open")
 

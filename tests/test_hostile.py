@@ -149,3 +149,30 @@ def test_every_export_carries_hostile_text_exactly(hostile_site):
     page = (hostile_site / "events" / "hostile" / "index.html").read_text(encoding="utf-8")
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert script and json.loads(script.group(1))["name"] == f"title: {PLAIN}"
+
+
+def test_site_search_shows_hostile_text_as_text(hostile_site, browser):
+    """Pagefind's results (title, date, excerpt, facet values) reach the page as text nodes."""
+    from browser import Watched, serve
+
+    with serve(hostile_site) as base:
+        page = browser.new_page()
+        watched = Watched(page, base)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base + "/")
+        page.click(".tl-search-open")
+        page.locator("#tl-sr-q").fill("onerror")
+        link = page.locator(".tl-sr__link[href$='/events/hostile/']")
+        link.wait_for(timeout=15000)
+        assert link.inner_text() == f"title: {' '.join(PLAIN.split())}"
+        result = page.locator(".tl-sr__result", has=link)
+        assert "onerror=alert(2)" in result.locator(".tl-sr__excerpt").inner_text()
+        assert result.locator(".tl-sr__excerpt mark").count() >= 1
+        page.click(".tl-sr__facets > summary")
+        page.click("details[data-facet='actor'] > summary")
+        page.locator("details[data-facet='actor'] label", has_text="name: </title>").wait_for(timeout=15000)
+        results = page.locator("#tl-search-ui")
+        assert results.locator("img, script:not([type])").count() == 0
+        assert dialogs == [] and watched.errors == [], (dialogs, watched.errors)
+        page.close()

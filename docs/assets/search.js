@@ -1,6 +1,11 @@
 /* Site search: Pagefind's index of the built site (_pagefind/), opened from the header's search
    button or with "/", "s" or "f" as in Material. Nothing is fetched until a reader opens it; then
-   Pagefind's UI downloads only the index fragments a query needs. */
+   Pagefind downloads only the index fragments a query needs.
+
+   Our own small interface over Pagefind's JavaScript API rather than Pagefind's UI: its UI loads
+   every facet on start, and Pagefind then counts each facet's values over every match of every
+   query, which is most of the time of a query matching thousands of pages (docs/performance.md).
+   Here the facets are loaded, and counted, only once a reader opens "Narrow the results". */
 (function () {
   "use strict";
   var dialog = document.getElementById("tl-search");
@@ -9,45 +14,223 @@
   if (!dialog || !mount || !button) return;
   /* An address from the site's root: Pagefind resolves a relative one against its own script. */
   var bundle = new URL(mount.dataset.bundle || "_pagefind/", window.location.href).pathname;
+  var PAGE = 10; /* results shown at a time */
+  var FACETS = [["kind", "Kind"], ["year", "Year"], ["actor", "Actor"], ["place", "Place"], ["tag", "Tag"], ["status", "Status"]];
+  var FIRST_VALUES = 12; /* values of a facet shown before "Show all" */
+  var pagefind = null;
   var loading = null;
+  var ui = null;
+  var state = { term: "", chosen: {}, results: [], shown: 0, asked: 0, facetsLoaded: false, counts: {} };
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function build() {
+    var form = element("form", { role: "search", class: "tl-sr__form" });
+    var label = element("label", { for: "tl-sr-q", class: "tl-sr__label" }, "Search the site");
+    var input = element("input", {
+      id: "tl-sr-q", type: "search", autocomplete: "off", spellcheck: "false",
+      placeholder: "Search events, actors, places, sources", "aria-controls": "tl-sr-results"
+    });
+    form.append(label, input);
+    var facets = element("details", { class: "tl-sr__facets" });
+    var facetsSummary = element("summary", {}, "Narrow the results");
+    var facetsBody = element("div", { class: "tl-sr__facet-list" });
+    facets.append(facetsSummary, facetsBody);
+    var status = element("p", { class: "tl-sr__status", role: "status", "aria-live": "polite" });
+    var list = element("ol", { id: "tl-sr-results", class: "tl-sr__results" });
+    var more = element("button", { type: "button", class: "tl-sr__more", hidden: "" }, "Show more results");
+    mount.textContent = "";
+    mount.append(form, facets, status, list, more);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) first.click();
+    });
+    var timer = null;
+    input.addEventListener("input", function () {
+      var term = input.value.trim();
+      if (pagefind && term) pagefind.preload(term);
+      clearTimeout(timer);
+      timer = setTimeout(function () { search(term); }, 120);
+    });
+    facets.addEventListener("toggle", function () {
+      if (facets.open && !state.facetsLoaded) loadFacets();
+    });
+    more.addEventListener("click", function () { showMore(); });
+    return { input: input, facets: facets, facetsSummary: facetsSummary, facetsBody: facetsBody, status: status, list: list, more: more };
+  }
 
   function load() {
     if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
-      var style = document.createElement("link");
-      style.rel = "stylesheet";
-      style.href = bundle + "pagefind-ui.css";
-      document.head.appendChild(style);
-      var script = document.createElement("script");
-      script.src = bundle + "pagefind-ui.js";
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
+    ui = build();
+    loading = import(bundle + "pagefind.js").then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: bundle.replace(/_pagefind\/$/, ""), excerptLength: 24 });
     }).then(function () {
-      /* global PagefindUI */
-      new PagefindUI({
-        element: "#tl-search-ui",
-        bundlePath: bundle,
-        baseUrl: bundle.replace(/_pagefind\/$/, ""),
-        showImages: false,
-        showSubResults: false,
-        resetStyles: false,
-        autofocus: true,
-        /* On a phone the facets would fill the first screen before any result. */
-        showFilters: window.matchMedia("(min-width: 60em)").matches
-      });
+      return pagefind.init();
     }).catch(function () {
-      mount.textContent = "Search is not available here: the site's search index was not built.";
+      pagefind = null;
+      ui.status.textContent = "Search is not available here: the site's search index was not built.";
     });
     return loading;
   }
 
+  function chosenFilters() {
+    var filters = {};
+    Object.keys(state.chosen).forEach(function (facet) {
+      if (state.chosen[facet].length) filters[facet] = { any: state.chosen[facet] };
+    });
+    return filters;
+  }
+
+  function activeCount() {
+    return Object.keys(state.chosen).reduce(function (sum, facet) { return sum + state.chosen[facet].length; }, 0);
+  }
+
+  function search(term) {
+    state.term = term;
+    var asked = ++state.asked;
+    loading.then(function () {
+      if (pagefind && asked === state.asked) run(term, asked);
+    });
+  }
+
+  function run(term, asked) {
+    var filters = chosenFilters();
+    if (!term && !Object.keys(filters).length) {
+      state.results = [];
+      ui.list.textContent = "";
+      ui.more.hidden = true;
+      ui.status.textContent = "";
+      return;
+    }
+    ui.status.textContent = "Searching…";
+    pagefind.search(term || null, { filters: filters }).then(function (found) {
+      if (asked !== state.asked || !found) return; /* a newer query replaced this one */
+      state.results = found.results;
+      state.shown = 0;
+      state.counts = found.filters || {};
+      ui.list.textContent = "";
+      var count = found.results.length;
+      var what = term ? " for “" + term + "”" : "";
+      var narrowed = activeCount() ? " (" + activeCount() + " filter" + (activeCount() === 1 ? "" : "s") + " on)" : "";
+      ui.status.textContent = (count ? count.toLocaleString("en") : "No") + " result" + (count === 1 ? "" : "s") + what + narrowed;
+      if (state.facetsLoaded) renderFacets();
+      showMore();
+    });
+  }
+
+  function showMore() {
+    var asked = state.asked;
+    var batch = state.results.slice(state.shown, state.shown + PAGE);
+    state.shown += batch.length;
+    ui.more.hidden = state.shown >= state.results.length;
+    Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      if (asked !== state.asked) return;
+      pages.forEach(function (data) { ui.list.appendChild(resultItem(data)); });
+    });
+  }
+
+  /* Pagefind's excerpt is the page's text with "<" and ">" escaped and the matched words in
+     <mark>: it is rebuilt here as text nodes and <mark> elements, never parsed as HTML. */
+  function excerptNodes(excerpt) {
+    var holder = element("p", { class: "tl-sr__excerpt" });
+    excerpt.split(/(<mark>|<\/mark>)/).reduce(function (marked, piece) {
+      if (piece === "<mark>") return true;
+      if (piece === "</mark>") return false;
+      if (piece) {
+        var text = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+        holder.appendChild(marked ? element("mark", {}, text) : document.createTextNode(text));
+      }
+      return marked;
+    }, false);
+    return holder;
+  }
+
+  function resultItem(data) {
+    var item = element("li", { class: "tl-sr__result" });
+    var meta = data.meta || {};
+    var link = element("a", { class: "tl-sr__link", href: data.url }, meta.title || data.url);
+    var heading = element("p", { class: "tl-sr__title" });
+    heading.appendChild(link);
+    var kind = ((data.filters || {}).kind || [])[0];
+    var details = [kind, meta.date].filter(Boolean).join(" · ");
+    item.appendChild(heading);
+    if (details) item.appendChild(element("p", { class: "tl-sr__meta" }, details));
+    item.appendChild(excerptNodes(data.excerpt || ""));
+    return item;
+  }
+
+  function loadFacets() {
+    state.facetsLoaded = true;
+    ui.facetsBody.textContent = "Loading…";
+    pagefind.filters().then(function (all) {
+      state.counts = all;
+      renderFacets();
+      search(state.term); /* counts for the current results */
+    });
+  }
+
+  function sortedValues(facet, counts) {
+    var chosen = state.chosen[facet] || [];
+    var values = Object.keys(counts).filter(function (value) { return counts[value] > 0 || chosen.indexOf(value) >= 0; });
+    if (facet === "year") return values.sort().reverse();
+    return values.sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); });
+  }
+
+  function renderFacets() {
+    var open = {};
+    ui.facetsBody.querySelectorAll("details[data-facet]").forEach(function (box) {
+      open[box.dataset.facet] = { open: box.open, all: box.dataset.all === "1" };
+    });
+    ui.facetsBody.textContent = "";
+    FACETS.forEach(function (pair) {
+      var facet = pair[0];
+      var counts = state.counts[facet];
+      if (!counts) return;
+      var values = sortedValues(facet, counts);
+      if (!values.length) return;
+      var was = open[facet] || { open: false, all: false };
+      var box = element("details", { "data-facet": facet, class: "tl-sr__facet" });
+      box.open = was.open || (state.chosen[facet] || []).length > 0;
+      if (was.all) box.dataset.all = "1";
+      box.appendChild(element("summary", {}, pair[1]));
+      var shown = was.all ? values : values.slice(0, FIRST_VALUES);
+      shown.forEach(function (value) {
+        var label = element("label", { class: "tl-sr__value" });
+        var box2 = element("input", { type: "checkbox" });
+        box2.checked = (state.chosen[facet] || []).indexOf(value) >= 0;
+        box2.addEventListener("change", function () { choose(facet, value, box2.checked); });
+        label.append(box2, document.createTextNode(" " + value + " "), element("span", { class: "tl-sr__n" }, "(" + counts[value] + ")"));
+        box.appendChild(label);
+      });
+      if (shown.length < values.length) {
+        var all = element("button", { type: "button", class: "tl-sr__all" }, "Show all " + values.length);
+        all.addEventListener("click", function () { box.dataset.all = "1"; renderFacets(); });
+        box.appendChild(all);
+      }
+      ui.facetsBody.appendChild(box);
+    });
+    var active = activeCount();
+    ui.facetsSummary.textContent = "Narrow the results" + (active ? " (" + active + " active)" : "");
+  }
+
+  function choose(facet, value, on) {
+    var chosen = (state.chosen[facet] || []).filter(function (other) { return other !== value; });
+    if (on) chosen.push(value);
+    state.chosen[facet] = chosen;
+    search(ui.input.value.trim());
+  }
+
   function open() {
     if (!dialog.open) dialog.showModal();
-    load().then(function () {
-      var input = mount.querySelector("input");
-      if (input) input.focus();
-    });
+    load().then(function () { ui.input.focus(); });
+    if (ui) ui.input.focus();
   }
 
   button.addEventListener("click", open);
