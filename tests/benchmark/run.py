@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -60,6 +61,49 @@ def timed(command: list[str], cwd: Path) -> tuple[float, str]:
 def peak_memory_mb() -> float:
     """The largest resident size of any finished child so far (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _tree_rss_mb(root: int) -> list[float]:
+    """Resident size (MB) of `root` and each of its descendants, read from /proc."""
+    parents: dict[int, int] = {}
+    sizes: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        sizes[int(entry.name)] = int(found.group(1)) / 1024 if found else 0.0
+    tree, grown = {root}, True
+    while grown:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        grown = bool(more)
+        tree |= more
+    return [sizes.get(pid, 0.0) for pid in tree]
+
+
+def timed_with_memory(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(seconds, largest process MB, largest sum over the process tree MB) of a command, sampled
+    every 0.1 s: the build's worker processes and Pagefind's indexer are its children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    largest = summed = 0.0
+    errors: list[str] = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read() if process.stderr else ""))
+    reader.start()
+    while process.poll() is None:
+        sizes = _tree_rss_mb(process.pid)
+        largest, summed = max(largest, *sizes, 0.0), max(summed, sum(sizes))
+        time.sleep(0.1)
+    reader.join()
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{''.join(errors)[-3000:]}")
+    return elapsed, max(largest, peak_memory_mb()), summed
 
 
 def folder_size_mb(folder: Path) -> float:
@@ -135,15 +179,16 @@ def measure(count: int, serve: bool, floor: bool, reading: bool = True) -> dict[
         check, _ = timed([str(BIN / "timeline"), "check"], folder)
         build, _ = timed([str(BIN / "timeline"), "build"], folder)
         rebuild, _ = timed([str(BIN / "timeline"), "build"], folder)
-        mkdocs, _ = timed([str(BIN / "mkdocs"), "build", "--strict"], folder)
+        mkdocs, largest, summed = timed_with_memory([str(BIN / "mkdocs"), "build", "--strict"], folder)
         site = folder / "site"
         index = site / "_pagefind"
         row = {
             "events": f"{count:,}",
+            "measured": time.strftime("%Y-%m-%d"),
             "check": f"{check:.1f} s",
             "check + generate": f"{build:.1f} s ({rebuild:.1f} s again)",
             "make site (mkdocs build)": f"{mkdocs:.0f} s",
-            "peak memory": f"{peak_memory_mb():,.0f} MB",
+            "peak memory (largest process, all)": f"{largest:,.0f} MB, {summed:,.0f} MB",
             "site/": f"{folder_size_mb(site):,.0f} MB",
             "search index on disk": f"{folder_size_mb(index):,.0f} MB",
             "serve: save to page": "",
@@ -152,7 +197,7 @@ def measure(count: int, serve: bool, floor: bool, reading: bool = True) -> dict[
         if reading:
             from tests.benchmark.reading import measure_reading
 
-            row.update(measure_reading(site, "attack"))
+            row.update(measure_reading(site, folder / "content"))
         if floor:
             row["MkDocs alone, one-line pages"] = f"{floor_seconds(folder):.0f} s"
         if serve:
@@ -161,6 +206,28 @@ def measure(count: int, serve: bool, floor: bool, reading: bool = True) -> dict[
                 f"{serve_reload_seconds(folder, dirty=False):.1f} s (full)"
             )
         return row
+
+
+def earlier_rows(page: Path) -> list[dict[str, str]]:
+    """The rows of the table already in docs/performance.md (a run of one size keeps the others)."""
+    if not page.exists():
+        return []
+    lines = [line for line in page.read_text().splitlines() if line.startswith("| ")]
+    if not lines:
+        return []
+    columns = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    rows = [
+        dict(zip(columns, (cell.strip() for cell in line.strip("|").split("|")), strict=False)) for line in lines[1:]
+    ]
+    return [row for row in rows if len(row) == len(columns)]
+
+
+def merged(earlier: list[dict[str, str]], measured: list[dict[str, str]]) -> list[dict[str, str]]:
+    """This run's rows, and earlier rows of other sizes that have this run's columns, by size."""
+    columns = list(measured[0])
+    sizes = {row["events"] for row in measured}
+    kept = [row for row in earlier if row.get("events") not in sizes and list(row) == columns]
+    return sorted(kept + measured, key=lambda row: int(row["events"].replace(",", "")))
 
 
 def table(rows: list[dict[str, str]]) -> str:
@@ -173,7 +240,9 @@ def table(rows: list[dict[str, str]]) -> str:
 PAGE = """# Performance
 
 How the site scales, measured by `make bench` on synthetic content (seeded: the same events each
-run) with realistic actors, places, sources, tags, date precisions and summary lengths.
+run) with realistic actors, places, sources, tags, date precisions and summary lengths, and words
+drawn by Zipf's law from a vocabulary of about 20,000 (a few words in nearly every event, most
+in a handful, as in real news).
 
 {table}
 
@@ -190,8 +259,10 @@ make bench BENCH="1000 10000 100000"
 - *make site* is what `make site` runs, `mkdocs build --strict`: the generator's hook checks the
   content and renders (writing nothing, the pages being current), MkDocs builds with Material's
   theme, and the hook indexes the built record pages for search with Pagefind (its share is in
-  the build's log: "search: N pages indexed (S s)"); *peak memory* is the largest resident size
-  of any process (Pagefind's indexer runs in its own).
+  the build's log: "search: N pages indexed (S s)"); *peak memory* is sampled every 0.1 s over
+  the build's processes: the largest one, and the largest sum over all of them (Pagefind's
+  indexer runs in its own process). *measured* is the day of the row's run: a run of some sizes
+  keeps the other sizes' rows.
 - *search index on disk* is Pagefind's bundle (`site/_pagefind/`); a reader downloads only the
   fragments a query needs.
 - The reading figures are measured in Chromium (tests/benchmark/reading.py) on the built site
@@ -199,10 +270,10 @@ make bench BENCH="1000 10000 100000"
   bytes transferred and the time to the first event painted for `/timeline/`, the largest year
   page and the largest month page; the time from a key typed in the timeline's text filter to
   the count of matching events over the whole timeline (the word "attack", typed a letter at a
-  time: the synthetic content has a vocabulary of 35 words, so every prefix matches most events,
-  the worst case for a search index, which ranks every match); and a cold site search from the
-  home page (bytes from opening the search to the first result, and the time from the last key
-  to the first result).
+  time); and a cold site search from the home page (bytes from opening the search to the first
+  result, and the time from the last key to the first result), for a word in most events (the
+  worst case: the index ranks every page that holds it) and for an actor's alias. A figure that
+  could not be taken says why, and the rest of the row is kept.
 - *serve* is the time from saving one event file (its title) to `mkdocs serve` serving the
   page's new text, the median of three saves; `make serve` uses `--dirty`: the generator reads
   only the saved file again and rewrites only the pages made of what changed, and MkDocs
@@ -239,7 +310,7 @@ def main() -> None:
     for count in arguments.counts:
         rows.append(measure(count, serve=count <= arguments.serve_up_to, floor=count <= arguments.floor_up_to))
         print(table(rows[-1:]), flush=True)
-    text = table(rows)
+    text = table(merged(earlier_rows(arguments.page), rows))
     print(text)
     machine = f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}"
     arguments.page.write_text(

@@ -1,0 +1,37 @@
+"""The benchmark's own parts: synthetic content a real check accepts, and the table of figures
+that a run of one size updates without losing the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmark.run import earlier_rows, merged, table
+from benchmark.synth import synthesise
+
+
+def test_synthetic_content_passes_the_real_check_and_is_the_same_each_run(tmp_path, timeline):
+    synthesise(tmp_path / "a" / "content", 60)
+    synthesise(tmp_path / "b" / "content", 60)
+    first = sorted((tmp_path / "a" / "content" / "events").iterdir())
+    assert len(first) == 60
+    assert [path.read_text() for path in first] == [
+        path.read_text() for path in sorted((tmp_path / "b" / "content" / "events").iterdir())
+    ]
+    result = timeline("check", cwd=tmp_path / "a")
+    assert result.returncode == 0, result.stderr
+    words = {word.strip(".,").lower() for path in first for word in path.read_text().split()}
+    assert len(words) > 500  # a vocabulary, not a handful of words repeated
+
+
+def row(events: str, figure: str, extra: str = "x") -> dict[str, str]:
+    return {"events": events, "make site": figure, "other": extra}
+
+
+def test_a_run_of_one_size_keeps_the_other_sizes_rows(tmp_path: Path):
+    page = tmp_path / "performance.md"
+    page.write_text("# Performance\n\n" + table([row("1,000", "9 s"), row("10,000", "80 s")]) + "\n\nNotes.\n")
+    kept = merged(earlier_rows(page), [row("100,000", "400 s"), row("10,000", "70 s")])
+    assert [(r["events"], r["make site"]) for r in kept] == [("1,000", "9 s"), ("10,000", "70 s"), ("100,000", "400 s")]
+    # rows with other columns (an older table) are dropped rather than misaligned
+    assert merged(earlier_rows(page), [{"events": "5", "new column": "1"}]) == [{"events": "5", "new column": "1"}]
+    assert earlier_rows(tmp_path / "missing.md") == []
