@@ -1,8 +1,10 @@
 """MkDocs hook: a thin call into the generator before each build, and the editor's preview.
 
-Kept to MkDocs's documented hook events only, so the generator itself never depends on
-MkDocs internals (Zensical, MkDocs's successor, reads the same mkdocs.yml and docs/). What the
-preview does under `mkdocs serve` is in generator/preview.py.
+Kept to MkDocs's documented hook events, so the generator itself never depends on MkDocs
+internals (Zensical, MkDocs's successor, reads the same mkdocs.yml and docs/). The one exception
+is contained in generator/mkdocs_parallel.py: `mkdocs build` on every core, over MkDocs 1.6's
+page functions, with MkDocs's serial build as its fallback. What the preview does under
+`mkdocs serve` is in generator/preview.py.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # running mkdocs from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from generator import preview, search  # noqa: E402
+from generator import mkdocs_parallel, preview, search  # noqa: E402
 from generator.build import Site, build, site_from_config  # noqa: E402
 from generator.problems import ContentError  # noqa: E402
 
@@ -28,8 +30,9 @@ def _content_folder(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
 
 
-def on_startup(command: str, **_: Any) -> None:
+def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     preview.start(command)
+    mkdocs_parallel.install(command, dirty)
 
 
 def on_config(config: Any, **_: Any) -> Any:
@@ -73,6 +76,11 @@ def on_pre_build(config: Any, **_: Any) -> None:
 def on_files(files: Any, config: Any, **_: Any) -> Any:
     preview.state.built = {file.dest_uri for file in files}
     return files
+
+
+def on_nav(nav: Any, config: Any, files: Any, **_: Any) -> Any:
+    mkdocs_parallel.start(config, files, nav)  # `mkdocs build` on every core (or serial: it says why)
+    return nav
 
 
 def on_post_build(config: Any, **_: Any) -> None:

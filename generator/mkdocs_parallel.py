@@ -1,0 +1,249 @@
+"""`mkdocs build` on every core: the record pages rendered and written by forked processes.
+
+MkDocs 1.x builds page after page in one process. MkDocs 1.x is frozen, so this module builds on
+its two page functions (`mkdocs.commands.build._populate_page`, Markdown to HTML, and
+`_build_page`, HTML into the theme and onto disk), which `build()` looks up at each call: the
+hook swaps them, at `on_startup`, for versions that hand a share of the pages to forked workers.
+
+- The pages outside the navigation (events, actors, places, sources, tags: nearly all of them)
+  are cut into one contiguous share per core. The parent keeps the first share and every page
+  of the navigation and goes on with MkDocs's own loop; each worker, forked when that loop
+  starts (after `on_nav`, so it holds the files, the navigation and the config), renders its
+  share, builds the theme's environment as `build()` does, and writes its pages.
+- A worker sends back what the rest of the build reads from a page: its title, the anchors it
+  holds and the links to anchors it makes (MkDocs checks them once every page is rendered), and
+  what it logged, which the parent logs again (so `--strict` counts a worker's warnings).
+- Page content is dropped once its page is written, in the workers and in the parent.
+
+It falls back to MkDocs's own serial build whenever it cannot promise the same site: another
+command than `build` (`serve` runs threads, and a fork copies their locks), a `--dirty` build, a
+MkDocs other than 1.6, a plugin besides our hook (it may need every page in one process), no
+`fork`, one core, or a small site. `TIMELINE_BUILD_JOBS=N` chooses the number of processes (1:
+serial). A test builds a site both ways and compares every file byte for byte.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.parallel import PARALLEL_FROM, chunks
+
+KNOWN_MKDOCS = "1.6."
+JOBS_VARIABLE = "TIMELINE_BUILD_JOBS"
+log = logging.getLogger("mkdocs.hooks.timeline")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many processes build the pages, and why not more."""
+
+    processes: int
+    reason: str
+
+
+def plan(
+    *,
+    command: str,
+    dirty: bool,
+    mkdocs_version: str,
+    other_plugins: Sequence[str],
+    can_fork: bool,
+    cores: int,
+    pages: int,
+    requested: int | None,
+) -> Plan:
+    """The rule for building in parallel, as data: every way it can be refused has its reason."""
+    if requested is not None and requested <= 1:
+        return Plan(1, f"{JOBS_VARIABLE}={requested}")
+    if command != "build":
+        return Plan(1, f"`mkdocs {command}` builds in one process")
+    if dirty:
+        return Plan(1, "a --dirty build rebuilds few pages")
+    if not mkdocs_version.startswith(KNOWN_MKDOCS):
+        return Plan(1, f"MkDocs {mkdocs_version} (this module knows {KNOWN_MKDOCS}x)")
+    if other_plugins:
+        return Plan(1, f"plugin {', '.join(other_plugins)} may need every page in one process")
+    if not can_fork:
+        return Plan(1, "no fork on this system")
+    processes = requested if requested is not None else cores
+    if processes <= 1:
+        return Plan(1, "one core")
+    if requested is None and pages < PARALLEL_FROM:
+        return Plan(1, f"{pages} pages (parallel from {PARALLEL_FROM})")
+    return Plan(processes, f"{processes} processes")
+
+
+def requested_jobs() -> int | None:
+    value = os.environ.get(JOBS_VARIABLE, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+@dataclass
+class _Run:
+    """One build's state: who builds which page, and the workers' connections."""
+
+    config: Any
+    files: Any
+    nav: Any
+    release: bool  # drop each page's content once written (no plugin may read it later)
+    theirs: set[str] = field(default_factory=set)  # src_uris the workers render
+    workers: list[tuple[Any, Any, list[str]]] = field(default_factory=list)  # (process, connection, share)
+
+
+_state: dict[str, Any] = {"command": None, "dirty": False, "run": None}
+_original: dict[str, Callable[..., Any]] = {}
+
+
+def install(command: str, dirty: bool) -> None:
+    """Swap MkDocs's page functions for ours (once); `start` decides at each build."""
+    import mkdocs.commands.build as mkdocs_build
+
+    _state.update(command=command, dirty=dirty, run=None)
+    if _original:
+        return
+    _original["populate"] = mkdocs_build._populate_page
+    _original["build"] = mkdocs_build._build_page
+    mkdocs_build._populate_page = _populate_page
+    mkdocs_build._build_page = _build_page
+
+
+def start(config: Any, files: Any, nav: Any) -> None:
+    """At `on_nav`: decide, and fork the workers with their shares of the pages."""
+    import mkdocs
+    from mkdocs.structure.files import InclusionLevel
+
+    _state["run"] = None
+    if not _original:
+        return
+    pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+    in_nav = {id(page) for page in nav.pages}
+    outside_nav = [file for file in pages if id(file.page) not in in_nav]
+    hooks = set(getattr(config, "hooks", {}) or {})
+    others = [name for name in config.plugins if name not in hooks]
+    decided = plan(
+        command=str(_state["command"]),
+        dirty=bool(_state["dirty"]),
+        mkdocs_version=mkdocs.__version__,
+        other_plugins=others,
+        can_fork="fork" in multiprocessing.get_all_start_methods(),
+        cores=len(os.sched_getaffinity(0)),
+        pages=len(pages),
+        requested=requested_jobs(),
+    )
+    run = _state["run"] = _Run(config, files, nav, release=_state["command"] == "build" and not others)
+    if decided.processes <= 1 or len(outside_nav) < decided.processes:
+        log.info("pages: %s", decided.reason)
+        return
+    context = multiprocessing.get_context("fork")
+    for share in chunks(outside_nav, decided.processes)[1:]:
+        uris = [file.src_uri for file in share]
+        receiving, sending = context.Pipe(duplex=False)
+        process = context.Process(target=_work, args=(run, uris, sending), daemon=True)
+        process.start()
+        sending.close()
+        run.workers.append((process, receiving, uris))
+        run.theirs.update(uris)
+    log.info("pages: %s, %d of %d pages built by forked workers", decided.reason, len(run.theirs), len(pages))
+
+
+def _populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+    run = _state["run"]
+    if run is not None and run.config is config and page.file.src_uri in run.theirs:
+        return  # a worker renders it; what the build needs of it arrives when the workers end
+    _original["populate"](page, config, files, dirty)
+
+
+def _build_page(
+    page: Any, config: Any, doc_files: Sequence[Any], nav: Any, env: Any, *args: Any, **kwargs: Any
+) -> None:
+    run = _state["run"]
+    if run is None or run.config is not config:
+        _original["build"](page, config, doc_files, nav, env, *args, **kwargs)
+        return
+    if page.file.src_uri not in run.theirs:
+        _original["build"](page, config, doc_files, nav, env, *args, **kwargs)
+        if run.release:
+            _release(page)
+    if doc_files and page is doc_files[-1].page:
+        _join(run, doc_files, env)
+
+
+def _release(page: Any) -> None:
+    """Drop a written page's Markdown and HTML: MkDocs would hold every page to the end."""
+    page.markdown = None
+    page.content = None
+
+
+class _Capture(logging.Handler):
+    """A worker's log records, to be logged again by the parent."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _work(run: _Run, share: list[str], connection: Any) -> None:
+    """In a forked worker: render, build and write the pages of `share` as `build()` would, and
+    send back what the parent's build needs of them. On any error the parent builds the share."""
+    from mkdocs.structure.files import InclusionLevel
+
+    config, files = run.config, run.files
+    capture = _Capture()
+    logging.getLogger("mkdocs").handlers = [capture]
+    result: dict[str, Any] = {"pages": {}, "logs": capture.records, "error": None}
+    try:
+        wanted = set(share)
+        in_nav = {id(page) for page in run.nav.pages}
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in doc_files:
+            if file.src_uri in wanted:
+                _original["populate"](file.page, config, files, False)
+            elif id(file.page) in in_nav:
+                file.page.read_source(config)  # the navigation drawn on each page reads its pages' front matter
+        env = config.theme.get_env()
+        env = config.plugins.on_env(env, config=config, files=files)
+        for file in doc_files:
+            if file.src_uri in wanted:
+                page = file.page
+                _original["build"](page, config, doc_files, run.nav, env, False, excluded=file.inclusion.is_excluded())
+                links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
+                result["pages"][file.src_uri] = (page._title_from_render, page.present_anchor_ids, links)
+                _release(page)
+    except BaseException as error:  # the parent builds this share, and so reports the error
+        result = {"pages": {}, "logs": [], "error": f"{type(error).__name__}: {error}"}
+    connection.send(result)
+    connection.close()
+
+
+def _join(run: _Run, doc_files: Sequence[Any], env: Any) -> None:
+    """Wait for the workers; give the parent's pages what the workers learnt of theirs, or build
+    a failed worker's share here, as the serial build would."""
+    _state["run"] = None
+    by_uri = {file.src_uri: file for file in doc_files}
+    for process, connection, share in run.workers:
+        try:
+            result = connection.recv()
+        except EOFError:
+            result = {"pages": {}, "logs": [], "error": f"it ended with code {process.exitcode}"}
+        process.join()
+        for name, level, message in result["logs"]:
+            logging.getLogger(name).log(level, message)
+        for uri, (title, anchors, links) in result["pages"].items():
+            page = by_uri[uri].page
+            page._title_from_render = title
+            page.present_anchor_ids = anchors
+            page.links_to_anchors = {by_uri[target]: found for target, found in links.items() if target in by_uri}
+        if result["error"]:
+            log.info("pages: a worker failed (%s); building its %d pages here", result["error"], len(share))
+            for uri in share:
+                page = by_uri[uri].page
+                _original["populate"](page, run.config, run.files, False)
+                _original["build"](page, run.config, doc_files, run.nav, env, False, excluded=False)
