@@ -8,40 +8,103 @@ in: filters (actor, place, tag, year, status, kind), the date to sort by, and th
 and aliases of an event's actors and places (data-pagefind-* attributes). Pagefind's API could
 also take records without parsing HTML (custom records), but its Python wrapper answers one
 request per 0.1 s (a poll loop), 17 minutes for 10,000 events: see docs/performance.md.
+
+A large site is indexed in shards (SHARD_PAGES pages each, two at a time on two cores), so the
+indexer's memory is bounded by a shard, not the site; the browser merges them (Pagefind's
+`mergeIndex`, in docs/assets/search.js) and searches them as one index.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 BUNDLE = "_pagefind"  # the folder of the built site the index is written to
+SHARDS_FILE = "shards.json"  # in the bundle: the other indexes the browser merges with it
 LANGUAGE = "en"
-PAGES = "{events/*,actors/*,places/*,sources/*,tags/*,about}/index.html"  # records, not the lists of them
+RECORDS = ("events", "actors", "places", "sources", "tags")  # records, not the lists of them
+SINGLE_PAGES = ("about",)
 ROOT_SELECTOR = "article"  # Material's content; header, navigation and footer stay out
 IGNORED = [".headerlink", ".md-source-file", ".tl-skip"]
+# Pagefind's indexer holds every page of an index in memory until it writes it (about 0.1 MB a
+# page): a site of more pages gets several indexes, which the browser searches as one.
+SHARD_PAGES = 10_000
 
 
-def write_index(site: Path) -> int:
-    """Index the built site into site/_pagefind (replacing the last index whole); pages indexed."""
-    return asyncio.run(_write(site))
+def indexed_pages(site: Path) -> list[str]:
+    """The built pages a reader searches for, as paths under the site: records first, events last."""
+    found = [f"{name}/index.html" for name in SINGLE_PAGES if (site / name / "index.html").is_file()]
+    for folder in reversed(RECORDS):
+        found += sorted(path.relative_to(site).as_posix() for path in (site / folder).glob("*/index.html"))
+    return found
 
 
-async def _write(site: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def shards(pages: Sequence[str], size: int) -> list[Sequence[str]]:
+    """Consecutive runs of at most `size` pages (at least one run, even of no pages)."""
+    size = max(1, size)
+    return [pages[start : start + size] for start in range(0, len(pages), size)] or [pages]
 
+
+def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
+    """Index the built site into site/_pagefind, replacing the last index whole; pages indexed.
+
+    One index of at most `shard_pages` pages per shard: the first in _pagefind/ and the others
+    in _pagefind/shard-N/, listed in _pagefind/shards.json for the browser to merge."""
+    pages = indexed_pages(site)
+    runs = shards(pages, shard_pages)
     building = site / f"{BUNDLE}.building"
     shutil.rmtree(building, ignore_errors=True)
+    building.mkdir()
+    outputs = [building / "main"] + [building / f"shard-{number}" for number in range(1, len(runs))]
+    asyncio.run(_write_all(site, runs, outputs))
+    primary = outputs[0]
+    for output in outputs[1:]:
+        output.rename(primary / output.name)
+    names = [f"{output.name}/" for output in outputs[1:]]
+    (primary / SHARDS_FILE).write_text(json.dumps(names), encoding="utf-8")
+    target = site / BUNDLE
+    shutil.rmtree(target, ignore_errors=True)
+    primary.rename(target)
+    shutil.rmtree(building, ignore_errors=True)
+    return len(pages)
+
+
+async def _write_all(site: Path, runs: Sequence[Sequence[str]], outputs: Sequence[Path]) -> None:
+    """The shards' indexes, as many at a time as there are cores (each in its own process)."""
+    limit = asyncio.Semaphore(max(1, min(len(runs), len(os.sched_getaffinity(0)))))
+
+    async def one(run: Sequence[str], output: Path) -> None:
+        async with limit:
+            await _write_shard(site, run, output)
+
+    await asyncio.gather(*(one(run, output) for run, output in zip(runs, outputs, strict=True)))
+
+
+async def _write_shard(site: Path, pages: Sequence[str], output: Path) -> None:
+    """One Pagefind index of `pages`: Pagefind reads a folder, so the pages are linked into a
+    folder of their own, at the same paths (hard links: no copy)."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    stage = output.with_name(output.name + ".pages")
+    for page in pages:
+        target = stage / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / page, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(site / page, target)
     config = IndexConfig(
-        output_path=str(building.resolve()),
+        output_path=str(output.resolve()),
         root_selector=ROOT_SELECTOR,
         exclude_selectors=IGNORED,
         force_language=LANGUAGE,
     )
-    async with PagefindIndex(config=config) as index:
-        added = await index.add_directory(str(site.resolve()), glob=PAGES)
-    output = site / BUNDLE
-    shutil.rmtree(output, ignore_errors=True)
-    building.rename(output)
-    return int(added.get("page_count", 0))
+    try:
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(stage.resolve()), glob="**/index.html")
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)

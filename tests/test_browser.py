@@ -5,6 +5,8 @@ Screenshots at desktop and phone widths are kept in test-artifacts/ for review.
 
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import parse_qs
 
 import pytest
@@ -26,11 +28,16 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory):
+def built_site(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("browser") / "project")
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
-    with serve(project / "site") as url:
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    with serve(built_site) as url:
         yield url
 
 
@@ -131,6 +138,35 @@ def test_search_by_an_actors_alias_with_the_keyboard_and_a_facet(page, base):
     assert "(1 filter on)" in page.locator(".tl-sr__status").inner_text()
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('tl-search').open")
+
+
+def search_count(page, base: str, term: str) -> str:
+    page.goto(base + "/")
+    page.click(".tl-search-open")
+    page.locator("#tl-sr-q").fill(term)
+    page.wait_for_function("/results? for/.test(document.querySelector('.tl-sr__status').textContent)")
+    return page.locator(".tl-sr__status").inner_text()
+
+
+def test_search_over_an_index_in_shards_finds_what_one_index_finds(base, built_site, browser, tmp_path_factory):
+    """A site of more pages than a shard holds is indexed in several; the search merges them."""
+    import concurrent.futures
+    import shutil
+
+    from generator.search import write_index
+
+    page = browser.new_page()
+    whole = search_count(page, base, "Kataib")
+    assert re.match(r"\d+ results", whole) and not whole.startswith("1 ")
+    site = tmp_path_factory.mktemp("shards") / "site"
+    shutil.copytree(built_site, site)
+    with concurrent.futures.ThreadPoolExecutor() as pool:  # Playwright's event loop runs in this thread
+        pool.submit(write_index, site, 5).result()
+    assert len(json.loads((site / "_pagefind" / "shards.json").read_text())) >= 5
+    with serve(site) as sharded:
+        assert search_count(page, sharded, "Kataib") == whole
+        page.locator(".tl-sr__link[href$='/actors/kataib-hezbollah/']").wait_for()
+    page.close()
 
 
 def test_each_filter_narrows_the_whole_timeline_and_the_url_and_back_restores_it(page, base, timeline):

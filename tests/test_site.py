@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import html
+import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -148,17 +151,35 @@ def test_no_page_loads_anything_from_another_host(built):
                 assert not attrs.get("href", "").startswith(("http:", "https:", "//")), (file, attrs)
 
 
-@pytest.fixture(scope="module")
-def search(built, browser):
+@pytest.fixture(scope="module", params=["one index", "shards of 7 pages"])
+def search(request, built, browser, tmp_path_factory):
     """Pagefind's own JavaScript API over the built site, in Chromium: search(term, filters)
-    gives [{url, title, content, filters}] for every result."""
+    gives [{url, title, content, filters}] for every result. Twice: the site's index as built,
+    and the same site indexed in shards of 7 pages, merged as docs/assets/search.js merges them:
+    every search test holds for both."""
     from browser import serve
 
-    with serve(built / "site") as base:
+    from generator.search import BUNDLE, write_index
+
+    site = built / "site"
+    if request.param != "one index":
+        site = tmp_path_factory.mktemp("sharded") / "site"
+        shutil.copytree(built / "site", site)
+        with concurrent.futures.ThreadPoolExecutor() as pool:  # Playwright's event loop runs in this thread
+            pages = pool.submit(write_index, site, 7).result()
+        assert len(json.loads((site / BUNDLE / "shards.json").read_text())) == (pages - 1) // 7
+    with serve(site) as base:
         context = browser.new_context()
         page = context.new_page()
         page.goto(base + "/about/")
-        page.evaluate("async () => { window.pf = await import('/_pagefind/pagefind.js'); await window.pf.init(); }")
+        page.evaluate(
+            """async () => {
+                window.pf = await import('/_pagefind/pagefind.js');
+                await window.pf.init();
+                const shards = await (await fetch('/_pagefind/shards.json')).json();
+                for (const name of shards) await window.pf.mergeIndex('/_pagefind/' + name);
+            }"""
+        )
 
         def run(term: str | None, filters: dict[str, object] | None = None) -> list[dict[str, object]]:
             return page.evaluate(

@@ -68,11 +68,22 @@
   function load() {
     if (loading) return loading;
     ui = build();
+    var baseUrl = bundle.replace(/_pagefind\/$/, "");
+    /* A large site's index is in shards (generator/search.py): searched as one. */
+    var shards = fetch(bundle + "shards.json").then(function (response) {
+      return response.ok ? response.json() : [];
+    }).catch(function () { return []; });
     loading = import(bundle + "pagefind.js").then(function (module) {
       pagefind = module;
-      return pagefind.options({ baseUrl: bundle.replace(/_pagefind\/$/, ""), excerptLength: 24 });
+      return pagefind.options({ baseUrl: baseUrl, excerptLength: 24 });
     }).then(function () {
       return pagefind.init();
+    }).then(function () {
+      return shards;
+    }).then(function (names) {
+      return Promise.all(names.map(function (name) {
+        return pagefind.mergeIndex(bundle + name, { baseUrl: baseUrl });
+      }));
     }).catch(function () {
       pagefind = null;
       ui.status.textContent = "Search is not available here: the site's search index was not built.";
