@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import stamp
 from .check import check_content
 from .exports import data_files
 from .history import Change, last_changes
@@ -28,14 +29,17 @@ from .write import Memo, WriteReport, write_pages
 
 @dataclass
 class BuildReport:
-    timeline: Timeline
+    timeline: Timeline | None  # None when nothing changed since the last build (nothing was read)
     written: WriteReport
     seconds: float
+    events: int
 
     def summary(self) -> str:
         report = self.written
+        if self.timeline is None:
+            return f"{self.events} events: nothing changed since the last build ({self.seconds:.2f} s)"
         text = (
-            f"{len(self.timeline.events)} events: {len(report.written)} files written, "
+            f"{self.events} events: {len(report.written)} files written, "
             f"{report.unchanged} unchanged, {len(report.removed)} removed ({self.seconds:.2f} s)"
         )
         for skipped in report.skipped:
@@ -110,6 +114,12 @@ def build(
     status is draft too (the preview shows them, marked); a build for the site leaves them out."""
     started = time.perf_counter()
     site = site or Site()
+    settings = (site, drafts)
+    if not reuse:  # the preview keeps its own memo of what each page was made of
+        last = stamp.read(docs)
+        if last.get("fingerprint") == stamp.fingerprint(content, docs, settings):
+            unchanged = WriteReport(unchanged=int(str(last.get("files", 0))))
+            return BuildReport(None, unchanged, time.perf_counter() - started, int(str(last.get("events", 0))))
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
         timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
         # When each event last changed (git), for a build of the site; a preview's save is no commit.
@@ -117,7 +127,9 @@ def build(
         files = list(generate(timeline, site, changes))
         memo = _memo(docs, site) if reuse else None
         report = write_pages(docs, files, worker_count(len(files), workers), memo)
-    return BuildReport(timeline, report, time.perf_counter() - started)
+    if not reuse:
+        stamp.write(docs, stamp.fingerprint(content, docs, settings), len(timeline.events), len(files))
+    return BuildReport(timeline, report, time.perf_counter() - started, len(timeline.events))
 
 
 _memos: dict[Path, Memo] = {}

@@ -67,6 +67,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     preview.state.summary = report.summary()
     log.info("timeline: %s", report.summary())
     if preview.state.serving:  # what `timeline check` warns about, each warning said once
+        assert report.timeline is not None  # the preview always reads (reuse=True)
         for warning in preview.new_warnings(report.timeline.content, _content_folder(config)):
             # Said at INFO level: the line still reads "warning: ...", but MkDocs's strict mode
             # (on in mkdocs.yml) would stop a plain `mkdocs serve` on advice about content.

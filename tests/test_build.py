@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from html_tools import read
 
 from generator.build import Site, build
 from generator.problems import ContentError
+from generator.stamp import STAMP
 
 HOSTILE = """title: </title><script>alert("title")</script> *not emphasis* [not a link](x) &lt;/title&gt;
 date: 2020-03-16
@@ -37,8 +39,14 @@ def test_build_writes_pages_then_nothing_the_second_time(timeline, project):
     before = snapshot(docs)
     assert "events/2020-03-15-usbat-al-thairen-claims-camp-taji-strike.md" in before
     second = timeline("build", cwd=project)
-    assert ": 0 files written" in second.stdout and "0 removed" in second.stdout
+    assert "events: nothing changed since the last build" in second.stdout
     assert snapshot(docs) == before  # same bytes, same modification times
+    (docs / STAMP).unlink()  # without the stamp, every page is made again and found unchanged
+    third = timeline("build", cwd=project)
+    assert ": 0 files written" in third.stdout and "0 removed" in third.stdout
+    assert {name: made for name, made in snapshot(docs).items() if name != STAMP} == {
+        name: made for name, made in before.items() if name != STAMP
+    }
 
 
 def test_a_content_error_writes_nothing(timeline, project):
@@ -120,9 +128,8 @@ def test_two_processes_write_what_one_writes(content, tmp_path):
         (docs / "events").mkdir(parents=True)
         (docs / "events" / "stale.md").write_text("an event since deleted")
         reports.append(build(content, docs, Site("T", "D", "https://example.org/"), workers))
-        trees.append(
-            {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*") if path.is_file()}
-        )
+        pages = [path for path in docs.rglob("*") if path.is_file() and path.name != STAMP]
+        trees.append({path.relative_to(docs).as_posix(): path.read_bytes() for path in pages})
     assert trees[0] == trees[1]
     assert "events/stale.md" not in trees[1]
     assert sorted(reports[0].written.written) == sorted(reports[1].written.written)
@@ -146,7 +153,12 @@ def test_a_rewritten_page_is_as_readable_as_a_new_file(content, tmp_path):
 
 
 def _tree(docs: Path) -> dict[str, bytes]:
-    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*") if path.is_file()}
+    """The generated files' bytes (not the build's stamp, which only a build for the site writes)."""
+    return {
+        path.relative_to(docs).as_posix(): path.read_bytes()
+        for path in docs.rglob("*")
+        if path.is_file() and path.name != STAMP
+    }
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -207,3 +219,67 @@ def test_the_preview_rebuilds_what_a_full_build_writes(content, tmp_path):
         build(content, fresh, site)
         assert _tree(kept) == _tree(fresh), name
         assert report.written.unchanged > 0, name  # pages were skipped, not all made again
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text() + text)
+
+
+EVENT = "content/events/2014-coalition-mission-in-iraq-begins.yaml"
+PAGE = "docs/events/2014-coalition-mission-in-iraq-begins.md"
+
+
+@pytest.mark.parametrize(
+    ("change", "rebuilds"),
+    [
+        (lambda project: None, False),
+        (lambda project: _append(project / EVENT, "# a comment\n"), True),
+        (lambda project: (project / "content/events/2014-islamic-state-sweeps-across-iraq.yaml").unlink(), True),
+        (lambda project: (project / "content/events/new.yaml").write_text((project / EVENT).read_text()), True),
+        (lambda project: _append(project / "content/places.yaml", "\n"), True),
+        (lambda project: (project / PAGE).unlink(), True),
+        (lambda project: _append(project / PAGE, "edited by hand\n"), True),
+        (lambda project: (project / "docs/data/events.json").unlink(), True),
+        (lambda project: (project / "docs/events.ics").unlink(), True),
+        (lambda project: _append(project / "mkdocs.yml", "\nsite_description: Another description\n"), True),
+        (lambda project: (project / "docs/about.md").write_text("# About\n"), False),  # hand-written: not ours
+    ],
+    ids=[
+        "nothing",
+        "an event edited",
+        "an event deleted",
+        "an event added",
+        "places edited",
+        "a page deleted",
+        "a page edited by hand",
+        "an export deleted",
+        "the calendar deleted",
+        "the site's settings",
+        "a hand-written page",
+    ],
+)
+def test_a_build_is_skipped_only_when_nothing_it_reads_or_wrote_changed(timeline, project, change, rebuilds):
+    """The rule of the build's stamp (generator/stamp.py), case by case; a rebuild restores
+    every generated file as a build from nothing would write it."""
+    assert timeline("build", cwd=project).returncode == 0
+    change(project)
+    result = timeline("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert ("nothing changed since the last build" not in result.stdout) == rebuilds, result.stdout
+    fresh = project.parent / "fresh"
+    shutil.copytree(project, fresh, symlinks=True, ignore=shutil.ignore_patterns("docs"))
+    shutil.copytree(project / "docs", fresh / "docs", ignore=shutil.ignore_patterns("events", "data", "*.ics", "*.xml"))
+    (fresh / "docs" / STAMP).unlink(missing_ok=True)
+    assert timeline("build", cwd=fresh).returncode == 0
+    assert _tree(project / "docs") == _tree(fresh / "docs")
+
+
+def test_drafts_shown_then_hidden_rebuild(project):
+    """The preview's drafts reach docs/; the next build for the site must take them out."""
+    draft = project / "content" / "events" / "draft.yaml"
+    draft.write_text((project / EVENT).read_text().replace("status: reported", "status: draft"))
+    content, docs = project / "content", project / "docs"
+    build(content, docs, drafts=True)
+    assert (docs / "events" / "draft.md").exists()
+    report = build(content, docs)
+    assert report.timeline is not None and not (docs / "events" / "draft.md").exists()

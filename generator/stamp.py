@@ -1,0 +1,92 @@
+"""No work repeated when nothing changed: a build's fingerprint, kept beside the pages it wrote.
+
+`mkdocs build` runs the generator again after `timeline build` (or after the last `mkdocs
+build`), which would check and render every page only to find each one unchanged. The
+fingerprint covers everything a build reads: the content files, the generator's own code and
+templates, the site's settings, whether drafts are shown, the history of the events in git, and
+the generated files themselves (a page deleted or edited by hand means building again). Only
+sizes and modification times are read, never the files' bytes.
+
+The stamp is a dotfile in docs/: MkDocs leaves dotfiles out of the site. A build that fails
+leaves the last stamp, which no longer matches: its content has changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .write import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS
+
+STAMP = ".timeline-build.json"
+CODE = Path(__file__).resolve().parent
+
+
+def _stats(root: Path) -> Iterator[str]:
+    """'path size mtime' for every file under root, in a stable order."""
+    for directory, folders, files in os.walk(root):
+        folders[:] = sorted(folder for folder in folders if folder != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            yield f"{os.path.relpath(path, root)} {info.st_size} {info.st_mtime_ns}"
+
+
+def _history(events: Path) -> str:
+    """The last commit that touched the events (their pages say when each last changed)."""
+    git = shutil.which("git")
+    if git is None or not events.is_dir():
+        return ""
+    try:
+        found = subprocess.run(
+            [git, "-C", str(events), "log", "-1", "--format=%H", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return found.stdout.strip() if found.returncode == 0 else ""
+
+
+def fingerprint(content: Path, docs: Path, settings: Iterable[object]) -> str:
+    """A digest of what a build reads and what it wrote; the same digest means the same pages."""
+    digest = hashlib.sha256()
+    for part in (
+        repr(tuple(settings)),
+        _history(content / "events"),
+        *_stats(content),
+        *_stats(CODE),
+        *(line for folder in OWNED_FOLDERS for line in _stats(docs / folder)),
+        *(line for name in (*OWNED_FILES, *MARKED_FILES) for line in _stats_of(docs / name)),
+    ):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
+
+
+def _stats_of(file: Path) -> Iterator[str]:
+    try:
+        info = file.stat()
+    except OSError:
+        return
+    yield f"{file.name} {info.st_size} {info.st_mtime_ns}"
+
+
+def read(docs: Path) -> dict[str, object]:
+    try:
+        found = json.loads((docs / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def write(docs: Path, print_: str, events: int, files: int) -> None:
+    (docs / STAMP).write_text(json.dumps({"fingerprint": print_, "events": events, "files": files}), encoding="utf-8")
