@@ -63,32 +63,38 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def _tree_rss_mb(root: int) -> list[float]:
-    """Resident size (MB) of `root` and each of its descendants, read from /proc."""
+def _tree_memory_mb(root: int) -> list[tuple[float, float]]:
+    """(resident, proportional) size in MB of `root` and each of its descendants, from /proc.
+    A forked worker shares its parent's pages until either writes them: each counts them in its
+    resident size, the proportional size splits them, so the sum counts them once."""
     parents: dict[int, int] = {}
-    sizes: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-        found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
-        sizes[int(entry.name)] = int(found.group(1)) / 1024 if found else 0.0
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
     tree, grown = {root}, True
     while grown:
         more = {pid for pid, parent in parents.items() if parent in tree} - tree
         grown = bool(more)
         tree |= more
-    return [sizes.get(pid, 0.0) for pid in tree]
+    sizes = []
+    for pid in tree:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        rss = re.search(r"^Rss:\s+(\d+) kB", rollup, re.M)
+        pss = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
+        sizes.append((int(rss.group(1)) / 1024 if rss else 0.0, int(pss.group(1)) / 1024 if pss else 0.0))
+    return sizes
 
 
 def timed_with_memory(command: list[str], cwd: Path) -> tuple[float, float, float]:
-    """(seconds, largest process MB, largest sum over the process tree MB) of a command, sampled
-    every 0.1 s: the build's worker processes and Pagefind's indexer are its children."""
+    """(seconds, largest resident size of one process MB, largest proportional sum over the
+    process tree MB) of a command, sampled every 0.1 s: the build's workers and Pagefind's
+    indexers are its children."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     largest = summed = 0.0
@@ -96,8 +102,9 @@ def timed_with_memory(command: list[str], cwd: Path) -> tuple[float, float, floa
     reader = threading.Thread(target=lambda: errors.append(process.stderr.read() if process.stderr else ""))
     reader.start()
     while process.poll() is None:
-        sizes = _tree_rss_mb(process.pid)
-        largest, summed = max(largest, *sizes, 0.0), max(summed, sum(sizes))
+        sizes = _tree_memory_mb(process.pid)
+        largest = max(largest, *(rss for rss, _ in sizes), 0.0)
+        summed = max(summed, sum(pss for _, pss in sizes))
         time.sleep(0.1)
     reader.join()
     elapsed = time.perf_counter() - started
@@ -260,8 +267,9 @@ make bench BENCH="1000 10000 100000"
   content and renders (writing nothing, the pages being current), MkDocs builds with Material's
   theme, and the hook indexes the built record pages for search with Pagefind (its share is in
   the build's log: "search: N pages indexed (S s)"); *peak memory* is sampled every 0.1 s over
-  the build's processes: the largest one, and the largest sum over all of them (Pagefind's
-  indexer runs in its own process). *measured* is the day of the row's run: a run of some sizes
+  the build's processes: the largest resident size of one, and the largest sum of their
+  proportional sizes (memory a forked worker still shares with its parent counted once);
+  Pagefind's indexers run in processes of their own. *measured* is the day of the row's run: a run of some sizes
   keeps the other sizes' rows.
 - *search index on disk* is Pagefind's bundle (`site/_pagefind/`); a reader downloads only the
   fragments a query needs.
