@@ -356,6 +356,31 @@ def test_controls_are_labelled_and_reachable_by_keyboard(page, base):
     assert "tl-overview" in reached
 
 
+def test_a_shared_link_names_its_actor_and_the_choices_load_with_the_filters(page, base, timeline, built_site):
+    """The actors and places to choose from are not in the pages (at scale they would be most of
+    each page): a shared link still shows its actor chosen, and opening the filters offers every
+    actor and place with events, in name order."""
+    page, _ = page
+    html = (built_site / "timeline" / "2020" / "index.html").read_text(encoding="utf-8")
+    assert 'value="kataib-hezbollah"' not in html and 'value="camp-taji"' not in html
+    page.goto(base + "/timeline/?actor=iran-backed-militias&place=camp-taji")
+    settled(page)
+    assert page.input_value("#tl-actor") == "iran-backed-militias"
+    assert page.input_value("#tl-place") == "camp-taji"
+    both = [e.id for e in timeline.by_actor["iran-backed-militias"] if "camp-taji" in e.places]
+    assert visible_ids(page) == both and both
+    page.goto(base + "/timeline/2014/")
+    page.click("#tl-filters-box > summary")
+    page.wait_for_function("document.querySelectorAll('#tl-actor option').length > 1")
+    offered = page.eval_on_selector_all("#tl-actor option", "options => options.map(o => [o.value, o.textContent])")
+    actors = sorted((timeline.actors[key].name, key) for key in timeline.by_actor if timeline.by_actor[key])
+    assert offered == [["", "All actors"]] + [[key, name] for name, key in actors]
+    places = page.eval_on_selector_all("#tl-place option", "options => options.map(o => o.value)")
+    assert places[1:] == [
+        key for _, key in sorted((timeline.places[k].name, k) for k in timeline.by_place if timeline.by_place[k])
+    ]
+
+
 def test_print_shows_the_list_without_controls(page, base):
     page, _ = page
     page.goto(base + "/timeline/?actor=kataib-hezbollah")

@@ -33,6 +33,46 @@
     FIELDS.forEach(function (name) { input[name] = form.elements[name]; });
     var allText = count.textContent;
 
+    /* The actors and places the filters offer, [id, name] pairs: fetched once, when the filters
+       open or the address names one, rather than written into every timeline page (at 100,000
+       events they would be most of each page). */
+    var knownNames = null;
+    function names() {
+      if (!knownNames) knownNames = fetch(root + "timeline/names.json").then(function (r) { return r.json(); });
+      return knownNames;
+    }
+    var filled = null;
+    function fillChoices() {
+      if (!filled) {
+        filled = names().then(function (known) {
+          [["actor", known.actors], ["place", known.places]].forEach(function (pair) {
+            var select = input[pair[0]], chosen = select.value;
+            var sorted = pair[1].slice().sort(function (a, b) { return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0; });
+            var fragment = document.createDocumentFragment();
+            sorted.forEach(function (entry) {
+              var option = document.createElement("option");
+              option.value = entry[0];
+              option.textContent = entry[1];
+              fragment.appendChild(option);
+            });
+            select.appendChild(fragment);
+            select.value = chosen;
+          });
+        });
+      }
+      return filled;
+    }
+    var box = document.getElementById("tl-filters-box");
+    if (box) box.addEventListener("toggle", function () { if (box.open) fillChoices(); });
+    /* Apply a state (from the address): with its actor or place, once they can be chosen. */
+    function applyChosen(state) {
+      if (state.actor || state.place) {
+        fillChoices().then(function () { apply(state); }, function () { apply(state); });
+      } else {
+        apply(state);
+      }
+    }
+
     /* The compact index, loaded once, on the first filter: a row per event, in time order. */
     var loaded = null;
     function index() {
@@ -40,8 +80,7 @@
         var shards = (controls.dataset.years || "").split(" ").filter(Boolean).map(function (year) {
           return fetch(root + "timeline/events-" + year + ".json").then(function (r) { return r.json(); });
         });
-        var names = fetch(root + "timeline/names.json").then(function (r) { return r.json(); });
-        loaded = Promise.all([names, Promise.all(shards)]).then(function (parts) {
+        loaded = Promise.all([names(), Promise.all(shards)]).then(function (parts) {
           var known = parts[0], rows = [];
           parts[1].forEach(function (shard) {
             shard.forEach(function (row) {
@@ -227,7 +266,7 @@
     });
     window.addEventListener("popstate", function () {
       lastPushed = urlFor(readUrl());
-      apply(readUrl());
+      applyChosen(readUrl());
     });
 
     /* The overview bar: click a month, or drag across months, to narrow to that stretch. */
@@ -300,7 +339,7 @@
       });
     }
 
-    apply(readUrl());
+    applyChosen(readUrl());
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
