@@ -6,7 +6,7 @@ its two page functions (`mkdocs.commands.build._populate_page`, Markdown to HTML
 hook swaps them, at `on_startup`, for versions that hand a share of the pages to forked workers.
 
 - The pages outside the navigation (events, actors, places, sources, tags: nearly all of them)
-  are cut into one contiguous share per core. The parent keeps the first share and every page
+  are dealt into one share per core (every n-th page). The parent keeps the first share and every page
   of the navigation and goes on with MkDocs's own loop; each worker, forked when that loop
   starts (after `on_nav`, so it holds the files, the navigation and the config), renders its
   share, builds the theme's environment as `build()` does, and writes its pages.
@@ -27,11 +27,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.parallel import PARALLEL_FROM, chunks
+from generator.parallel import PARALLEL_FROM
 
 KNOWN_MKDOCS = "1.6."
 JOBS_VARIABLE = "TIMELINE_BUILD_JOBS"
@@ -140,7 +141,9 @@ def start(config: Any, files: Any, nav: Any) -> None:
         log.info("pages: %s", decided.reason)
         return
     context = multiprocessing.get_context("fork")
-    for share in chunks(outside_nav, decided.processes)[1:]:
+    # Every n-th page, not runs of pages: the heavy pages (a crowded year, a much-cited source)
+    # sit together in MkDocs's order, and a share of them would keep the others waiting.
+    for share in [outside_nav[start :: decided.processes] for start in range(1, decided.processes)]:
         uris = [file.src_uri for file in share]
         receiving, sending = context.Pipe(duplex=False)
         process = context.Process(target=_work, args=(run, uris, sending), daemon=True)
@@ -223,17 +226,24 @@ def _work(run: _Run, share: list[str], connection: Any) -> None:
     connection.close()
 
 
+def _receive(process: Any, connection: Any) -> dict[str, Any]:
+    try:
+        result: dict[str, Any] = connection.recv()
+    except EOFError:
+        result = {"pages": {}, "logs": [], "error": f"it ended with code {process.exitcode}"}
+    process.join()
+    return result
+
+
 def _join(run: _Run, doc_files: Sequence[Any], env: Any) -> None:
     """Wait for the workers; give the parent's pages what the workers learnt of theirs, or build
     a failed worker's share here, as the serial build would."""
     _state["run"] = None
     by_uri = {file.src_uri: file for file in doc_files}
-    for process, connection, share in run.workers:
-        try:
-            result = connection.recv()
-        except EOFError:
-            result = {"pages": {}, "logs": [], "error": f"it ended with code {process.exitcode}"}
-        process.join()
+    started = time.perf_counter()
+    results = [_receive(process, connection) for process, connection, _ in run.workers]
+    log.info("pages: the parent's share done, then %.1f s waiting for the workers", time.perf_counter() - started)
+    for (_, _, share), result in zip(run.workers, results, strict=True):
         for name, level, message in result["logs"]:
             logging.getLogger(name).log(level, message)
         for uri, (title, anchors, links) in result["pages"].items():
