@@ -253,24 +253,28 @@ in a handful, as in real news).
 
 {table}
 
-Measured on {machine}, Python {python}, {date}. Reproduce with:
+Measured on {machine}, Python {python}, on the day in each row's *measured*. Reproduce with:
 
 ```sh
 make bench                          # 1,000 and 10,000 events
 make bench BENCH="1000 10000 100000"
+make bench BENCH="100000"           # one size: the other sizes' rows are kept
 ```
 
 - *check + generate* is `timeline build` into an empty `docs/`: check, render, write; "again" is
-  a second run, which finds every page unchanged and writes nothing. From 2,000 files both use
-  one process per core (`--jobs N` to choose).
-- *make site* is what `make site` runs, `mkdocs build --strict`: the generator's hook checks the
-  content and renders (writing nothing, the pages being current), MkDocs builds with Material's
-  theme, and the hook indexes the built record pages for search with Pagefind (its share is in
-  the build's log: "search: N pages indexed (S s)"); *peak memory* is sampled every 0.1 s over
-  the build's processes: the largest resident size of one, and the largest sum of their
-  proportional sizes (memory a forked worker still shares with its parent counted once);
-  Pagefind's indexers run in processes of their own. *measured* is the day of the row's run: a run of some sizes
-  keeps the other sizes' rows.
+  a second run, which finds that nothing it reads or wrote changed (generator/stamp.py: the
+  content's and the generated files' sizes and times, the generator's code, the settings, the
+  events' git history) and reads nothing else. From 2,000 files both use one process per core
+  (`--jobs N` to choose).
+- *make site* is what `make site` runs, `mkdocs build --strict`, after `timeline build` (so the
+  hook's generator finds nothing changed, as in CI after a first build; from a fresh clone add
+  *check + generate*): MkDocs builds the pages with Material's theme on every core
+  (generator/mkdocs_parallel.py), then the hook indexes the record pages for search with
+  Pagefind, in shards of 10,000 pages, two at a time (the build's log says how long: "search: N
+  pages indexed (S s)"). *peak memory* is sampled every 0.1 s over the build's processes: the
+  largest resident size of one, and the largest sum of their proportional sizes (memory a forked
+  worker still shares with its parent counted once); Pagefind's indexers run in processes of
+  their own. *measured* is the day of the row's run: a run of some sizes keeps the other rows.
 - *search index on disk* is Pagefind's bundle (`site/_pagefind/`); a reader downloads only the
   fragments a query needs.
 - The reading figures are measured in Chromium (tests/benchmark/reading.py) on the built site
@@ -285,25 +289,39 @@ make bench BENCH="1000 10000 100000"
 - *serve* is the time from saving one event file (its title) to `mkdocs serve` serving the
   page's new text, the median of three saves; `make serve` uses `--dirty`: the generator reads
   only the saved file again and rewrites only the pages made of what changed, and MkDocs
-  rebuilds only those. A title change rewrites the timeline page (every event is listed there)
-  and the exports; a change to a summary or a quote rewrites the event's page and the exports.
-- *MkDocs alone* builds the same number of pages, each one line long, without the generator:
-  what MkDocs and Material's templates cost per page whatever the page holds.
-- Serve is measured up to 10,000 events (`--serve-up-to`): at 100,000 a full rebuild takes minutes.
+  rebuilds only those (in one process: serve runs threads, which a fork would copy mid-lock).
+- *MkDocs alone* builds the same number of pages, each one line long, without the generator,
+  in one process: what MkDocs and Material's templates cost per page whatever the page holds.
+- Serve and MkDocs alone are measured up to 10,000 events (`--serve-up-to`, `--floor-up-to`).
 
-Where a preview rebuild went at 10,000 events before the timeline was paged (`make serve`, one
-title saved; the MkDocs hook's timings): the generator took about 1.9 s; MkDocs about 5 s, of
-which about 4 s went to the one timeline page that listed every event (now a page per year, a
-page per month in a crowded year) and about 2.3 s is what MkDocs costs for any `--dirty` rebuild
-of 11,585 pages even when nothing changed. Under serve the search index is rebuilt in the
-background after each build, so the reload does not wait for it.
+## Where the time goes
 
-Where the rest of `make site` goes (a profile of `mkdocs build` at 10,000 events): MkDocs runs
-in one process, page after page; each page's HTML is parsed three times with Python's
-`html.parser` (MkDocs collecting anchors, Python-Markdown setting raw HTML aside, and, before
-Pagefind replaced it, the search plugin indexing), and rendered through Material's `base.html`, whose navigation, header and
-tabs are drawn again for every page. MkDocs also holds every page's Markdown and HTML until
-the last page is written: most of the peak memory at 100,000 events.
+`mkdocs build` at 10,000 events (11,710 pages), its debug log timed line by line, 2026-11-26:
+the generator 0.2 s (nothing changed; 7 to 8 s from an empty `docs/`); cleaning `site/` 1.7 s;
+files and navigation 0.4 s; then the parent process reads and renders its half of the pages in
+23 s and builds them into Material's template in 21.5 s while the forked worker does the other
+half (each page 7.7 ms of one core, against 2.6 ms for a one-line page: Python-Markdown and
+MkDocs each parse a page's raw HTML with Python's `html.parser`, and Material draws its header,
+tabs, navigation and footer on every page); then Pagefind indexes 11,574 pages in 18 to 24 s.
+The pages were cut into runs at first: the worker got the crowded year pages and the most-cited
+sources and the parent waited 10 s for it; every other page each way, it waits for nothing.
+
+What was tried and not kept: giving Pagefind only each page's article (18.3 s against 17.9 s:
+its time is not in reading HTML); collapsing whitespace between tags in the built pages (15% of
+an event page's bytes, 7% once compressed, as GitHub Pages serves it). What was kept: pages on
+every core (about half the time of the serial build); a build that finds nothing changed reads
+nothing (8 s to 0.2 s at 10,000 events); the search index in shards of 10,000 pages (Pagefind
+holds a whole index in memory: 5.4 GB for 100,000 pages in one); the actors and places of the
+timeline's filters fetched when the filters open, not written into every timeline page (at
+100,000 events they were most of a year page's 1.07 MB).
+
+## Search at scale
+
+Pagefind ranks every page that holds a query's words, in the browser: a word in 9,000 pages
+takes about 0.8 s, in 80,000 pages about 7 s. Its own interface also counted every facet over
+every match of every query (3.4 s for a common word at 10,000 events); ours loads and counts the
+facets only when a reader opens them. Before its first query Pagefind loads each index's
+metadata, about 9 bytes a page (100 KB for 11,500 pages, 1 MB for 115,000), whatever the shards.
 """
 
 
@@ -313,17 +331,16 @@ def main() -> None:
     parser.add_argument("--serve-up-to", type=int, default=10000, help="measure serve only up to this N")
     parser.add_argument("--floor-up-to", type=int, default=10000, help="measure MkDocs alone only up to this N")
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument("--rewrite", action="store_true", help="measure nothing: write the page again, its rows kept")
     arguments = parser.parse_args()
     rows = []
-    for count in arguments.counts:
+    for count in [] if arguments.rewrite else arguments.counts:
         rows.append(measure(count, serve=count <= arguments.serve_up_to, floor=count <= arguments.floor_up_to))
         print(table(rows[-1:]), flush=True)
-    text = table(merged(earlier_rows(arguments.page), rows))
+    text = table(merged(earlier_rows(arguments.page), rows) if rows else earlier_rows(arguments.page))
     print(text)
     machine = f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}"
-    arguments.page.write_text(
-        PAGE.format(table=text, machine=machine, python=platform.python_version(), date=time.strftime("%Y-%m-%d"))
-    )
+    arguments.page.write_text(PAGE.format(table=text, machine=machine, python=platform.python_version()))
     print(f"wrote {arguments.page}")
 
 
