@@ -138,7 +138,8 @@ def start(config: Any, files: Any, nav: Any) -> None:
     )
     run = _state["run"] = _Run(config, files, nav, release=_state["command"] == "build" and not others)
     if decided.processes <= 1 or len(outside_nav) < decided.processes:
-        log.info("pages: %s", decided.reason)
+        if _state["command"] == "build":  # under serve, every rebuild would say it again
+            log.info("pages: %s", decided.reason)
         return
     context = multiprocessing.get_context("fork")
     # Every n-th page, not runs of pages: the heavy pages (a crowded year, a much-cited source)
@@ -173,7 +174,9 @@ def _build_page(
         if run.release:
             _release(page)
     if doc_files and page is doc_files[-1].page:
-        _join(run, doc_files, env)
+        _state["run"] = None
+        if run.workers:
+            _join(run, doc_files, env)
 
 
 def _release(page: Any) -> None:
@@ -238,7 +241,6 @@ def _receive(process: Any, connection: Any) -> dict[str, Any]:
 def _join(run: _Run, doc_files: Sequence[Any], env: Any) -> None:
     """Wait for the workers; give the parent's pages what the workers learnt of theirs, or build
     a failed worker's share here, as the serial build would."""
-    _state["run"] = None
     by_uri = {file.src_uri: file for file in doc_files}
     started = time.perf_counter()
     results = [_receive(process, connection) for process, connection, _ in run.workers]
