@@ -92,8 +92,13 @@ def on_post_build(config: Any, **_: Any) -> None:
         # The preview's page reloads without waiting for the index; the new one replaces the old whole.
         preview.index_in_background(lambda: search.write_index(site))
         return
+    from mkdocs.exceptions import Abort
+
     started = time.perf_counter()
-    pages = search.write_index(site)
+    try:
+        pages = search.write_index(site)
+    except search.SearchIndexError as error:  # the pages are built; the search would not load
+        raise Abort(f"search index not written: {error}") from None
     log.info("search: %d pages indexed (%.2f s)", pages, time.perf_counter() - started)
 
 

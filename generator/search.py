@@ -1,7 +1,7 @@
 """Site search with Pagefind: a static index split into chunks, so a query downloads only the
 fragments it needs (Material's lunr search fetched one index of every page, on every page).
 
-The index is made after MkDocs writes the pages, by Pagefind's Python API over the built site:
+The index is made after MkDocs writes the pages, by Pagefind's own command over the built site:
 only the pages readers look for (events, actors, places, sources, tags, about), and within them
 only the article (not the navigation around it). The generator's templates mark what else goes
 in: filters (actor, place, tag, year, status, kind), the date to sort by, and the names
@@ -16,10 +16,12 @@ indexer's memory is bounded by a shard, not the site; the browser merges them (P
 
 from __future__ import annotations
 
-import asyncio
+import concurrent.futures
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +35,7 @@ IGNORED = [".headerlink", ".md-source-file", ".tl-skip"]
 # Pagefind's indexer holds every page of an index in memory until it writes it (about 0.1 MB a
 # page): a site of more pages gets several indexes, which the browser searches as one.
 SHARD_PAGES = 10_000
+ESSENTIAL = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")  # never empty
 
 
 def indexed_pages(site: Path) -> list[str]:
@@ -60,7 +63,9 @@ def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     outputs = [building / "main"] + [building / f"shard-{number}" for number in range(1, len(runs))]
-    asyncio.run(_write_all(site, runs, outputs))
+    at_once = max(1, min(len(runs), len(os.sched_getaffinity(0))))
+    with concurrent.futures.ThreadPoolExecutor(at_once) as pool:
+        list(pool.map(lambda job: _write_shard(site, *job), zip(runs, outputs, strict=True)))
     primary = outputs[0]
     for output in outputs[1:]:
         output.rename(primary / output.name)
@@ -73,23 +78,19 @@ def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
     return len(pages)
 
 
-async def _write_all(site: Path, runs: Sequence[Sequence[str]], outputs: Sequence[Path]) -> None:
-    """The shards' indexes, as many at a time as there are cores (each in its own process)."""
-    limit = asyncio.Semaphore(max(1, min(len(runs), len(os.sched_getaffinity(0)))))
-
-    async def one(run: Sequence[str], output: Path) -> None:
-        async with limit:
-            await _write_shard(site, run, output)
-
-    await asyncio.gather(*(one(run, output) for run, output in zip(runs, outputs, strict=True)))
+class SearchIndexError(RuntimeError):
+    """Pagefind could not write a shard's index (its own message follows)."""
 
 
-async def _write_shard(site: Path, pages: Sequence[str], output: Path) -> None:
-    """One Pagefind index of `pages`: Pagefind reads a folder, so the pages are linked into a
-    folder of the shard's own, at the same paths (the URLs Pagefind gives them). Giving Pagefind
-    only each page's article instead was measured: no faster (docs/performance.md)."""
-    from pagefind.index import IndexConfig, PagefindIndex
+def _write_shard(site: Path, pages: Sequence[str], output: Path) -> None:
+    """One Pagefind index of `pages`, by Pagefind's own command (`python -m pagefind`, from
+    the pagefind[bin] package): Pagefind reads a folder, so the pages are linked into a folder of
+    the shard's own, at the same paths (the URLs Pagefind gives them).
 
+    Its command, not its Python API: the API's service answers "written" and is stopped while
+    the last files are still being written, which at 100,000 pages left a bundle with an empty
+    pagefind.js (a search that never loads); the command exits once everything is on disk.
+    Giving Pagefind only each page's article was measured: no faster (docs/performance.md)."""
     stage = output.with_name(output.name + ".pages")
     for page in pages:
         target = stage / page
@@ -98,14 +99,15 @@ async def _write_shard(site: Path, pages: Sequence[str], output: Path) -> None:
             os.link(site / page, target)
         except OSError:  # a file system without hard links
             shutil.copyfile(site / page, target)
-    config = IndexConfig(
-        output_path=str(output.resolve()),
-        root_selector=ROOT_SELECTOR,
-        exclude_selectors=IGNORED,
-        force_language=LANGUAGE,
-    )
+    command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-path", str(output)]
+    command += ["--root-selector", ROOT_SELECTOR, "--force-language", LANGUAGE, "--glob", "**/index.html"]
+    for selector in IGNORED:
+        command += ["--exclude-selectors", selector]
     try:
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(str(stage.resolve()), glob="**/index.html")
+        done = subprocess.run([*command, "--quiet"], capture_output=True, text=True)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+    empty = [name for name in ESSENTIAL if not (output / name).is_file() or not (output / name).stat().st_size]
+    if done.returncode != 0 or empty:
+        broken = ", ".join(empty) or "no file empty"
+        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}; {broken}): {done.stderr[-2000:]}")

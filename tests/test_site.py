@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import html
 import json
 import re
@@ -165,8 +164,7 @@ def search(request, built, browser, tmp_path_factory):
     if request.param != "one index":
         site = tmp_path_factory.mktemp("sharded") / "site"
         shutil.copytree(built / "site", site)
-        with concurrent.futures.ThreadPoolExecutor() as pool:  # Playwright's event loop runs in this thread
-            pages = pool.submit(write_index, site, 7).result()
+        pages = write_index(site, shard_pages=7)
         assert len(json.loads((site / BUNDLE / "shards.json").read_text())) == (pages - 1) // 7
     with serve(site) as base:
         context = browser.new_context()
@@ -310,3 +308,16 @@ def test_related_events_are_shown_both_ways(built, one, other):
     site = built / "site"
     assert other in _related_section(site, one)
     assert one in _related_section(site, other)
+
+
+def test_a_search_index_pagefind_cannot_write_fails_with_its_message(tmp_path):
+    """The build stops with Pagefind's own words rather than publish a search that never loads."""
+    from generator.search import SearchIndexError, _write_shard
+
+    site = tmp_path / "site"
+    (site / "events" / "a").mkdir(parents=True)
+    (site / "events" / "a" / "index.html").write_text("<html><body><article><h1>A</h1></article></body></html>")
+    (tmp_path / "taken").write_text("a file where the index's folder should go")
+    with pytest.raises(SearchIndexError, match="Pagefind failed"):
+        _write_shard(site, ["events/a/index.html"], tmp_path / "taken")
+    assert not (tmp_path / "taken.pages").exists()  # its staging folder is cleaned up
