@@ -313,7 +313,10 @@ every core (about half the time of the serial build); a build that finds nothing
 nothing (8 s to 0.2 s at 10,000 events); the search index in shards of 10,000 pages (Pagefind
 holds a whole index in memory: 5.4 GB for 100,000 pages in one); the actors and places of the
 timeline's filters fetched when the filters open, not written into every timeline page (at
-100,000 events they were most of a year page's 1.07 MB).
+100,000 events they were most of a year page's 1.07 MB). Pagefind runs as its own command: its
+Python API stopped its indexer while the last files of a 10,000-page shard were still being
+written, and a 100,000-event site was published with an empty `pagefind.js` (the bench's cold
+searches timed out); the build now checks each shard's files.
 
 ## Search at scale
 
