@@ -413,17 +413,14 @@ def stretches(events: list[Event]) -> list[Stretch]:
 
 
 def _filter_options(timeline: Timeline) -> dict[str, Any]:
-    """What the filter form offers on every timeline page: names only (no counts), so a page is
-    made again only when the set of actors, places or tags changes."""
-    actors = sorted({timeline.actors[key].name: key for key in timeline.by_actor if timeline.by_actor[key]}.items())
-    places = sorted({timeline.places[key].name: key for key in timeline.by_place if timeline.by_place[key]}.items())
+    """What the filter form offers on every timeline page (no counts, so a page is made again
+    only when the choices change). Actors and places are not among them: the page's script
+    fetches them from names.json when the filters open."""
     years = sorted(
         {event.date.earliest.year for event in timeline.events}
         | {d.year for d in (event.date.latest for event in timeline.events) if d}
     )
     return {
-        "actors": actors,
-        "places": places,
         "tags": timeline.tags(),
         "statuses": [status for status in STATUSES if any(e.status == status for e in timeline.events)],
         "year_range": list(range(years[0], years[-1] + 1)) if years else [],
@@ -436,22 +433,18 @@ def timeline_pages(
     timeline: Timeline, pages_in_order: list[Stretch], options: dict[str, Any], common: dict[str, Any]
 ) -> Iterator[Page]:
     """A page per year (or per month of a crowded year), with links to the ones before and after."""
-    option_key = (tuple(options["actors"]), tuple(options["places"]), tuple(options["tags"]),
-                  tuple(options["statuses"]), tuple(options["year_range"]), tuple(options["shards"]),
-                  options["total"])  # fmt: skip
+    option_key = (tuple(options["tags"]), tuple(options["statuses"]), tuple(options["year_range"]),
+                  tuple(options["shards"]), options["total"])  # fmt: skip
     names = filter_names(timeline)
-    yield (
-        "timeline/names.json",
-        partial(_json, names),
-        (option_key, tuple(map(tuple, names["actors"])), tuple(map(tuple, names["places"]))),
-    )
+    name_key = (tuple(map(tuple, names["actors"])), tuple(map(tuple, names["places"])))  # rows name them by position
+    yield "timeline/names.json", partial(_json, names), name_key
     positions = {kind: {key: index for index, (key, _) in enumerate(names[kind])} for kind in ("actors", "places")}
     by_year: dict[int, list[Event]] = {}
     for event in timeline.events:
         by_year.setdefault(event.date.earliest.year, []).append(event)
     for year, in_year in by_year.items():
         rows = partial(_json, [filter_row(event, positions) for event in in_year])
-        yield f"timeline/events-{year}.json", rows, ("rows", tuple(in_year), option_key)
+        yield f"timeline/events-{year}.json", rows, ("rows", tuple(in_year), name_key)
     for index, stretch in enumerate(pages_in_order):
         before = pages_in_order[index - 1] if index else None
         after = pages_in_order[index + 1] if index + 1 < len(pages_in_order) else None
