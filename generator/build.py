@@ -114,12 +114,11 @@ def build(
     status is draft too (the preview shows them, marked); a build for the site leaves them out."""
     started = time.perf_counter()
     site = site or Site()
-    settings = (site, drafts)
-    if not reuse:  # the preview keeps its own memo of what each page was made of
+    read = "" if reuse else stamp.inputs(content, (site, drafts))  # the preview keeps its own memo
+    if not reuse:
         last = stamp.read(docs)
-        if last.get("fingerprint") == stamp.fingerprint(content, docs, settings):
-            unchanged = WriteReport(unchanged=int(str(last.get("files", 0))))
-            return BuildReport(None, unchanged, time.perf_counter() - started, int(str(last.get("events", 0))))
+        if last and last.fingerprint == stamp.fingerprint(read, docs):
+            return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
         timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
         # When each event last changed (git), for a build of the site; a preview's save is no commit.
@@ -128,7 +127,7 @@ def build(
         memo = _memo(docs, site) if reuse else None
         report = write_pages(docs, files, worker_count(len(files), workers), memo)
     if not reuse:
-        stamp.write(docs, stamp.fingerprint(content, docs, settings), len(timeline.events), len(files))
+        stamp.write(docs, stamp.Stamp(stamp.fingerprint(read, docs), len(timeline.events), len(files)))
     return BuildReport(timeline, report, time.perf_counter() - started, len(timeline.events))
 
 

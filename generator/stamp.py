@@ -20,6 +20,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from .write import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS
 
@@ -57,17 +58,27 @@ def _history(events: Path) -> str:
     return found.stdout.strip() if found.returncode == 0 else ""
 
 
-def fingerprint(content: Path, docs: Path, settings: Iterable[object]) -> str:
-    """A digest of what a build reads and what it wrote; the same digest means the same pages."""
+def inputs(content: Path, settings: Iterable[object]) -> str:
+    """A digest of what a build reads, taken before it reads: a file saved while it runs then
+    differs from the stamp, and the next build makes its pages."""
+    return _digest((repr(tuple(settings)), _history(content / "events"), *_stats(content), *_stats(CODE)))
+
+
+def fingerprint(read: str, docs: Path) -> str:
+    """What a build read (`inputs`) and the generated files as they are now: the same
+    fingerprint means the same pages."""
+    return _digest(
+        (
+            read,
+            *(line for folder in OWNED_FOLDERS for line in _stats(docs / folder)),
+            *(line for name in (*OWNED_FILES, *MARKED_FILES) for line in _stats_of(docs / name)),
+        )
+    )
+
+
+def _digest(parts: Iterable[str]) -> str:
     digest = hashlib.sha256()
-    for part in (
-        repr(tuple(settings)),
-        _history(content / "events"),
-        *_stats(content),
-        *_stats(CODE),
-        *(line for folder in OWNED_FOLDERS for line in _stats(docs / folder)),
-        *(line for name in (*OWNED_FILES, *MARKED_FILES) for line in _stats_of(docs / name)),
-    ):
+    for part in parts:
         digest.update(part.encode("utf-8", "surrogateescape") + b"\n")
     return digest.hexdigest()
 
@@ -80,13 +91,18 @@ def _stats_of(file: Path) -> Iterator[str]:
     yield f"{file.name} {info.st_size} {info.st_mtime_ns}"
 
 
-def read(docs: Path) -> dict[str, object]:
+class Stamp(NamedTuple):
+    fingerprint: str
+    events: int
+    files: int
+
+
+def read(docs: Path) -> Stamp | None:
     try:
-        found = json.loads((docs / STAMP).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
+        return Stamp(**json.loads((docs / STAMP).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):  # none yet, or not one this version wrote
+        return None
 
 
-def write(docs: Path, print_: str, events: int, files: int) -> None:
-    (docs / STAMP).write_text(json.dumps({"fingerprint": print_, "events": events, "files": files}), encoding="utf-8")
+def write(docs: Path, stamp: Stamp) -> None:
+    (docs / STAMP).write_text(json.dumps(stamp._asdict()), encoding="utf-8")
