@@ -458,12 +458,11 @@ def timeline_pages(
 
 
 def filter_names(timeline: Timeline) -> dict[str, list[list[str]]]:
-    """The actors and places the timeline's filters know, as [id, name] pairs: the rows of the
-    compact index name them by their position here."""
-    return {
-        "actors": [[key, timeline.actors[key].name] for key in sorted(timeline.by_actor) if timeline.by_actor[key]],
-        "places": [[key, timeline.places[key].name] for key in sorted(timeline.by_place) if timeline.by_place[key]],
-    }
+    """The actors and places the timeline's filters know, as [id, name] pairs in name order (the
+    order the filters offer them in): the rows of the compact index name them by position here."""
+    actors = sorted((timeline.actors[key].name, key) for key in timeline.by_actor if timeline.by_actor[key])
+    places = sorted((timeline.places[key].name, key) for key in timeline.by_place if timeline.by_place[key])
+    return {"actors": [[key, name] for name, key in actors], "places": [[key, name] for name, key in places]}
 
 
 def filter_row(event: Event, positions: dict[str, dict[str, int]]) -> list[object]:

@@ -47,9 +47,8 @@
         filled = names().then(function (known) {
           [["actor", known.actors], ["place", known.places]].forEach(function (pair) {
             var select = input[pair[0]], chosen = select.value;
-            var sorted = pair[1].slice().sort(function (a, b) { return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0; });
             var fragment = document.createDocumentFragment();
-            sorted.forEach(function (entry) {
+            pair[1].forEach(function (entry) { /* in name order already */
               var option = document.createElement("option");
               option.value = entry[0];
               option.textContent = entry[1];
