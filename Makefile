@@ -35,6 +35,7 @@ lint: setup
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 node_modules/.package-lock.json: package-lock.json  ## TimelineJS3 and axe-core for the browser tests

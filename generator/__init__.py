@@ -2,6 +2,18 @@
 
 Data flows one way: load (YAML nodes with line marks) -> check (typed records, every error)
 -> model (resolved, ordered timeline) -> render (Markdown text) -> write (changed files only).
+
+The packages are floors; each imports only the floors below it (import-linter's layers
+contract in pyproject.toml, checked by `make lint`):
+
+    cli                     the `timeline` command
+    mkdocs                  the MkDocs hook, the parallel build, the preview, the search index
+    site | authoring        the pages and their build | commands that write content for editors
+    exports                 open data (JSON, CSV, TimelineJS, Atom, iCalendar, JSON-LD)
+    content                 records loaded, checked and modelled
+    parallel                forked workers, shared by the checker and the writer
+
+generator/README.md is the maintainers' guide.
 """
 
 __version__ = "0.1.0"

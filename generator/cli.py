@@ -12,11 +12,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .authoring.article import Article
-from .authoring.files import AuthoringError
-from .check import check_content, valid_actors_and_places
-from .parallel import PARALLEL_FROM
-from .problems import ContentError
+from generator.authoring.article import Article
+from generator.authoring.files import AuthoringError
+from generator.content.check import check_content, valid_actors_and_places
+from generator.content.problems import ContentError
+from generator.parallel import PARALLEL_FROM
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -130,11 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    from .build import few_collections
+    from generator.site.build import few_collections
 
     with few_collections():
         content = check_content(args.content, args.jobs)
-    from .similar import content_warnings
+    from generator.content.similar import content_warnings
 
     warnings = content_warnings(content, args.content)
     for warning in warnings:
@@ -151,7 +151,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import Site, build, site_from_config
+    from generator.site.build import Site, build, site_from_config
 
     configured = site_from_config(args.config)
     site = Site(
@@ -166,7 +166,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema_files import write_schemas
+    from generator.content.schema_files import write_schemas
 
     stale = write_schemas(args.out, check_only=args.check)
     if args.check and stale:
@@ -177,7 +177,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .authoring.files import new_event
+    from generator.authoring.files import new_event
 
     path = new_event(args.content, args.title, args.date, args.source, args.actor, args.place, args.tag)
     print(f"wrote {path}: edit the TODO lines, then `timeline check`")
@@ -188,8 +188,8 @@ def _extract(args: argparse.Namespace) -> int:
     from dataclasses import replace
     from datetime import date
 
-    from .authoring.extract import draft_yaml, extract, source_id, source_yaml
-    from .authoring.files import Written, create_file, known_ids
+    from generator.authoring.extract import draft_yaml, extract, source_id, source_yaml
+    from generator.authoring.files import Written, create_file, known_ids
 
     try:
         published = date.fromisoformat(args.published) if args.published else None
@@ -235,7 +235,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def read_source(where: str) -> Article | str:
     """An article from a text file, a saved web page or a URL; a located error for what fails."""
-    from .authoring.article import fetch, read_html
+    from generator.authoring.article import fetch, read_html
 
     try:
         if re.match(r"https?://", where):
@@ -252,7 +252,7 @@ def read_source(where: str) -> Article | str:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .authoring.importer import import_file
+    from generator.authoring.importer import import_file
 
     result = import_file(args.file, args.content, args.source)
     for path in result.written.created:
@@ -268,7 +268,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .authoring.fmt import format_files
+    from generator.authoring.fmt import format_files
 
     report = format_files(args.paths, check_only=args.check)
     for line in report.failed:
@@ -284,7 +284,7 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from .links import check_links
+    from generator.content.links import check_links
 
     answers = check_links(args.content, timeout=args.timeout)
     if answers and all(answer.offline for answer in answers):

@@ -66,10 +66,9 @@ def copy_project(target: Path) -> Path:
 
 
 def _is_generated(path: Path) -> bool:
-    from generator.write import OWNED_FILES, OWNED_FOLDERS, is_generated
+    from generator.site.layout import is_generated, is_owned
 
-    parts = path.relative_to(ROOT / "docs").parts
-    return parts[0] in OWNED_FOLDERS or parts[0] in OWNED_FILES or is_generated(path)
+    return is_owned(path.relative_to(ROOT / "docs").as_posix()) or is_generated(path)
 
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

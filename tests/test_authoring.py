@@ -43,7 +43,7 @@ def test_every_time_expression_in_the_article_and_its_date():
 
 
 def test_drafts_recognise_actors_and_places_and_quote_the_sentence():
-    from generator.check import check_content
+    from generator.content.check import check_content
 
     content = check_content(ROOT / "content")
     result = extract(ARTICLE.read_text(), content.actors.values(), content.places.values())
@@ -144,9 +144,9 @@ def _empty_events(content: Path) -> None:
 
 
 def test_import_round_trips_the_csv_export(timeline, content):
-    from generator.check import check_content
+    from generator.content.check import check_content
+    from generator.content.model import build_timeline
     from generator.exports import events_csv
-    from generator.model import build_timeline
 
     original = check_content(content)
     csv_file = content.parent / "events.csv"

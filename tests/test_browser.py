@@ -13,8 +13,8 @@ import pytest
 from browser import Watched, serve
 from conftest import ROOT, copy_project, mkdocs
 
-from generator.check import check_content
-from generator.model import build_timeline
+from generator.content.check import check_content
+from generator.content.model import build_timeline
 
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -152,7 +152,7 @@ def test_search_over_an_index_in_shards_finds_what_one_index_finds(base, built_s
     """A site of more pages than a shard holds is indexed in several; the search merges them."""
     import shutil
 
-    from generator.search import write_index
+    from generator.mkdocs.search import write_index
 
     page = browser.new_page()
     whole = search_count(page, base, "Kataib")

@@ -10,9 +10,9 @@ import pytest
 from conftest import mkdocs
 from html_tools import read
 
-from generator.build import Site, build
-from generator.problems import ContentError
-from generator.stamp import STAMP
+from generator.content.problems import ContentError
+from generator.site.build import Site, build
+from generator.site.stamp import STAMP
 
 HOSTILE = """title: </title><script>alert("title")</script> *not emphasis* [not a link](x) &lt;/title&gt;
 date: 2020-03-16
@@ -259,7 +259,7 @@ PAGE = "docs/events/2014-coalition-mission-in-iraq-begins.md"
     ],
 )
 def test_a_build_is_skipped_only_when_nothing_it_reads_or_wrote_changed(timeline, project, change, rebuilds):
-    """The rule of the build's stamp (generator/stamp.py), case by case; a rebuild restores
+    """The rule of the build's stamp (generator/site/stamp.py), case by case; a rebuild restores
     every generated file as a build from nothing would write it."""
     assert timeline("build", cwd=project).returncode == 0
     change(project)

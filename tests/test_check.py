@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
-from generator.problems import ContentError
+from generator.content.check import check_content
+from generator.content.problems import ContentError
 
 SOURCE = "wapo-2020-03-16-coalition-smaller-bases"
 VALID = f"""title: A valid event

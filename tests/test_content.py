@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from generator import edtf
-from generator.check import check_content
-from generator.schema_files import write_schemas
+from generator.content import edtf
+from generator.content.check import check_content
+from generator.content.schema_files import write_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "tests" / "data" / "2020-03-16-coalition-withdraws-from-smaller-bases.txt"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from generator import edtf
+from generator.content import edtf
 
 
 @pytest.mark.parametrize(

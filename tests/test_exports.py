@@ -16,8 +16,8 @@ import pytest
 from browser import Watched, serve
 from conftest import ROOT, SEED_ORDER, copy_project, mkdocs
 
-from generator.check import check_content
-from generator.model import build_timeline
+from generator.content.check import check_content
+from generator.content.model import build_timeline
 
 SITE_URL = "https://newsroom.example/timeline/"
 
@@ -99,7 +99,7 @@ def test_events_csv_opens_cleanly_in_a_spreadsheet(site, timeline):
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n", "|", "%", "'"])
 def test_every_formula_start_is_neutralised(start):
-    from generator.cells import protected as _cell
+    from generator.exports.cells import protected as _cell
 
     assert _cell(f"{start}1") == f"'{start}1"
     assert _cell(f"a{start}1") == f"a{start}1"  # only a cell's first character matters
@@ -215,7 +215,7 @@ def test_json_ld_cannot_close_its_script_element(content):
         'title: "</script><script>alert(1)</script>"\ndate: 2020-03-16\nsummary: x\n'
         "sources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
     )
-    from generator.jsonld import json_ld
+    from generator.exports.jsonld import json_ld
 
     timeline = build_timeline(check_content(content))
     text = json_ld(timeline, timeline.content.events["hostile"])

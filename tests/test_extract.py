@@ -265,7 +265,7 @@ def test_an_unknown_publisher_fails_check_until_an_editor_writes_it(timeline, co
 
 
 def test_new_extract_and_import_write_keys_in_the_schema_order(timeline, content, tmp_path):
-    from generator.schema import EVENT
+    from generator.content.schema import EVENT
 
     order = list(EVENT.fields)
     made = timeline("new", "A new event", "--content", str(content), "--date", "2020-03-01",

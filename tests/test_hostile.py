@@ -17,8 +17,8 @@ import yaml
 from conftest import copy_project, mkdocs
 from html_tools import read
 
-from generator.fields import Choice, Kind, ListOf, Markdown, OneOrMany, Record, Ref, Slug, Text, Url
-from generator.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
+from generator.content.fields import Choice, Kind, ListOf, Markdown, OneOrMany, Record, Ref, Slug, Text, Url
+from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
 
 # Closes a <title>, a <script>, an attribute and a Markdown construct, and carries entities.
 PLAIN = "</title></script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&amp; *em* [a](b) {{x}}"

@@ -138,9 +138,9 @@ HOSTILE_CELLS = ["=1+1", "+1", "-1", "@SUM(A1)", "|calc", "%x", "\tTabbed", "'qu
 
 @pytest.mark.parametrize("text", HOSTILE_CELLS)
 def test_csv_export_then_import_gives_back_the_same_title_and_summary(timeline, content, text):
-    from generator.check import check_content
+    from generator.content.check import check_content
+    from generator.content.model import build_timeline
     from generator.exports import events_csv
-    from generator.model import build_timeline
 
     event = content / "events" / "2014-coalition-mission-in-iraq-begins.yaml"
     record = yaml.safe_load(event.read_text())

@@ -1,4 +1,4 @@
-"""`mkdocs build` on every core (generator/mkdocs_parallel.py): the same site as MkDocs's own
+"""`mkdocs build` on every core (generator/mkdocs/parallel_build.py): the same site as MkDocs's own
 serial build, byte for byte; a worker's warnings still fail a strict build; and the rule that
 decides when it may fork, case by case."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, mkdocs
 
-from generator.mkdocs_parallel import PARALLEL_FROM, Plan, plan
+from generator.mkdocs.parallel_build import PARALLEL_FROM, Plan, plan
 
 BASE = {
     "command": "build",

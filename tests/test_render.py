@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from generator.markup import markdown_text
-from generator.render import MONTHLY_UP_TO, chart_columns
+from generator.content.markup import markdown_text
+from generator.site.charts import MONTHLY_UP_TO, chart_columns
 
 
 def _months(first: date, count: int, value: int = 1) -> list[tuple[date, int]]:
@@ -66,9 +66,9 @@ def test_markdown_fields_as_plain_text(markdown, text):
 
 
 def test_json_ld_description_is_plain_text(content):
-    from generator.check import check_content
-    from generator.jsonld import json_ld
-    from generator.model import build_timeline
+    from generator.content.check import check_content
+    from generator.content.model import build_timeline
+    from generator.exports.jsonld import json_ld
 
     event_file = content / "events" / "2020-03-16-marked-up.yaml"
     event_file.write_text(
@@ -83,8 +83,8 @@ def test_json_ld_description_is_plain_text(content):
 
 
 def _dated(identifier: str, text: str):
-    from generator import edtf
-    from generator.model import Citation, Event
+    from generator.content import edtf
+    from generator.content.model import Citation, Event
 
     return Event(identifier, identifier, edtf.parse(text), "summary", (Citation("s"),))
 
@@ -102,7 +102,7 @@ def _dated(identifier: str, text: str):
     ],
 )  # fmt: skip
 def test_the_timeline_is_paged_by_year_and_crowded_years_by_month(dates, pages):
-    from generator.render import SPLIT_YEAR_AT, stretches
+    from generator.site.timeline_pages import SPLIT_YEAR_AT, stretches
 
     events = [_dated(f"e{index}", text) for index, text in enumerate(dates)]
     found = stretches(events)

@@ -13,8 +13,8 @@ import pytest
 from conftest import SEED_ORDER, copy_project, mkdocs
 from html_tools import read, target_of, url_of
 
-from generator.check import check_content
-from generator.model import build_timeline
+from generator.content.check import check_content
+from generator.content.model import build_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -158,7 +158,7 @@ def search(request, built, browser, tmp_path_factory):
     every search test holds for both."""
     from browser import serve
 
-    from generator.search import BUNDLE, write_index
+    from generator.mkdocs.search import BUNDLE, write_index
 
     site = built / "site"
     if request.param != "one index":
@@ -312,7 +312,7 @@ def test_related_events_are_shown_both_ways(built, one, other):
 
 def test_a_search_index_pagefind_cannot_write_fails_with_its_message(tmp_path):
     """The build stops with Pagefind's own words rather than publish a search that never loads."""
-    from generator.search import SearchIndexError, _write_shard
+    from generator.mkdocs.search import SearchIndexError, _write_shard
 
     site = tmp_path / "site"
     (site / "events" / "a").mkdir(parents=True)

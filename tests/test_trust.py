@@ -309,8 +309,8 @@ def test_each_event_page_says_when_it_last_changed(timeline, project):
 def test_warnings_after_a_save_are_those_about_the_saved_events(content):
     """The preview asks only about the events a save changed: the same warnings as a full run's,
     restricted to those events."""
-    from generator.check import check_content
-    from generator.similar import content_warnings
+    from generator.content.check import check_content
+    from generator.content.similar import content_warnings
 
     events = content / "events"
     original = yaml.safe_load((events / "2020-03-rocket-attack-on-camp-taji-kills-three.yaml").read_text())

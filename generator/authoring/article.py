@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import Context, time_expressions
+from generator.authoring.dates import Context, time_expressions
 
 # Agencies a dateline names in brackets, as their bylines spell them.
 AGENCIES = {

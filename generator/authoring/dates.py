@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..fields import NUMBER_WORDS
+from generator.content.fields import NUMBER_WORDS
 
 Groups = dict[str, str]  # a match's named groups (and "0", its text); a group that took nothing is ""
 

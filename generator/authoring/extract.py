@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..fields import slugify
-from ..model import Actor, Place
-from .article import Article, read_article
-from .dates import Context, Expression, time_expressions
-from .files import Noted, event_document, event_id, yaml_quoted
-from .titles import headline
+from generator.authoring.article import Article, read_article
+from generator.authoring.dates import Context, Expression, time_expressions
+from generator.authoring.files import Noted, event_document, event_id, yaml_quoted
+from generator.authoring.titles import headline
+from generator.content.fields import slugify
+from generator.content.model import Actor, Place
 
 ABBREVIATIONS = (
     "U.S.",

@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import edtf
-from ..fields import did_you_mean, slugify
-from ..load import load_file
+from generator.content import edtf
+from generator.content.fields import did_you_mean, slugify
+from generator.content.load import load_file
 
 
 class AuthoringError(Exception):
@@ -66,7 +66,7 @@ def event_document(values: dict[str, object | Noted]) -> str:
     text double-quoted (a summary of several paragraphs as a literal block), ids and dates plain,
     citations as a block list in the schema's order (CITATION). A value may be given as
     (value, comment) to leave the editor a note on its line. Unknown keys are refused."""
-    from ..schema import CITATION, EVENT
+    from generator.content.schema import CITATION, EVENT
 
     unknown = set(values) - set(EVENT.fields)
     if unknown:

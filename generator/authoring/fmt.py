@@ -12,8 +12,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from ..load import read_text
-from ..schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
+from generator.content.load import read_text
+from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
 
 ORDERS = {
     "event": list(EVENT.fields),

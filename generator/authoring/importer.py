@@ -12,14 +12,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import edtf
-from ..cells import unprotected
-from ..fields import SLUG, slugify
-from ..load import load_file, read_text
-from ..model import STATUSES
-from ..problems import ContentError
-from .files import AuthoringError, Written, create_file, event_document, event_id, known_ids, yaml_quoted
-from .timelinejs import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
+from generator.authoring.files import (
+    AuthoringError,
+    Written,
+    create_file,
+    event_document,
+    event_id,
+    known_ids,
+    yaml_quoted,
+)
+from generator.authoring.timelinejs import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
+from generator.content import edtf
+from generator.content.fields import SLUG, slugify
+from generator.content.load import load_file, read_text
+from generator.content.model import STATUSES
+from generator.content.problems import ContentError
+from generator.exports.cells import unprotected
 
 
 @dataclass

@@ -10,7 +10,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from ..fields import SLUG, slugify
+from generator.content.fields import SLUG, slugify
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _SEASON_WORDS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}

@@ -1,20 +1,23 @@
 """Open data from the same checked model as the pages: JSON, CSV, TimelineJS, Atom and
 iCalendar. Pure functions from a Timeline to text; no timestamps of the build, so an unchanged
 timeline gives unchanged bytes (and no rewrite). Each export is made of per-event pieces cached
-by the event and what it references, so a long-lived process remakes only what changed."""
+by the event and what it references, so a long-lived process remakes only what changed.
+
+Also here: JSON-LD for the event pages (jsonld.py) and spreadsheet-safe cells (cells.py).
+May import: `generator.content`. Never the site's pages or MkDocs (enforced by `make lint`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from ..cells import FORMULA_STARTS
-from ..model import Timeline
-from .common import event_url, stable_id
-from .data import event_record, events_json, events_schema
-from .feeds import FEED_SIZE, atom_feed, icalendar_file
-from .table import CSV_COLUMNS, events_csv
-from .timelinejs import timelinejs
+from generator.content.model import Timeline
+from generator.exports.cells import FORMULA_STARTS
+from generator.exports.common import event_url, stable_id
+from generator.exports.data import event_record, events_json, events_schema
+from generator.exports.feeds import FEED_SIZE, atom_feed, icalendar_file
+from generator.exports.table import CSV_COLUMNS, events_csv
+from generator.exports.timelinejs import timelinejs
 
 __all__ = [
     "CSV_COLUMNS",

@@ -5,45 +5,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
-from .. import edtf
-from ..model import Actor, Event, Place, Source, Timeline
+from generator.content import edtf
+from generator.content.model import Event, Linked, Place, Source
+
+__all__ = ["Linked"]  # the exports' per-event key, from the model
 
 LIST_SEPARATOR = "; "
 
 
 ID_NAMESPACE = uuid.UUID("5b0cf5f2-4c5e-4d7e-9a51-6b3c8f1f2a10")  # stable ids for feeds and calendars
-
-
-class Linked(NamedTuple):
-    """An event's references resolved, in the event's order: hashable, so each export can cache
-    its piece of an event by (event, linked, address) and a preview rebuild after one save
-    makes only that event's pieces again."""
-
-    actors: tuple[Actor, ...]
-    places: tuple[Place, ...]
-    sources: tuple[Source, ...]  # one per citation, in the event's order
-    related: tuple[str, ...]
-
-
-_made_for: list[tuple[Timeline, dict[str, Linked]]] = []  # the last timeline's, kept while it is built
-
-
-def linked(timeline: Timeline, event: Event) -> Linked:
-    """An event's references resolved: made once per event and timeline (every export asks)."""
-    if not _made_for or _made_for[0][0] is not timeline:
-        _made_for[:] = [(timeline, {})]
-    made = _made_for[0][1]
-    links = made.get(event.id)
-    if links is None:
-        links = made[event.id] = Linked(
-            tuple(timeline.actors[key] for key in event.actors),
-            tuple(timeline.places[key] for key in event.places),
-            tuple(timeline.sources[citation.source] for citation in event.sources),
-            tuple(other.id for other in timeline.related[event.id]),
-        )
-    return links
 
 
 def event_url(event: Event, site_url: str) -> str:

@@ -7,8 +7,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, get_args
 
-from .. import edtf
-from ..fields import (
+from generator.content import edtf
+from generator.content.fields import (
     SLUG_PATTERN,
     Choice,
     CountOf,
@@ -25,14 +25,14 @@ from ..fields import (
     Slug,
     Text,
 )
-from ..model import Count, Event, Source, Timeline
-from ..schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
-from .common import Linked, date_record, event_url, linked
+from generator.content.model import Count, Event, Source, Timeline
+from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
+from generator.exports.common import Linked, date_record, event_url
 
 
 def event_record(timeline: Timeline, event: Event, site_url: str) -> dict[str, Any]:
     """One event with everything it references resolved: the shape of events.json."""
-    return _record(event, linked(timeline, event), site_url)
+    return _record(event, timeline.linked(event), site_url)
 
 
 def _record(event: Event, links: Linked, site_url: str) -> dict[str, Any]:
@@ -87,7 +87,7 @@ def source_record(source: Source) -> dict[str, Any]:
 def events_json(timeline: Timeline, site_url: str = "") -> str:
     """Written as json.dumps of the whole document would write it, from each event's cached text."""
     head = compact({"$schema": "events.schema.json", "count": len(timeline.events)})[:-2]
-    items = ",".join(_event_json(event, linked(timeline, event), site_url) for event in timeline.events)
+    items = ",".join(_event_json(event, timeline.linked(event), site_url) for event in timeline.events)
     return f'{head},"events":[{items}]}}\n'
 
 

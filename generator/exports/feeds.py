@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from xml.etree import ElementTree
 
-from .. import edtf
-from ..markup import markdown_html
-from ..model import Event, Timeline
-from .common import ID_NAMESPACE, Linked, event_url, first_located, linked, reported, stable_id
+from generator.content import edtf
+from generator.content.markup import markdown_html
+from generator.content.model import Event, Timeline
+from generator.exports.common import ID_NAMESPACE, Linked, event_url, first_located, reported, stable_id
 
 FEED_SIZE = 50
 
@@ -28,7 +28,7 @@ ICAL_STATUS = {
 
 
 def _reported(timeline: Timeline, event: Event) -> date:
-    return reported(linked(timeline, event).sources)
+    return reported(timeline.linked(event).sources)
 
 
 def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
@@ -99,7 +99,7 @@ def icalendar_file(timeline: Timeline, title: str, site_url: str = "") -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline generator//EN", "CALSCALE:GREGORIAN"]
     lines.append(f"X-WR-CALNAME:{_ical_text(title)}")
     head = "".join(_ical_line(line) for line in lines)
-    body = "".join(_vevent(event, linked(timeline, event), site_url) for event in timeline.events)
+    body = "".join(_vevent(event, timeline.linked(event), site_url) for event in timeline.events)
     return head + body + _ical_line("END:VCALENDAR")
 
 

@@ -7,9 +7,9 @@ import io
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..cells import protected
-from ..model import Event, Timeline
-from .common import LIST_SEPARATOR, Linked, date_record, event_url, first_located, linked
+from generator.content.model import Event, Timeline
+from generator.exports.cells import protected
+from generator.exports.common import LIST_SEPARATOR, Linked, date_record, event_url, first_located
 
 CSV_COLUMNS = (
     "id",
@@ -46,7 +46,7 @@ def _number(value: float | None) -> str:
 def events_csv(timeline: Timeline, site_url: str = "") -> str:
     """One flat row per event (in the spirit of ACLED's data), UTF-8 with a BOM for spreadsheets."""
     header = _rows([CSV_COLUMNS])
-    rows = "".join(_event_row(event, linked(timeline, event), site_url) for event in timeline.events)
+    rows = "".join(_event_row(event, timeline.linked(event), site_url) for event in timeline.events)
     return "\ufeff" + header + rows
 
 

@@ -7,17 +7,17 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-from .. import edtf
-from ..markup import markdown_html
-from ..model import Event, Timeline
-from .common import Linked, event_url, linked
-from .data import compact
+from generator.content import edtf
+from generator.content.markup import markdown_html
+from generator.content.model import Event, Timeline
+from generator.exports.common import Linked, event_url
+from generator.exports.data import compact
 
 
 def timelinejs(timeline: Timeline, title: str, description: str, site_url: str = "") -> str:
     """A title slide, then one slide per event."""
     head = compact({"title": {"text": {"headline": _escape(title), "text": f"<p>{_escape(description)}</p>"}}})[:-2]
-    slides = ",".join(_slide(event, linked(timeline, event), site_url) for event in timeline.events)
+    slides = ",".join(_slide(event, timeline.linked(event), site_url) for event in timeline.events)
     return f'{head},"events":[{slides}]}}\n'
 
 

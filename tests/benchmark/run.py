@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator.write import is_generated  # noqa: E402
+from generator.site.layout import is_generated  # noqa: E402
 from tests.benchmark.synth import synthesise  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -262,14 +262,14 @@ make bench BENCH="100000"           # one size: the other sizes' rows are kept
 ```
 
 - *check + generate* is `timeline build` into an empty `docs/`: check, render, write; "again" is
-  a second run, which finds that nothing it reads or wrote changed (generator/stamp.py: the
+  a second run, which finds that nothing it reads or wrote changed (generator/site/stamp.py: the
   content's and the generated files' sizes and times, the generator's code, the settings, the
   events' git history) and reads nothing else. From 2,000 files both use one process per core
   (`--jobs N` to choose).
 - *make site* is what `make site` runs, `mkdocs build --strict`, after `timeline build` (so the
   hook's generator finds nothing changed, as in CI after a first build; from a fresh clone add
   *check + generate*): MkDocs builds the pages with Material's theme on every core
-  (generator/mkdocs_parallel.py), then the hook indexes the record pages for search with
+  (generator/mkdocs/parallel_build.py), then the hook indexes the record pages for search with
   Pagefind, in shards of 10,000 pages, two at a time (the build's log says how long: "search: N
   pages indexed (S s)"). *peak memory* is sampled every 0.1 s over the build's processes: the
   largest resident size of one, and the largest sum of their proportional sizes (memory a forked

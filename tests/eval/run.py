@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator import edtf  # noqa: E402
 from generator.authoring.extract import extract, sentences  # noqa: E402
+from generator.content import edtf  # noqa: E402
 
 CASES = Path(__file__).with_name("dates.txt")
 HELD_OUT = Path(__file__).with_name("heldout.txt")

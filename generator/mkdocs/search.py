@@ -25,10 +25,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.site.layout import RECORD_FOLDERS
+
 BUNDLE = "_pagefind"  # the folder of the built site the index is written to
 SHARDS_FILE = "shards.json"  # in the bundle: the other indexes the browser merges with it
 LANGUAGE = "en"
-RECORDS = ("events", "actors", "places", "sources", "tags")  # records, not the lists of them
+RECORDS = RECORD_FOLDERS  # records, not the lists of them
 SINGLE_PAGES = ("about",)
 ROOT_SELECTOR = "article"  # Material's content; header, navigation and footer stay out
 IGNORED = [".headerlink", ".md-source-file", ".tl-skip"]

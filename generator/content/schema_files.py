@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import json_schemas
+from generator.content.schema import json_schemas
 
 
 def write_schemas(folder: Path, check_only: bool = False) -> list[str]:

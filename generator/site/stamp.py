@@ -22,10 +22,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from .write import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS
+from generator.site.layout import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, STAMP_FILE
 
-STAMP = ".timeline-build.json"
-CODE = Path(__file__).resolve().parent
+STAMP = STAMP_FILE
+CODE = Path(__file__).resolve().parent.parent  # the whole generator package
 
 
 def _stats(root: Path) -> Iterator[str]:

@@ -2,9 +2,9 @@
 
 Kept to MkDocs's documented hook events, so the generator itself never depends on MkDocs
 internals (Zensical, MkDocs's successor, reads the same mkdocs.yml and docs/). The one exception
-is contained in generator/mkdocs_parallel.py: `mkdocs build` on every core, over MkDocs 1.6's
+is contained in generator/parallel_build.py: `mkdocs build` on every core, over MkDocs 1.6's
 page functions, with MkDocs's serial build as its fallback. What the preview does under
-`mkdocs serve` is in generator/preview.py.
+`mkdocs serve` is in generator/mkdocs/preview.py.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # running mkdocs from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
-from generator import mkdocs_parallel, preview, search  # noqa: E402
-from generator.build import Site, build, site_from_config  # noqa: E402
-from generator.problems import ContentError  # noqa: E402
+from generator.content.problems import ContentError  # noqa: E402
+from generator.mkdocs import parallel_build, preview, search  # noqa: E402
+from generator.site import layout  # noqa: E402
+from generator.site.build import Site, build, site_from_config  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.timeline")
 
@@ -32,7 +33,7 @@ def _content_folder(config: Any) -> Path:
 
 def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     preview.start(command)
-    mkdocs_parallel.install(command, dirty)
+    parallel_build.install(command, dirty)
 
 
 def on_config(config: Any, **_: Any) -> Any:
@@ -80,13 +81,13 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
 
 
 def on_nav(nav: Any, config: Any, files: Any, **_: Any) -> Any:
-    mkdocs_parallel.start(config, files, nav)  # `mkdocs build` on every core (or serial: it says why)
+    parallel_build.start(config, files, nav)  # `mkdocs build` on every core (or serial: it says why)
     return nav
 
 
 def on_post_build(config: Any, **_: Any) -> None:
     site = Path(config.site_dir)
-    preview.remove_stale(site, preview.state.built)
+    layout.remove_stale(site, preview.state.built)  # a --dirty build deletes nothing itself
     if preview.state.serving:
         preview.write_status(site)
         # The preview's page reloads without waiting for the index; the new one replaces the old whole.

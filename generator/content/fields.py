@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import edtf
-from .load import STANDARD_TAGS
-from .model import Count
-from .problems import Mark, Problem, mark_of
+from generator.content import edtf
+from generator.content.load import STANDARD_TAGS
+from generator.content.model import Count
+from generator.content.problems import Mark, Problem, mark_of
 
 TAG = "tag:yaml.org,2002:"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

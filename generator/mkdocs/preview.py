@@ -4,8 +4,7 @@ MkDocs holds every request while a build is failing, and `serve` exits if the fi
 fails. So while serving, a content error does not fail the build: the last good pages stay in
 docs/, the problems are written to `_preview/status.json` in the served site, and a small script
 (added to every page, and to the 404 page, only while serving) shows them over the page and
-follows later builds. Nothing here runs in `mkdocs build`, except `remove_stale`, which a full
-build never needs and a `--dirty` one does.
+follows later builds. Nothing here runs in `mkdocs build`.
 
 State lives in this module, not in the hook: MkDocs executes the hook file again for every
 build it configures, while modules it imports stay loaded.
@@ -24,9 +23,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .model import Content
-from .problems import Problem
-from .write import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, is_generated
+from generator.content.model import Content
+from generator.content.problems import Problem
+from generator.site.layout import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, is_generated
 
 STATUS_FOLDER = "_preview"
 SCRIPT = f"{STATUS_FOLDER}/preview.js"
@@ -80,7 +79,7 @@ def status_json(build: int, problems: Iterable[Problem], summary: str) -> str:
 def new_warnings(content: Content, root: Path) -> list[str]:
     """`timeline check`'s warnings (look-alike events, tag slips) not yet shown in this session:
     an editor is told once, not at every save."""
-    from .similar import content_warnings
+    from generator.content.similar import content_warnings
 
     events = set(map(id, content.events.values()))  # unchanged events are the same objects
     changed = None if not state.events else {e.id for e in content.events.values() if id(e) not in state.events}
@@ -99,30 +98,11 @@ def write_status(site_dir: Path) -> None:
     state.build += 1
     folder = site_dir / STATUS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    script = resources.files("generator").joinpath("templates", "preview.js").read_bytes()
+    script = resources.files("generator.mkdocs").joinpath("preview.js").read_bytes()
     (folder / "preview.js").write_bytes(script)
     temporary = folder / ".status.json.part"
     temporary.write_text(status_json(state.build, state.problems, state.summary), encoding="utf-8")
     os.replace(temporary, folder / "status.json")
-
-
-def remove_stale(site_dir: Path, built: set[str]) -> list[str]:
-    """Delete files in the generator's folders of the built site that no source made.
-
-    A `--dirty` build writes only changed pages and never deletes, so without this a deleted
-    event's page would still be served. `built` holds the site-relative paths of this build."""
-    removed = []
-    for folder in OWNED_FOLDERS:
-        for directory, _folders, files in os.walk(site_dir / folder, topdown=False):
-            for name in files:
-                path = Path(directory, name)
-                relative = path.relative_to(site_dir).as_posix()
-                if relative not in built:
-                    path.unlink()
-                    removed.append(relative)
-            if not os.listdir(directory):
-                os.rmdir(directory)
-    return sorted(removed)
 
 
 def hand_written(docs: Path) -> list[Path]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from .edtf import EventDate
+from generator.content.edtf import EventDate
 
 # How sure we are of an event, after Airwars's grading and ACLED's practice (README: "Status").
 Status = Literal["draft", "reported", "corroborated", "confirmed", "disputed", "retracted"]
@@ -110,6 +110,17 @@ class Content:
     events: dict[str, Event]
 
 
+class Linked(NamedTuple):
+    """An event's references resolved, in the event's order: hashable, so each page and export
+    can cache its piece of an event by (event, linked, address) and a preview rebuild after one
+    save makes only that event's pieces again."""
+
+    actors: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    sources: tuple[Source, ...]  # one per citation, in the event's order
+    related: tuple[str, ...]
+
+
 @dataclass
 class Timeline:
     """The content resolved: events in time order and every index a page needs."""
@@ -122,6 +133,20 @@ class Timeline:
     by_source: dict[str, list[Event]] = field(default_factory=dict)
     by_tag: dict[str, list[Event]] = field(default_factory=dict)
     related: dict[str, list[Event]] = field(default_factory=dict)
+    # Each event's references, resolved on first use (every page and export of it asks).
+    _linked: dict[str, Linked] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def linked(self, event: Event) -> Linked:
+        """An event's actors, places, sources and related events as records, made once."""
+        links = self._linked.get(event.id)
+        if links is None:
+            links = self._linked[event.id] = Linked(
+                tuple(self.actors[key] for key in event.actors),
+                tuple(self.places[key] for key in event.places),
+                tuple(self.sources[citation.source] for citation in event.sources),
+                tuple(other.id for other in self.related[event.id]),
+            )
+        return links
 
     @property
     def sources(self) -> dict[str, Source]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Mark, Problem, mark_of
+from generator.content.problems import Mark, Problem, mark_of
 
 try:  # libyaml is ten times faster and still gives line marks
     from yaml import CSafeLoader as SafeLoader

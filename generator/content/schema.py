@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .edtf import EventDate
-from .fields import (
+from generator.content.edtf import EventDate
+from generator.content.fields import (
     Choice,
     Context,
     CountOf,
@@ -25,7 +25,7 @@ from .fields import (
     Url,
     Values,
 )
-from .model import NEEDS_REASON, STATUSES, Actor, Citation, Event, Place, Source
+from generator.content.model import NEEDS_REASON, STATUSES, Actor, Citation, Event, Place, Source
 
 
 def _citation_node(node: MappingNode, index: int, key: str) -> Node:

@@ -10,12 +10,12 @@ from typing import TypeVar
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from .fields import SLUG, Context, Invalid, Record, Reference, did_you_mean, slugify
-from .load import load_bytes, load_file, mark_of_key
-from .model import Actor, Content, Event, Place, Source
-from .parallel import chunks, fork_map, worker_count
-from .problems import ContentError, Mark, Problem, display_path
-from .schema import ACTOR, EVENT, PLACE, SOURCE
+from generator.content.fields import SLUG, Context, Invalid, Record, Reference, did_you_mean, slugify
+from generator.content.load import load_bytes, load_file, mark_of_key
+from generator.content.model import Actor, Content, Event, Place, Source
+from generator.content.problems import ContentError, Mark, Problem, display_path
+from generator.content.schema import ACTOR, EVENT, PLACE, SOURCE
+from generator.parallel import chunks, fork_map, worker_count
 
 
 @dataclass

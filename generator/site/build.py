@@ -17,14 +17,14 @@ from pathlib import Path
 
 import yaml
 
-from . import stamp
-from .check import check_content
-from .exports import data_files
-from .history import Change, last_changes
-from .model import Timeline, build_timeline, published
-from .parallel import worker_count
-from .render import pages, whole_timeline
-from .write import Memo, WriteReport, write_pages
+from generator.content.check import check_content
+from generator.content.history import Change, last_changes
+from generator.content.model import Timeline, build_timeline, published
+from generator.exports import data_files
+from generator.parallel import worker_count
+from generator.site import stamp
+from generator.site.render import pages, whole_timeline
+from generator.site.write import Memo, WriteReport, write_pages
 
 
 @dataclass

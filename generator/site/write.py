@@ -13,15 +13,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .parallel import PARALLEL_FROM, fork_map
-from .render import GENERATED_MARK
-
-# Folders under docs/ that the generator owns outright: anything else in them is stale.
-OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data")
-# Generated files at the top of docs/: index.md only if absent or generated before (an editor
-# may write their own home page); the feed and calendar always.
-MARKED_FILES = ("index.md",)
-OWNED_FILES = ("feed.xml", "events.ics")
+from generator.parallel import PARALLEL_FROM, fork_map
+from generator.site.layout import MARKED_FILES, is_generated, remove_stale
 
 
 def _file_mode() -> int:
@@ -39,16 +32,6 @@ class WriteReport:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-
-
-def is_generated(file: Path) -> bool:
-    """Whether the generator wrote this page: its mark follows the page's first heading (MkDocs
-    takes the page title from a heading that comes first)."""
-    try:
-        with file.open(encoding="utf-8") as handle:
-            return any(line.strip() == GENERATED_MARK for line, _ in zip(handle, range(12), strict=False))
-    except (OSError, UnicodeDecodeError):
-        return False
 
 
 Made = Callable[[], "str | bytes"]
@@ -101,9 +84,7 @@ def write_pages(docs: Path, pages: Sequence[Page], workers: int = 1, memo: Memo 
                 memo.pages[relative] = (made_of, stat)
             else:
                 memo.pages.pop(relative, None)
-    keep = {os.path.join(docs, relative) for relative, _, _ in pages}
-    for folder in OWNED_FOLDERS:
-        report.removed.extend(_remove_stale(docs / folder, keep, docs))
+    report.removed = remove_stale(docs, {relative for relative, _, _ in pages})
     return report
 
 
@@ -179,17 +160,3 @@ def _atomic_write(target: str, data: bytes) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
-
-
-def _remove_stale(folder: Path, keep: set[str], docs: Path) -> list[str]:
-    """Delete files under an owned folder that this build did not make; then empty folders."""
-    removed = []
-    for directory, _folders, files in os.walk(folder, topdown=False):
-        for name in files:
-            path = os.path.join(directory, name)
-            if path not in keep:
-                os.unlink(path)
-                removed.append(Path(path).relative_to(docs).as_posix())
-        if directory != str(folder) and not os.listdir(directory):
-            os.rmdir(directory)
-    return sorted(removed)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .exports.common import event_url, linked
-from .markup import markdown_text
-from .model import Event, Source, Timeline
+from generator.content.markup import markdown_text
+from generator.content.model import Event, Source, Timeline
+from generator.exports.common import event_url
 
 
 def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
@@ -26,7 +26,7 @@ def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
         document["endDate"] = value.latest.isoformat()
     if site_url:
         document["url"] = event_url(event, site_url)
-    links = linked(timeline, event)
+    links = timeline.linked(event)
     places = links.places
     if places:
         document["location"] = [_place(place.name, place.country, place.lat, place.lon) for place in places]

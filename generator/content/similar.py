@@ -12,9 +12,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .load import mark_of_key
-from .model import Content, Event
-from .problems import Mark, Problem, display_path
+from generator.content.load import mark_of_key
+from generator.content.model import Content, Event
+from generator.content.problems import Mark, Problem, display_path
 
 # rapidfuzz scores, 0 to 100: the better of the titles' edit similarity and the same with their
 # words sorted ("Rockets hit Camp Taji, killing three" / "Rocket attack on Camp Taji kills three": 68).

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from .load import load_file
-from .problems import Problem, display_path, mark_of
+from generator.content.load import load_file
+from generator.content.problems import Problem, display_path, mark_of
 
 USER_AGENT = "timeline-links/1 (checks that cited sources are still online)"
 

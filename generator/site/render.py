@@ -1,0 +1,175 @@
+"""Render stage: the timeline to Markdown text, page by page. Pure: no file is read or written.
+
+This module lists every page (`pages`) and makes the record pages (home, events, actors,
+places, sources, tags); the timeline's pages are in timeline_pages.py, the charts in charts.py,
+escaping and the templates' environment in templating.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.content import edtf
+from generator.content.history import Change
+from generator.content.model import Event, Source, Timeline
+from generator.exports import FEED_SIZE
+from generator.exports.jsonld import json_ld
+from generator.site.charts import chart_columns, month_counts
+from generator.site.templating import render
+from generator.site.timeline_pages import filter_options, stretches, timeline_overview, timeline_pages
+
+Page = tuple[str, Callable[[], str], Hashable]
+
+
+def pages(
+    timeline: Timeline,
+    site_url: str = "",
+    site_title: str = "Timeline",
+    changes: dict[str, Change] | None = None,
+    repo_url: str = "",
+) -> Iterator[Page]:
+    """Every generated page as (path under docs/, a call that renders its Markdown text, what
+    the page is made of).
+
+    Rendering waits for the call, so the write stage can hold a list of 100,000 pages, or
+    share them out between processes, without holding their text. The third item holds every
+    record the page shows (`whole_timeline` for pages made of all of it), so a long-lived process can skip a page
+    whose records are the same objects as last time; it must name all of them, or a page
+    would go stale (tests/test_build.py builds again after each kind of edit to check)."""
+    common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
+    changes = changes or {}
+    whole = whole_timeline(timeline)
+    yield "index.md", partial(_home_page, timeline, common), whole
+    in_order, options = stretches(timeline.events), filter_options(timeline)  # once, for every timeline page
+    yield "timeline/index.md", partial(timeline_overview, timeline, in_order, options, common), whole
+    yield from timeline_pages(timeline, in_order, options, common)
+    for event in timeline.events:
+        change = changes.get(event.id)
+        history = f"{repo_url.rstrip('/')}/commits/HEAD/{change.path}" if change and repo_url else ""
+        page = partial(_event_page, event, common, change, history)
+        yield f"events/{event.id}.md", page, (_event_inputs(timeline, event), change, history)
+        for former in event.former_ids:  # an old address: a small page that sends the reader on
+            yield f"events/{former}/index.html", partial(render, "redirect.html.j2", event=event), (event, "moved")
+    collections = (
+        ("actors", "actor", timeline.actors, timeline.by_actor),
+        ("places", "place", timeline.places, timeline.by_place),
+        ("sources", "source", timeline.sources, timeline.by_source),
+    )
+    for folder, name, records, events_of in collections:
+        yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common), whole
+        for record in records.values():
+            events = events_of[record.id]
+            yield (
+                f"{folder}/{record.id}.md",
+                partial(render, f"{name}.md.j2", **common, **{name: record}, events=events),
+                (record, tuple(events)),
+            )
+    yield "tags/index.md", partial(render, "tags.md.j2", **common), whole
+    for tag, tagged in timeline.by_tag.items():
+        yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged), (tag, tuple(tagged))
+
+
+def whole_timeline(timeline: Timeline) -> Hashable:
+    """What a page made from the whole timeline shows (the home and timeline pages, the
+    indexes, the exports): every event in order, and every actor, place and source. Unchanged
+    events are the same objects from one preview build to the next, so comparing is cheap."""
+    return (
+        "whole",
+        tuple(timeline.events),
+        tuple(timeline.actors.values()),
+        tuple(timeline.places.values()),
+        tuple(timeline.sources.values()),
+    )
+
+
+def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
+    """Every record an event page shows: the event, its neighbours, related events, and the
+    actors, places and sources it names (resolved once per build, shared with the exports)."""
+    return (
+        event,
+        timeline.previous(event),
+        timeline.next(event),
+        tuple(timeline.related[event.id]),
+        timeline.linked(event),
+    )
+
+
+def _home_page(timeline: Timeline, common: dict[str, Any]) -> str:
+    events = timeline.events
+    counts = month_counts(events)
+    chart = Markup(render("chart.html.j2", **chart_columns(counts)).strip()) if counts else None
+    undated = len(events) - sum(count for _, count in counts)
+    home = {"chart": chart, "undated": undated, "latest": _latest(events), "feed_size": FEED_SIZE}
+    return render("home.md.j2", **common, **home)
+
+
+STATUS_HELP = {
+    "draft": "Not yet reviewed: left out of the published site",
+    "reported": "Reported by a source, not yet independently corroborated",
+    "corroborated": "Reported by two or more independent sources",
+    "confirmed": "Acknowledged by those responsible, or verified",
+    "disputed": "Sources disagree on whether or how it happened",
+    "retracted": "Withdrawn by its source or shown to be wrong; kept for the record",
+}
+
+
+@dataclass(frozen=True)
+class CasualtyLine:
+    label: str
+    figures: list[tuple[str, str]]  # (figure, whose: a source's publisher, or "this record")
+    range: str = ""
+
+
+def casualty_lines(event: Event, sources: dict[str, Source]) -> list[CasualtyLine]:
+    """Killed and wounded as each source counts them, side by side, with the range they span;
+    an event's own figure is its single source's, or the record's when several are cited."""
+    lines = []
+    for label, kind in (("Killed", "killed"), ("Wounded", "wounded")):
+        claims = [(getattr(c, kind), sources[c.source].publisher) for c in event.sources if getattr(c, kind)]
+        own = getattr(event, kind)
+        if own is not None and not claims:
+            publishers = list(dict.fromkeys(sources[c.source].publisher for c in event.sources))
+            claims = [(own, publishers[0] if len(publishers) == 1 else "this record")]
+        elif own is not None:
+            claims.insert(0, (own, "this record"))
+        if not claims:
+            continue
+        counts = sorted({count for count, _ in claims})
+        low, high = counts[0], counts[-1]
+        spread = f"{low.value} to {high.value}{' or more' if high.at_least else ''}" if low.value != high.value else ""
+        lines.append(CasualtyLine(label, [(str(count), whose) for count, whose in claims], spread))
+    return lines
+
+
+def event_years(value: edtf.EventDate) -> list[str]:
+    """Every year an event's span of possible days touches (at most ten), for the search's year
+    filter: an event from December into January is found in both years."""
+    first = value.earliest.year
+    last = value.latest.year if value.latest else first
+    return [str(year) for year in range(first, min(last, first + 9) + 1)]
+
+
+def _event_page(event: Event, common: dict[str, Any], change: Change | None = None, history: str = "") -> str:
+    structured = Markup(json_ld(common["timeline"], event, common["site_url"]))
+    casualties = casualty_lines(event, common["timeline"].sources)
+    return render(
+        "event.md.j2",
+        **common,
+        event=event,
+        json_ld=structured,
+        casualties=casualties,
+        status_help=STATUS_HELP,
+        change=change,
+        history=history,
+        order="/".join(part.isoformat() for part in event.date.sort_key) + "/" + event.id,
+        search_years=event_years(event.date),
+    )
+
+
+def _latest(events: list[Event], count: int = 5) -> list[Event]:
+    return list(reversed(events[-count:]))
