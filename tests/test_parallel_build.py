@@ -5,8 +5,10 @@ decides when it may fork, case by case."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import copy_project, mkdocs
@@ -104,6 +106,17 @@ def test_the_parallel_site_is_the_serial_site_byte_for_byte(project, monkeypatch
     }
 
 
+def _worker_page(project: Path) -> str:
+    """A hand-written page of zz/ that a worker builds in a parallel build (its verbose log says
+    which; the same files are dealt the same way each time): the broken link goes into that one,
+    so the test is about a worker's warnings."""
+    result = mkdocs(project, "build", "--strict", "--verbose", "-d", "site-probe")
+    assert result.returncode == 0, result.stderr[-2000:]
+    built = re.findall(r"pages: (zz/notes-[ab]\.md) built by worker 1", result.stderr)
+    assert len(built) == 1, result.stderr[-3000:]
+    return built[0]
+
+
 @pytest.mark.parametrize(
     ("link", "said"),
     [
@@ -113,16 +126,107 @@ def test_the_parallel_site_is_the_serial_site_byte_for_byte(project, monkeypatch
 )
 def test_a_workers_warning_fails_the_strict_build(project, monkeypatch, link, said):
     """A link checked while a worker renders the page, and an anchor checked by the parent from
-    what the worker sent back: both warnings reach the build's log and its strict count."""
-    page = project / "docs" / "zz" / "notes.md"
-    original = page.read_text()
-    page.write_text(original + f"\n{link}\n")
+    what the worker sent back: both warnings reach the build's log and its strict count. Of two
+    neighbouring pages (dealt every n-th page, one is the parent's, one a worker's), the one the
+    worker built gets the broken link."""
+    monkeypatch.setenv("TIMELINE_BUILD_JOBS", "2")
+    for name in ("notes-a", "notes-b"):
+        (project / "docs" / "zz" / f"{name}.md").write_text(f"# {name}\n\nSee [about](../about.md).\n")
     try:
-        monkeypatch.setenv("TIMELINE_BUILD_JOBS", "2")
+        uri = _worker_page(project)
+        page = project / "docs" / uri
+        page.write_text(page.read_text() + f"\n{link}\n")
+        # Not verbose: MkDocs records no links to anchors when it logs at DEBUG level.
         result = mkdocs(project, "build", "--strict", "-d", "site-broken")
     finally:
-        page.write_text(original)
+        for name in ("notes-a", "notes-b"):
+            (project / "docs" / "zz" / f"{name}.md").unlink()
     assert result.returncode != 0
-    assert "pages: 2 processes, " in result.stderr
     assert said in result.stderr, result.stderr[-2000:]
+    assert f"Doc file '{uri}'" in result.stderr
     assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+
+
+def test_a_serial_build_leaves_mkdocs_untouched():
+    """Deciding comes first: a build that does not fork runs MkDocs's own page functions."""
+    import mkdocs.commands.build as mkdocs_build
+
+    from generator.mkdocs import parallel_build
+
+    own = (mkdocs_build._populate_page, mkdocs_build._build_page)
+    page = SimpleNamespace(file=None)
+    file = SimpleNamespace(src_uri="events/a.md", page=page)
+    config = SimpleNamespace(plugins={}, hooks={})
+    files = SimpleNamespace(documentation_pages=lambda inclusion: [file])
+    parallel_build.configure("serve", False)
+    parallel_build.start(config, files, SimpleNamespace(pages=[]))
+    assert (mkdocs_build._populate_page, mkdocs_build._build_page) == own
+    parallel_build._patch()  # as a parallel build does
+    assert mkdocs_build._populate_page is not own[0]
+    parallel_build.finish()
+    assert (mkdocs_build._populate_page, mkdocs_build._build_page) == own
+
+
+def test_a_failed_share_is_built_as_the_worker_builds_it():
+    """The parent builds a failed worker's share with the same calls, in the same order, with
+    the same arguments, as the worker made."""
+    from generator.mkdocs import parallel_build
+
+    calls: list[tuple] = []
+    fakes = {
+        "populate": lambda page, config, files, dirty: calls.append(("populate", page.name, dirty)),
+        "build": lambda page, config, doc_files, nav, env, dirty, excluded: calls.append(
+            ("build", page.name, len(doc_files), env, dirty, excluded)
+        ),
+    }
+    pages = [
+        SimpleNamespace(
+            name=name,
+            _title_from_render=name,
+            present_anchor_ids=set(),
+            links_to_anchors={},
+            markdown="",
+            content="",
+            read_source=lambda config: None,
+        )
+        for name in ("a", "b", "c")
+    ]
+    doc_files = [
+        SimpleNamespace(src_uri=f"{page.name}.md", page=page, inclusion=SimpleNamespace(is_excluded=lambda: False))
+        for page in pages
+    ]
+    hidden = SimpleNamespace(**{**vars(pages[0]), "name": "x"})
+    doc_files.append(SimpleNamespace(src_uri="x.md", page=hidden, inclusion=SimpleNamespace(is_excluded=lambda: True)))
+    env = object()
+    config = SimpleNamespace(
+        theme=SimpleNamespace(get_env=lambda: env), plugins=SimpleNamespace(on_env=lambda env, config, files: env)
+    )
+    files = SimpleNamespace(documentation_pages=lambda inclusion: doc_files)
+    run = parallel_build._Run(config, files, SimpleNamespace(pages=[]))
+    share = ["a.md", "c.md", "x.md"]
+    sent: list[dict] = []
+    connection = SimpleNamespace(send=sent.append, close=lambda: None)
+    saved = dict(parallel_build._original)
+    parallel_build._original.update(fakes)
+    handlers = logging.getLogger("mkdocs").handlers[:]
+    try:
+        parallel_build._work(run, share, connection)
+        in_worker = calls[:]
+        calls.clear()
+        failed = SimpleNamespace(recv=lambda: {"pages": {}, "logs": [], "error": "RuntimeError: boom"})
+        run.workers = [(SimpleNamespace(join=lambda: None, exitcode=1), failed, share)]
+        parallel_build._join(run, doc_files, env)
+    finally:
+        parallel_build._original.clear()
+        parallel_build._original.update(saved)
+        logging.getLogger("mkdocs").handlers = handlers
+    assert sent and sent[0]["error"] is None
+    assert in_worker == [
+        ("populate", "a", False),
+        ("populate", "c", False),
+        ("populate", "x", False),
+        ("build", "a", 4, env, False, False),
+        ("build", "c", 4, env, False, False),
+        ("build", "x", 4, env, False, True),
+    ]
+    assert calls == in_worker

@@ -33,7 +33,7 @@ def _content_folder(config: Any) -> Path:
 
 def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
     preview.start(command)
-    parallel_build.install(command, dirty)
+    parallel_build.configure(command, dirty)
 
 
 def on_config(config: Any, **_: Any) -> Any:
@@ -85,7 +85,12 @@ def on_nav(nav: Any, config: Any, files: Any, **_: Any) -> Any:
     return nav
 
 
+def on_build_error(error: Exception, **_: Any) -> None:
+    parallel_build.finish()  # MkDocs's own page functions back, whatever failed
+
+
 def on_post_build(config: Any, **_: Any) -> None:
+    parallel_build.finish()
     site = Path(config.site_dir)
     layout.remove_stale(site, preview.state.built)  # a --dirty build deletes nothing itself
     if preview.state.serving:

@@ -2,8 +2,10 @@
 
 MkDocs 1.x builds page after page in one process. MkDocs 1.x is frozen, so this module builds on
 its two page functions (`mkdocs.commands.build._populate_page`, Markdown to HTML, and
-`_build_page`, HTML into the theme and onto disk), which `build()` looks up at each call: the
-hook swaps them, at `on_startup`, for versions that hand a share of the pages to forked workers.
+`_build_page`, HTML into the theme and onto disk), which `build()` looks up at each call. At
+`on_nav` it decides (`plan`); only when it forks does it swap them for versions that hand a
+share of the pages to forked workers, and it gives MkDocs its own back when the build ends or
+fails. A serial build runs MkDocs untouched.
 
 - The pages outside the navigation (events, actors, places, sources, tags: nearly all of them)
   are dealt into one share per core (every n-th page). The parent keeps the first share and every page
@@ -91,7 +93,6 @@ class _Run:
     config: Any
     files: Any
     nav: Any
-    release: bool  # drop each page's content once written (no plugin may read it later)
     theirs: set[str] = field(default_factory=set)  # src_uris the workers render
     workers: list[tuple[Any, Any, list[str]]] = field(default_factory=list)  # (process, connection, share)
 
@@ -100,17 +101,38 @@ _state: dict[str, Any] = {"command": None, "dirty": False, "run": None}
 _original: dict[str, Callable[..., Any]] = {}
 
 
-def install(command: str, dirty: bool) -> None:
-    """Swap MkDocs's page functions for ours (once); `start` decides at each build."""
+def configure(command: str, dirty: bool) -> None:
+    """At `on_startup`: remember the command; nothing of MkDocs is touched until `start` decides
+    to fork (a serial build runs MkDocs's own functions, unwrapped)."""
+    _state.update(command=command, dirty=dirty, run=None)
+    _restore()
+
+
+def _patch() -> None:
+    """Swap MkDocs's page functions for ours, for one parallel build."""
     import mkdocs.commands.build as mkdocs_build
 
-    _state.update(command=command, dirty=dirty, run=None)
-    if _original:
-        return
-    _original["populate"] = mkdocs_build._populate_page
-    _original["build"] = mkdocs_build._build_page
+    if not _original:
+        _original["populate"] = mkdocs_build._populate_page
+        _original["build"] = mkdocs_build._build_page
     mkdocs_build._populate_page = _populate_page
     mkdocs_build._build_page = _build_page
+
+
+def _restore() -> None:
+    """Give MkDocs its own page functions back (after a parallel build, or one that failed)."""
+    if not _original:
+        return
+    import mkdocs.commands.build as mkdocs_build
+
+    mkdocs_build._populate_page = _original.pop("populate")
+    mkdocs_build._build_page = _original.pop("build")
+
+
+def finish() -> None:
+    """At `on_post_build` and `on_build_error`: MkDocs is left as it was found."""
+    _state["run"] = None
+    _restore()
 
 
 def start(config: Any, files: Any, nav: Any) -> None:
@@ -118,9 +140,7 @@ def start(config: Any, files: Any, nav: Any) -> None:
     import mkdocs
     from mkdocs.structure.files import InclusionLevel
 
-    _state["run"] = None
-    if not _original:
-        return
+    finish()
     pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
     in_nav = {id(page) for page in nav.pages}
     outside_nav = [file for file in pages if id(file.page) not in in_nav]
@@ -136,11 +156,12 @@ def start(config: Any, files: Any, nav: Any) -> None:
         pages=len(pages),
         requested=requested_jobs(),
     )
-    run = _state["run"] = _Run(config, files, nav, release=_state["command"] == "build" and not others)
     if decided.processes <= 1 or len(outside_nav) < decided.processes:
         if _state["command"] == "build":  # under serve, every rebuild would say it again
             log.info("pages: %s", decided.reason)
         return
+    run = _state["run"] = _Run(config, files, nav)
+    _patch()
     context = multiprocessing.get_context("fork")
     # Every n-th page, not runs of pages: the heavy pages (a crowded year, a much-cited source)
     # sit together in MkDocs's order, and a share of them would keep the others waiting.
@@ -171,12 +192,23 @@ def _build_page(
         return
     if page.file.src_uri not in run.theirs:
         _original["build"](page, config, doc_files, nav, env, *args, **kwargs)
-        if run.release:
-            _release(page)
+        _release(page)  # no plugin reads it later: `plan` refused to fork with one
     if doc_files and page is doc_files[-1].page:
         _state["run"] = None
         if run.workers:
             _join(run, doc_files, env)
+
+
+def _render_page(run: _Run, file: Any) -> None:
+    """Markdown to HTML for a page of a share, as MkDocs's `build()` calls it (never dirty: a
+    --dirty build is serial)."""
+    _original["populate"](file.page, run.config, run.files, False)
+
+
+def _write_page(run: _Run, file: Any, doc_files: Sequence[Any], env: Any) -> None:
+    """A rendered page of a share into the theme and onto disk, as MkDocs's `build()` calls it;
+    the same call in a worker and in the parent building a failed worker's share."""
+    _original["build"](file.page, run.config, doc_files, run.nav, env, False, excluded=file.inclusion.is_excluded())
 
 
 def _release(page: Any) -> None:
@@ -211,7 +243,7 @@ def _work(run: _Run, share: list[str], connection: Any) -> None:
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         for file in doc_files:
             if file.src_uri in wanted:
-                _original["populate"](file.page, config, files, False)
+                _render_page(run, file)
             elif id(file.page) in in_nav:
                 file.page.read_source(config)  # the navigation drawn on each page reads its pages' front matter
         env = config.theme.get_env()
@@ -219,7 +251,7 @@ def _work(run: _Run, share: list[str], connection: Any) -> None:
         for file in doc_files:
             if file.src_uri in wanted:
                 page = file.page
-                _original["build"](page, config, doc_files, run.nav, env, False, excluded=file.inclusion.is_excluded())
+                _write_page(run, file, doc_files, env)
                 links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
                 result["pages"][file.src_uri] = (page._title_from_render, page.present_anchor_ids, links)
                 _release(page)
@@ -245,7 +277,7 @@ def _join(run: _Run, doc_files: Sequence[Any], env: Any) -> None:
     started = time.perf_counter()
     results = [_receive(process, connection) for process, connection, _ in run.workers]
     log.info("pages: the parent's share done, then %.1f s waiting for the workers", time.perf_counter() - started)
-    for (_, _, share), result in zip(run.workers, results, strict=True):
+    for number, ((_, _, share), result) in enumerate(zip(run.workers, results, strict=True), start=1):
         for name, level, message in result["logs"]:
             logging.getLogger(name).log(level, message)
         for uri, (title, anchors, links) in result["pages"].items():
@@ -253,9 +285,11 @@ def _join(run: _Run, doc_files: Sequence[Any], env: Any) -> None:
             page._title_from_render = title
             page.present_anchor_ids = anchors
             page.links_to_anchors = {by_uri[target]: found for target, found in links.items() if target in by_uri}
+        for uri in result["pages"]:
+            log.debug("pages: %s built by worker %d", uri, number)
         if result["error"]:
             log.info("pages: a worker failed (%s); building its %d pages here", result["error"], len(share))
             for uri in share:
-                page = by_uri[uri].page
-                _original["populate"](page, run.config, run.files, False)
-                _original["build"](page, run.config, doc_files, run.nav, env, False, excluded=False)
+                _render_page(run, by_uri[uri])
+            for uri in share:
+                _write_page(run, by_uri[uri], doc_files, env)
