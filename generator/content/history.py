@@ -1,7 +1,9 @@
 """When each event file last changed, from git: one `git log` for the whole events folder.
 
-Read only for a build of the site (the preview leaves it out: a save is not a commit). Outside a
-git work tree, or without git, there is no history and pages simply say nothing about it.
+Read once per build of the site (the preview leaves it out: a save is not a commit): the same
+log gives each event's last change and the newest commit, which the build's stamp records.
+Outside a git work tree, or without git, there is no history and pages simply say nothing
+about it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,17 +25,36 @@ class Change:
     path: str  # the file's path in the repository, for a link to its history
 
 
+class History(NamedTuple):
+    """The events' history in git: the newest commit that touched them ("" without one), and
+    each event's last change."""
+
+    newest: str
+    changes: dict[str, Change]
+
+
+def read_history(events: Path) -> History:
+    """One `git log` of the events folder; an empty history without git or a repository."""
+    text = _log(events)
+    newest = text.split("\0", 2)[1].split(" ", 1)[0] if text.count("\0") else ""
+    return History(newest, parse_log(text))
+
+
 def last_changes(events: Path) -> dict[str, Change]:
     """{event id: its last change}, newest commit first wins; {} without git or a repository."""
+    return read_history(events).changes
+
+
+def _log(events: Path) -> str:
     git = shutil.which("git")
     if git is None or not events.is_dir():
-        return {}
+        return ""
     try:
         top = subprocess.run(
             [git, "-C", str(events), "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30
         )
         if top.returncode != 0:
-            return {}
+            return ""
         log = subprocess.run(
             [git, "-C", str(events), "log", "--format=%x00%H %cs", "--name-only", "--no-renames", "--", "."],
             capture_output=True,
@@ -40,10 +62,8 @@ def last_changes(events: Path) -> dict[str, Change]:
             timeout=300,
         )
     except (OSError, subprocess.SubprocessError):
-        return {}
-    if log.returncode != 0:
-        return {}
-    return parse_log(log.stdout)
+        return ""
+    return log.stdout if log.returncode == 0 else ""
 
 
 def parse_log(text: str) -> dict[str, Change]:

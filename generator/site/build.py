@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.check import check_content
-from generator.content.history import Change, last_changes
+from generator.content.history import Change, History, read_history
 from generator.content.model import Timeline, build_timeline, published
 from generator.exports import data_files
 from generator.parallel import worker_count
@@ -114,20 +114,24 @@ def build(
     status is draft too (the preview shows them, marked); a build for the site leaves them out."""
     started = time.perf_counter()
     site = site or Site()
-    read = "" if reuse else stamp.inputs(content, (site, drafts))  # the preview keeps its own memo
+    # When each event last changed (git), for a build of the site; a preview's save is no commit.
+    history = History("", {}) if reuse else read_history(content / "events")
+    by_content = stamp.method() == "content"
+    # The preview keeps its own memo; a build compares what it reads with the last build's stamp.
+    read = "" if reuse else stamp.inputs(content, (site, drafts), history.newest, by_content)
     if not reuse:
         last = stamp.read(docs)
-        if last and last.fingerprint == stamp.fingerprint(read, docs):
+        if last and last.fingerprint == stamp.fingerprint(read, docs, by_content):
             return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
         timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
-        # When each event last changed (git), for a build of the site; a preview's save is no commit.
-        changes = {} if reuse else last_changes(content / "events")
-        files = list(generate(timeline, site, changes))
+        files = list(generate(timeline, site, history.changes))
         memo = _memo(docs, site) if reuse else None
         report = write_pages(docs, files, worker_count(len(files), workers), memo)
     if not reuse:
-        stamp.write(docs, stamp.Stamp(stamp.fingerprint(read, docs), len(timeline.events), len(files)))
+        mark = stamp.fingerprint(read, docs, by_content)
+        how = "content" if by_content else "mtime"
+        stamp.write(docs, stamp.Stamp(mark, len(timeline.events), len(files), how, stamp.versions()))
     return BuildReport(timeline, report, time.perf_counter() - started, len(timeline.events))
 
 
