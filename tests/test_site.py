@@ -321,3 +321,61 @@ def test_a_search_index_pagefind_cannot_write_fails_with_its_message(tmp_path):
     with pytest.raises(SearchIndexError, match="Pagefind failed"):
         _write_shard(site, ["events/a/index.html"], tmp_path / "taken")
     assert not (tmp_path / "taken.pages").exists()  # its staging folder is cleaned up
+
+
+@pytest.mark.parametrize(
+    ("shards", "cores", "at_once"),
+    [(1, 16, 1), (16, 16, 2), (3, 2, 2), (3, 1, 1), (0, 4, 1), (2, 2, 2), (5, 3, 2)],
+)
+def test_at_most_two_indexers_run_at_once(shards, cores, at_once):
+    from generator.mkdocs.search import indexers
+
+    assert indexers(shards, cores) == at_once
+
+
+def test_an_indexer_past_its_time_limit_stops_the_build(tmp_path):
+    from generator.mkdocs.search import SearchIndexError, _write_shard
+
+    site = tmp_path / "site"
+    (site / "events" / "a").mkdir(parents=True)
+    (site / "events" / "a" / "index.html").write_text("<html><body><article><h1>A</h1></article></body></html>")
+    with pytest.raises(
+        SearchIndexError, match=r"Pagefind took longer than 0.001 s for 1 pages.*TIMELINE_SEARCH_TIMEOUT"
+    ):
+        _write_shard(site, ["events/a/index.html"], tmp_path / "out", limit=0.001)
+    assert not (tmp_path / "out.pages").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [("", 1800), ("60", 60), ("0.5", 0.5), ("0", 1800), ("-3", 1800), ("soon", 1800)]
+)
+def test_the_indexers_time_limit_is_a_setting(monkeypatch, value, seconds):
+    from generator.mkdocs.search import timeout
+
+    monkeypatch.setenv("TIMELINE_SEARCH_TIMEOUT", value)
+    assert timeout() == seconds
+
+
+@pytest.mark.parametrize("broken", ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"])
+@pytest.mark.parametrize("how", ["empty", "missing"])
+def test_an_index_missing_an_essential_file_is_refused(tmp_path, monkeypatch, broken, how):
+    """Pagefind exiting 0 is not enough: a bundle with an empty or missing essential file would
+    publish a search that never loads."""
+    import subprocess
+
+    from generator.mkdocs import search
+
+    def fake_pagefind(command, **_):
+        output = Path(command[command.index("--output-path") + 1])
+        output.mkdir(parents=True)
+        for name in search.ESSENTIAL:
+            if not (name == broken and how == "missing"):
+                (output / name).write_text("" if name == broken else "written")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(search.subprocess, "run", fake_pagefind)
+    site = tmp_path / "site"
+    (site / "events" / "a").mkdir(parents=True)
+    (site / "events" / "a" / "index.html").write_text("<html></html>")
+    with pytest.raises(search.SearchIndexError, match=f"exit 0; {broken}"):
+        search._write_shard(site, ["events/a/index.html"], tmp_path / "out")

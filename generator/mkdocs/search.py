@@ -7,10 +7,10 @@ only the article (not the navigation around it). The generator's templates mark 
 in: filters (actor, place, tag, year, status, kind), the date to sort by, and the names
 and aliases of an event's actors and places (data-pagefind-* attributes). Pagefind's API could
 also take records without parsing HTML (custom records), but its Python wrapper answers one
-request per 0.1 s (a poll loop), 17 minutes for 10,000 events: see docs/performance.md.
+request per 0.1 s (a poll loop): see docs/performance.md.
 
-A large site is indexed in shards (SHARD_PAGES pages each, two at a time on two cores), so the
-indexer's memory is bounded by a shard, not the site; the browser merges them (Pagefind's
+A large site is indexed in shards (SHARD_PAGES pages each, at most AT_ONCE at a time, each within
+a time limit), so the indexer's memory is bounded by two shards, not the site or the cores; the browser merges them (Pagefind's
 `mergeIndex`, in docs/assets/search.js) and searches them as one index.
 """
 
@@ -37,6 +37,12 @@ IGNORED = [".headerlink", ".md-source-file", ".tl-skip"]
 # Pagefind's indexer holds every page of an index in memory until it writes it (about 0.1 MB a
 # page): a site of more pages gets several indexes, which the browser searches as one.
 SHARD_PAGES = 10_000
+# Indexers at once: each holds a shard in memory, so more cores must not mean more memory.
+AT_ONCE = 2
+# How long one indexer may run before the build stops with an error rather than waiting on a
+# Pagefind that hangs; TIMELINE_SEARCH_TIMEOUT (seconds) overrides it for a slow machine.
+TIMEOUT_SECONDS = 1800
+TIMEOUT_VARIABLE = "TIMELINE_SEARCH_TIMEOUT"
 ESSENTIAL = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")  # never empty
 
 
@@ -65,9 +71,9 @@ def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     outputs = [building / "main"] + [building / f"shard-{number}" for number in range(1, len(runs))]
-    at_once = max(1, min(len(runs), len(os.sched_getaffinity(0))))
-    with concurrent.futures.ThreadPoolExecutor(at_once) as pool:
-        list(pool.map(lambda job: _write_shard(site, *job), zip(runs, outputs, strict=True)))
+    limit = timeout()
+    with concurrent.futures.ThreadPoolExecutor(indexers(len(runs), len(os.sched_getaffinity(0)))) as pool:
+        list(pool.map(lambda job: _write_shard(site, *job, limit), zip(runs, outputs, strict=True)))
     primary = outputs[0]
     for output in outputs[1:]:
         output.rename(primary / output.name)
@@ -80,11 +86,25 @@ def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
     return len(pages)
 
 
+def indexers(shard_count: int, cores: int) -> int:
+    """How many Pagefind processes run at once: one per shard and per core, at most AT_ONCE."""
+    return max(1, min(shard_count, cores, AT_ONCE))
+
+
+def timeout() -> float:
+    """Seconds one indexer may take: TIMELINE_SEARCH_TIMEOUT if it is a positive number."""
+    try:
+        value = float(os.environ.get(TIMEOUT_VARIABLE, ""))
+    except ValueError:
+        return TIMEOUT_SECONDS
+    return value if value > 0 else TIMEOUT_SECONDS
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind could not write a shard's index (its own message follows)."""
 
 
-def _write_shard(site: Path, pages: Sequence[str], output: Path) -> None:
+def _write_shard(site: Path, pages: Sequence[str], output: Path, limit: float = TIMEOUT_SECONDS) -> None:
     """One Pagefind index of `pages`, by Pagefind's own command (`python -m pagefind`, from
     the pagefind[bin] package): Pagefind reads a folder, so the pages are linked into a folder of
     the shard's own, at the same paths (the URLs Pagefind gives them).
@@ -106,7 +126,12 @@ def _write_shard(site: Path, pages: Sequence[str], output: Path) -> None:
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     try:
-        done = subprocess.run([*command, "--quiet"], capture_output=True, text=True)
+        done = subprocess.run([*command, "--quiet"], capture_output=True, text=True, timeout=limit)
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(
+            f"Pagefind took longer than {limit:g} s for {len(pages)} pages and was stopped "
+            f"(set {TIMEOUT_VARIABLE} to allow more seconds)"
+        ) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     empty = [name for name in ESSENTIAL if not (output / name).is_file() or not (output / name).stat().st_size]
