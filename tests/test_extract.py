@@ -278,3 +278,28 @@ def test_new_extract_and_import_write_keys_in_the_schema_order(timeline, content
     for path in files:
         keys = [line.split(":")[0] for line in path.read_text().splitlines() if line and line[0].isalpha()]
         assert keys == [key for key in order if key in keys], path.name
+
+
+def test_the_islamic_holiday_tables_last_beyond_next_year():
+    """Fails a year before the tables run out: add the next years' dates to RAMADAN, EID_AL_FITR
+    and EID_AL_ADHA (generator/authoring/dates.py) when it does."""
+    from generator.authoring.dates import ISLAMIC_YEARS
+
+    assert ISLAMIC_YEARS.stop - 1 > date.today().year + 1, ISLAMIC_YEARS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "dated", "why"),
+    [
+        ("The truce held through Ramadan 2027.", "2027-06-01", "2027-02-08~/2027-03-09~", "a holiday"),
+        ("The truce held through Ramadan 2099.", "2027-06-01", None, "cover 2010 to 2029, not 2099"),
+        ("Fighting paused for Eid al-Fitr.", "2031-06-01", None, "not 2031: add that year to RAMADAN"),
+        ("Prisoners were freed on Eid al-Adha 2009.", "2020-01-01", None, "not 2009"),
+        ("Fighting paused for Easter 2099.", "2099-06-01", "2099-04-12", "a holiday"),
+    ],
+)
+def test_a_holiday_past_its_table_says_why_it_is_not_dated(sentence, published, dated, why):
+    from generator.authoring.dates import Context, time_expressions
+
+    found = time_expressions(sentence, Context(date.fromisoformat(published)))
+    assert [(expression.edtf, why in expression.reason) for expression in found] == [(dated, True)]
