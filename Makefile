@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # MkDocs is pinned to 1.x, so Material's banner about MkDocs 2.0 is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build site serve test lint schema bench eval clean
+.PHONY: setup check build site serve test lint schema bench eval mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ bench: setup  ## measure check, generate, mkdocs build, memory, sizes and serve 
 
 eval: setup  ## how well `timeline extract` dates sentences it has not seen (docs/extraction.md)
 	$(BIN)/python tests/eval/run.py
+
+mutate: setup  ## break each rule on purpose and see that its tests fail (docs/testing.md)
+	$(BIN)/python tests/mutation/run.py
 
 clean:  ## remove what builds made (generated pages are in .gitignore)
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -106,6 +106,18 @@ def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real `mkdocs build --strict` of a clone-like copy of the project, shared by every test
+    module that reads the seed's site (none writes to it: a test that changes a site copies it
+    first); returns the project folder."""
+    project = copy_project(tmp_path_factory.mktemp("seed") / "project")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole run (tests open their own contexts and pages)."""
     from browser import chromium

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from browser import Watched, serve
-from conftest import ROOT, copy_project, mkdocs
+from conftest import ROOT
 
 from generator.content.check import check_content
 from generator.content.model import build_timeline
@@ -28,11 +28,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory):
-    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
-    result = mkdocs(project, "build", "--strict")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def built_site(seed_build):
+    return seed_build / "site"
 
 
 @pytest.fixture(scope="module")

@@ -283,3 +283,58 @@ def test_drafts_shown_then_hidden_rebuild(project):
     assert (docs / "events" / "draft.md").exists()
     report = build(content, docs)
     assert report.timeline is not None and not (docs / "events" / "draft.md").exists()
+
+
+@pytest.mark.parametrize("folder", ["timeline", "events", "actors", "places", "sources", "tags", "data"])
+def test_stale_files_are_removed_from_every_owned_folder(tmp_path, folder):
+    """One rule for docs/ after a build and for the site after a --dirty preview build: in each
+    folder the generator owns, what this build did not make goes, and nothing else."""
+    from generator.site.layout import OWNED_FOLDERS, remove_stale
+
+    assert folder in OWNED_FOLDERS
+    made = {f"{folder}/kept.md", f"{folder}/2020/kept/index.html"}
+    stale = {f"{folder}/old.md", f"{folder}/2019/index.html", f"{folder}/2019/03/index.html"}
+    others = {"about.md", "assets/site.css", "zz/own.md", "index.md"}
+    for name in made | stale | others:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    assert remove_stale(tmp_path, made) == sorted(stale)
+    left = {path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()}
+    assert left == made | others
+    assert not (tmp_path / folder / "2019").exists()  # emptied folders go too
+    assert (tmp_path / folder).is_dir()
+
+
+@pytest.mark.parametrize(
+    ("path", "owned"),
+    [
+        ("feed.xml", True),
+        ("events.ics", True),
+        ("timeline/2020/index.md", True),
+        ("events/a.md", True),
+        ("data/events.json", True),
+        ("tags", True),
+        ("index.md", False),  # owned only while it carries the mark
+        ("about.md", False),
+        ("assets/timeline.css", False),
+        ("eventsx/a.md", False),
+        ("feed.xml.bak", False),
+    ],
+)
+def test_what_the_generator_owns_in_docs(path, owned):
+    from generator.site.layout import is_owned
+
+    assert is_owned(path) == owned
+
+
+def test_the_preview_watches_only_hand_written_entries(project, timeline):
+    """`mkdocs serve` watches what editors write in docs/, never the generator's own output."""
+    from generator.mkdocs.preview import hand_written
+
+    assert timeline("build", cwd=project).returncode == 0
+    docs = project / "docs"
+    watched = {entry.name for entry in hand_written(docs)}
+    assert {"about.md", "assets"} <= watched
+    assert not watched & {"feed.xml", "events.ics", "events", "timeline", "data", "index.md", ".timeline-build.json"}
+    (docs / "index.md").write_text("# Our own home page\n")  # hand-written now: watched
+    assert "index.md" in {entry.name for entry in hand_written(docs)}

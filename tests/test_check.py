@@ -358,3 +358,35 @@ def test_links_that_leave_the_content_folder_are_refused(timeline, content, tmp_
         1,
         "this is a link to a file outside the content folder, which is not read (copy the file into content/ instead of linking to it)",
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "refused"),
+    [
+        ("title", '"First line\\nsecond line"', True),  # a quoted newline
+        ("title", "|\n  First line\n  second line", True),  # a literal block
+        ("title", ">\n  Folded into\n  one line", False),  # YAML folds it: one line
+        ("title", "One line", False),
+        ("summary", "|\n  First paragraph.\n\n  Second paragraph.", False),  # Markdown: may have several
+        ("status_note", '"Why:\\nthe sources disagree"', False),
+    ],
+)
+def test_one_line_fields_refuse_a_line_break(content, field, value, refused):
+    """A title is a headline (one line, in lists, feeds and calendars); a summary or a note may
+    hold paragraphs."""
+    extra = "status: disputed\n" if field == "status_note" else ""
+    text = VALID.replace("title: A valid event\n", "") if field == "title" else VALID
+    if field == "summary":
+        text = text.replace("summary: Something happened.\n", "")
+    (content / "events" / "lines.yaml").write_text(f"{field}: {value}\n{extra}{text}")
+    if not refused:
+        check_content(content)
+        return
+    with pytest.raises(ContentError) as caught:
+        check_content(content)
+    [problem] = caught.value.problems
+    assert (Path(problem.path).name, problem.line, problem.message) == (
+        "lines.yaml",
+        1,
+        "this value must fit on one line",
+    )

@@ -277,3 +277,62 @@ def test_calendar_lines_fold_at_75_octets_without_splitting_characters(content):
     calendar = icalendar.Calendar.from_ical(text.encode("utf-8"))
     titles = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert title in titles
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("plain words", "plain words"),
+        ("Baghdad, Iraq", "Baghdad\\, Iraq"),
+        ("one; two", "one\\; two"),
+        ("back\\slash", "back\\\\slash"),
+        ("two\nlines", "two\\nlines"),
+        ("a,b;c\\d\ne", "a\\,b\\;c\\\\d\\ne"),
+        ("", ""),
+    ],
+)
+def test_icalendar_text_is_escaped_as_rfc_5545_says(text, escaped):
+    from generator.exports.feeds import _ical_text
+
+    assert _ical_text(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [(None, ""), ("", ""), ("'", "''"), ("text", "text"), ("=1", "'=1"), (0, "0"), ("-", "'-"), (" =1", " =1")],
+)
+def test_a_cell_is_protected_only_when_it_starts_like_a_formula(value, cell):
+    """Empty cells stay empty (an apostrophe in each would show in every spreadsheet)."""
+    from generator.exports.cells import protected
+
+    assert protected(value) == cell
+
+
+def test_empty_csv_cells_stay_empty(timeline):
+    """The seed has events without casualty figures and places without coordinates: those
+    cells are empty in the file, not an apostrophe."""
+    from generator.exports import events_csv
+
+    rows = list(csv.DictReader(io.StringIO(events_csv(timeline))))
+    empty = [value for row in rows for value in row.values() if value in ("", "'")]
+    assert empty and set(empty) == {""}
+
+
+def test_an_events_references_keep_the_events_order(content):
+    """Actors and places are listed as the editor ordered them (the first place is where it
+    happened), in every export, not in the order of the collection files."""
+    event = content / "events" / "2020-03-rocket-attack-on-camp-taji-kills-three.yaml"
+    text = event.read_text()
+    (content / "events" / "order.yaml").write_text(
+        "title: Order test\ndate: 2020-03-20\nsummary: S.\nplaces: [kuwait, camp-taji, baghdad]\n"
+        "actors: [united-states, iran]\nsources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
+    )
+    assert text  # the seed file is untouched
+    from generator.exports import events_csv, event_record
+
+    timeline = build_timeline(check_content(content))
+    record = event_record(timeline, timeline.content.events["order"], "")
+    assert [place["id"] for place in record["places"]] == ["kuwait", "camp-taji", "baghdad"]
+    assert [actor["id"] for actor in record["actors"]] == ["united-states", "iran"]
+    row = next(row for row in csv.DictReader(io.StringIO(events_csv(timeline))) if row["title"] == "Order test")
+    assert row["places"].split("; ")[0] == timeline.places["kuwait"].name

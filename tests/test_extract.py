@@ -303,3 +303,24 @@ def test_a_holiday_past_its_table_says_why_it_is_not_dated(sentence, published, 
 
     found = time_expressions(sentence, Context(date.fromisoformat(published)))
     assert [(expression.edtf, why in expression.reason) for expression in found] == [(dated, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("The talks stalled in early 2020.", "2020-01~/2020-04~"),
+        ("The bases were handed over by mid-2019.", "2019-05~/2019-08~"),
+        ("The militia grew in late 2019.", "2019-09~/2019-12~"),
+        ("Rockets hit the base in early March 2020.", "2020-03-01~/2020-03-10~"),
+        ("Rockets hit the base in mid-March 2020.", "2020-03-11~/2020-03-20~"),
+        ("Rockets hit the base in late February 2020.", "2020-02-21~/2020-02-29~"),
+        ("During Ramadan, the curfew was eased.", "2020-04-24~/2020-05-23~"),
+    ],
+)
+def test_parts_of_a_period_are_approximate_at_both_ends(sentence, dated):
+    """'Early', 'mid' and 'late' are thirds of a year or a month, and approximate as the words
+    are: each end of the range keeps its '~'."""
+    from generator.authoring.dates import Context, time_expressions
+
+    found = time_expressions(sentence, Context(date(2020, 6, 1)))
+    assert [expression.edtf for expression in found] == [dated]

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import SEED_ORDER, copy_project, mkdocs
+from conftest import SEED_ORDER
 from html_tools import read, target_of, url_of
 
 from generator.content.check import check_content
@@ -20,13 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One real build of a clone-like copy of the project; returns the project folder."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = mkdocs(project, "build", "--strict")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return project
+def built(seed_build: Path) -> Path:
+    """The seed's real build (conftest.seed_build); returns the project folder."""
+    return seed_build
 
 
 @pytest.fixture(scope="module")

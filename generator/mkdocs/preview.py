@@ -25,7 +25,7 @@ from pathlib import Path
 
 from generator.content.model import Content
 from generator.content.problems import Problem
-from generator.site.layout import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, is_generated
+from generator.site.layout import MARKED_FILES, is_generated, is_owned
 
 STATUS_FOLDER = "_preview"
 SCRIPT = f"{STATUS_FOLDER}/preview.js"
@@ -113,7 +113,7 @@ def hand_written(docs: Path) -> list[Path]:
     entries = []
     for entry in sorted(docs.iterdir()) if docs.is_dir() else []:
         name = entry.name
-        if name in OWNED_FOLDERS or name in OWNED_FILES or name.startswith("."):
+        if is_owned(name) or name.startswith("."):
             continue
         if name in MARKED_FILES and (not entry.exists() or is_generated(entry)):
             continue

@@ -10,7 +10,8 @@ also take records without parsing HTML (custom records), but its Python wrapper 
 request per 0.1 s (a poll loop): see docs/performance.md.
 
 A large site is indexed in shards (SHARD_PAGES pages each, at most AT_ONCE at a time, each within
-a time limit), so the indexer's memory is bounded by two shards, not the site or the cores; the browser merges them (Pagefind's
+a time limit), so the indexers' memory is bounded by two shards, not the site or the cores; the
+browser merges them (Pagefind's
 `mergeIndex`, in docs/assets/search.js) and searches them as one index.
 """
 

@@ -1,0 +1,128 @@
+"""Do the tests bite? Each mutation breaks one rule on purpose (a comparison flipped, a condition
+dropped, an escape removed), runs the tests that cover that rule, and counts it caught when they
+fail. The tree is restored after each one, whatever happens.
+
+    .venv/bin/python tests/mutation/run.py            # all, a line each, and the score
+    .venv/bin/python tests/mutation/run.py stamp      # those whose name holds "stamp"
+
+The score is recorded in docs/testing.md; a mutation that survives is a missing test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTEST = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header"]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str
+    file: str
+    old: str
+    new: str
+    tests: tuple[str, ...]  # pytest arguments, or a command when it starts with "!"
+
+
+M = Mutation
+MUTATIONS = [
+    # Missed by the tests in the review that opened issue 21.
+    M("preview no longer prunes timeline/", "generator/site/layout.py",
+      "    for folder in OWNED_FOLDERS:\n", "    for folder in OWNED_FOLDERS[1:]:\n", ("tests/test_build.py", "-k", "stale")),
+    M("stamp ignores the generator's code", "generator/site/stamp.py",
+      "*_stats(content, by_content), *_stats(code, by_content)", "*_stats(content, by_content)", ("tests/test_stamp.py",)),
+    M("stamp ignores times", "generator/site/stamp.py",
+      'return f"{info.st_size} {info.st_mtime_ns}"', 'return f"{info.st_size}"', ("tests/test_stamp.py",)),
+    M("stamp ignores git history", "generator/site/stamp.py",
+      "repr(sorted(versions().items())), head)", "repr(sorted(versions().items())))", ("tests/test_stamp.py",)),
+    M("a worker's warnings never relayed", "generator/mkdocs/parallel_build.py",
+      "            logging.getLogger(name).log(level, message)\n", "            pass\n",
+      ("tests/test_parallel_build.py", "-k", "workers_warning")),
+    M("an empty pagefind.js accepted", "generator/mkdocs/search.py",
+      "not (output / name).is_file() or not (output / name).stat().st_size", "not (output / name).is_file()",
+      ("tests/test_site.py", "-k", "essential")),
+    M("one-line rule for titles disabled", "generator/content/fields.py",
+      'if not self.multiline and "\\n" in value:', "if False:", ("tests/test_check.py", "-k", "one_line")),
+    M("iCalendar commas unescaped", "generator/exports/feeds.py",
+      '.replace(",", "\\\\,")', "", ("tests/test_exports.py", "-k", "icalendar")),
+    M("every empty CSV cell turned into '", "generator/exports/cells.py",
+      "if text and text[0] in FORMULA_STARTS:", "if not text or text[0] in FORMULA_STARTS:",
+      ("tests/test_exports.py", "-k", "protected or empty_csv")),
+    M("approximate qualifier lost in ranges", "generator/authoring/dates.py",
+      'return f"{_month(year, start)}~/{_month(year, end)}~"', 'return f"{_month(year, start)}/{_month(year, end)}~"',
+      ("tests/test_extract.py", "-k", "parts_of")),
+    # This round's code.
+    M("serial build wraps MkDocs", "generator/mkdocs/parallel_build.py",
+      "    finish()\n    pages = list(", "    finish()\n    _patch()\n    pages = list(",
+      ("tests/test_parallel_build.py", "-k", "serial")),
+    M("failed share rebuilt with other arguments", "generator/mkdocs/parallel_build.py",
+      "            for uri in share:\n                _render_page(run, by_uri[uri])\n",
+      "            for uri in share[1:]:\n                _render_page(run, by_uri[uri])\n",
+      ("tests/test_parallel_build.py", "-k", "failed_share")),
+    M("stamp ignores library versions", "generator/site/stamp.py",
+      "    parts = (repr(tuple(settings)), repr(sorted(versions().items())), head)",
+      "    parts = (repr(tuple(settings)), head)", ("tests/test_stamp.py",)),
+    M("content mode compares times", "generator/site/stamp.py",
+      "        if by_content:\n", "        if False:\n", ("tests/test_stamp.py",)),
+    M("newest commit misread", "generator/content/history.py",
+      '.split(" ", 1)[0] if text.count', '.split(" ", 1)[-1] if text.count', ("tests/test_stamp.py", "-k", "git")),
+    M("more than two indexers", "generator/mkdocs/search.py",
+      "min(shard_count, cores, AT_ONCE)", "min(shard_count, cores)", ("tests/test_site.py", "-k", "indexers")),
+    M("indexer without a time limit", "generator/mkdocs/search.py",
+      "text=True, timeout=limit)", "text=True)", ("tests/test_site.py", "-k", "time_limit")),
+    M("a zero time limit accepted", "generator/mkdocs/search.py",
+      "return value if value > 0 else", "return value if value >= 0 else", ("tests/test_site.py", "-k", "time_limit")),
+    M("holiday past the tables without a reason", "generator/authoring/dates.py",
+      "            reason = _beyond_tables(groups, read_as) or reason\n", "            pass\n",
+      ("tests/test_extract.py", "-k", "holiday")),
+    M("an event's places resolved in the wrong order", "generator/content/model.py",
+      "tuple(self.places[key] for key in event.places),", "tuple(self.places[key] for key in reversed(event.places)),",
+      ("tests/test_exports.py",)),
+    M("content imports the site's layer", "generator/content/model.py",
+      "from generator.content.edtf import EventDate\n",
+      "from generator.content.edtf import EventDate\nfrom generator.site import layout  # noqa: F401\n",
+      ("!", ".venv/bin/lint-imports", "--no-cache")),
+    M("text filter escapes no HTML", "generator/site/templating.py",
+      'html.escape(" ".join(text.split()))', '" ".join(text.split())', ("tests/test_hostile.py",)),
+    M("a same-size page not compared", "generator/site/write.py",
+      "elif size == len(data) and _read(target) == data:", "elif size == len(data):", ("tests/test_build.py",)),
+    M("owned files not owned", "generator/site/layout.py",
+      "return top in OWNED_FOLDERS or relative in OWNED_FILES", "return top in OWNED_FOLDERS",
+      ("tests/test_build.py", "tests/test_preview.py")),
+]  # fmt: skip
+
+
+def run(mutation: Mutation) -> tuple[bool, float]:
+    """Apply, run the covering tests, restore; (caught, seconds)."""
+    path = ROOT / mutation.file
+    original = path.read_text(encoding="utf-8")
+    if original.count(mutation.old) != 1:
+        raise SystemExit(f"{mutation.name}: the text to mutate is not once in {mutation.file}")
+    path.write_text(original.replace(mutation.old, mutation.new), encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        command = list(mutation.tests[1:]) if mutation.tests[0] == "!" else [*PYTEST, *mutation.tests]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return done.returncode != 0, time.perf_counter() - started
+
+
+def main() -> None:
+    chosen = [m for m in MUTATIONS if all(word in m.name for word in sys.argv[1:])]
+    caught = 0
+    for mutation in chosen:
+        bit, seconds = run(mutation)
+        caught += bit
+        print(f"{'caught' if bit else 'MISSED'}  {mutation.name}  ({seconds:.1f} s)", flush=True)
+    print(f"{caught} of {len(chosen)} mutations caught")
+    sys.exit(0 if caught == len(chosen) else 1)
+
+
+if __name__ == "__main__":
+    main()
