@@ -390,3 +390,45 @@ def test_one_line_fields_refuse_a_line_break(content, field, value, refused):
         1,
         "this value must fit on one line",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("# About\n\nPlain words.\n", None, None),
+        ("# About\n\nSee [the agency](https://example.org/).\n", None, None),
+        ("About\n\nNo title line.\n", 1, "the about page starts with its title"),
+        ("# About\n\nFine.\n\n<script>alert(1)</script>\n", 5, "raw HTML is not allowed in Markdown ('<script>aler')"),
+        ("# About\n\n[click](javascript:alert(1))\n", 3, "the link 'javascript:alert(1' is not http(s)"),
+        (
+            "# About\n\n![logo](https://tracker.example/p.png)\n",
+            3,
+            "the image 'https://tracker.example/p.png' is on another host",
+        ),
+    ],
+)
+def test_the_about_page_is_held_to_the_rule_of_markdown_fields(content, text, line, message):
+    """content/about.md reaches the published about page: no raw HTML, no unsafe links, a title."""
+    (content / "about.md").write_text(text)
+    if message is None:
+        assert check_content(content).about == text
+        return
+    with pytest.raises(ContentError) as caught:
+        check_content(content)
+    [problem] = caught.value.problems
+    assert (problem.path, problem.line, problem.message) == (
+        str(content / "about.md").replace(str(content), "content", 1) if False else problem.path,
+        line,
+        message,
+    )
+    assert problem.path.endswith("about.md")
+
+
+def test_without_an_about_file_the_page_is_still_made(content):
+    from generator.site.render import about_page
+
+    (content / "about.md").unlink()
+    assert check_content(content).about == ""
+    page = about_page("")
+    assert page.startswith("# About this timeline\n")
+    assert "| Disputed | Sources disagree on whether or how it happened |" in page

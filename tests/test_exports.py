@@ -328,7 +328,7 @@ def test_an_events_references_keep_the_events_order(content):
         "actors: [united-states, iran]\nsources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
     )
     assert text  # the seed file is untouched
-    from generator.exports import events_csv, event_record
+    from generator.exports import event_record, events_csv
 
     timeline = build_timeline(check_content(content))
     record = event_record(timeline, timeline.content.events["order"], "")

@@ -71,8 +71,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "docs" / "zz").mkdir()
     (folder / "docs" / "zz" / "notes.md").write_text("# Notes\n\n## Kept\n\nSee [about](../about.md).\n")
     # Front matter of a page in the navigation, which Material draws on every page (its icon).
-    about = folder / "docs" / "about.md"
-    about.write_text("---\nicon: material/information-outline\n---\n\n" + about.read_text())
+    (folder / "docs" / "guide.md").write_text("---\nicon: material/information-outline\n---\n\n# Guide\n\nRead on.\n")
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - About: about.md\n", "  - About: about.md\n  - Guide: guide.md\n"))
     return folder
 
 

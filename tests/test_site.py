@@ -375,3 +375,21 @@ def test_an_index_missing_an_essential_file_is_refused(tmp_path, monkeypatch, br
     (site / "events" / "a" / "index.html").write_text("<html></html>")
     with pytest.raises(search.SearchIndexError, match=f"exit 0; {broken}"):
         search._write_shard(site, ["events/a/index.html"], tmp_path / "out")
+
+
+def test_the_about_page_explains_statuses_and_dates_from_the_models_definitions(built):
+    """What a reader is told a status or a date means comes from the definitions the checker
+    and the pages use (content/model.py STATUS_MEANINGS, content/edtf.py READING_EXAMPLES)."""
+    from generator.content import edtf
+    from generator.content.model import PUBLISHED_STATUSES, STATUS_MEANINGS
+
+    html = (built / "site" / "about" / "index.html").read_text()
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Every event on this site comes from a news report" in text  # the editors' words
+    for status in PUBLISHED_STATUSES:
+        assert f"{status.capitalize()} {STATUS_MEANINGS[status]}" in text.replace("&#39;", "'"), status
+    assert "Draft" not in text  # never published
+    for written, meaning in edtf.READING_EXAMPLES:
+        words = edtf.in_words(edtf.parse(written))
+        assert f"{words} {meaning}".replace('"', "&quot;") in text, written
+    assert "<title>About - Iraq coalition timeline</title>" in html  # its name in the navigation

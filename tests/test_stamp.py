@@ -30,7 +30,7 @@ def tree(tmp_path: Path) -> Path:
         "docs/events/a.md": "# One\n",
         "docs/data/events.json": "[]\n",
         "docs/index.md": "# Home\n",
-        "docs/about.md": "# About\n",
+        "docs/notes.md": "# Notes\n",
     }.items():
         _write(tmp_path / name, text)
     return tmp_path
@@ -77,7 +77,7 @@ CASES = {
     "a generated page deleted": (lambda t: (t / "docs/events/a.md").unlink(), True, True),
     "an export deleted": (lambda t: (t / "docs/data/events.json").unlink(), True, True),
     "the home page edited": (lambda t: _write(t / "docs/index.md", "# Home page\n"), True, True),
-    "a hand-written page": (lambda t: _write(t / "docs/about.md", "# About us\n"), False, False),
+    "a hand-written page": (lambda t: _write(t / "docs/notes.md", "# Our notes\n"), False, False),
 }
 
 

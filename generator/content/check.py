@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from yaml.error import Mark as YamlMark
 from yaml.nodes import MappingNode, ScalarNode
 
-from generator.content.fields import SLUG, Context, Invalid, Record, Reference, did_you_mean, slugify
-from generator.content.load import load_bytes, load_file, mark_of_key
+from generator.content.fields import SLUG, Context, Invalid, Markdown, Record, Reference, did_you_mean, slugify
+from generator.content.load import load_bytes, load_file, mark_of_key, read_text
 from generator.content.model import Actor, Content, Event, Place, Source
 from generator.content.problems import ContentError, Mark, Problem, display_path
 from generator.content.schema import ACTOR, EVENT, PLACE, SOURCE
@@ -51,9 +52,52 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     _check_events(root / "events", checked, workers, _file_cache if reuse else None)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
     _check_former_ids(root / "events", checked)
+    about = _read_about(root / ABOUT, checked)
     if checked.problems:
         raise ContentError(checked.problems)
-    return Content(checked.sources, checked.actors, checked.places, checked.events)
+    return Content(checked.sources, checked.actors, checked.places, checked.events, about)
+
+
+ABOUT = "about.md"  # the editors' words at the top of the published about page (optional)
+
+
+def _read_about(file: Path, checked: Checked) -> str:
+    """content/about.md, if there is one: Markdown whose first line is the page's title."""
+    path = display_path(file)
+    if file.is_symlink() and _outside(file, file.parent):
+        checked.problems.append(_link_problem(path))
+        return ""
+    if not file.exists():
+        return ""
+    text, problem = read_text(file, path)
+    if problem is not None or text is None:
+        checked.problems.extend([problem] if problem else [])
+        return ""
+    if not text.startswith("# "):
+        checked.problems.append(
+            Mark(path, 1, 1).problem("the about page starts with its title", "write a first line such as '# About'")
+        )
+    checked.problems.extend(markdown_problems(text, path))
+    return text
+
+
+def markdown_problems(text: str, path: str) -> list[Problem]:
+    """A Markdown file held to the rule of Markdown fields (no raw HTML, no unsafe links), each
+    problem at its line; a construct over several lines is reported at the first."""
+    ctx = Context(path)
+    for number, line in enumerate(text.splitlines()):
+        MARKDOWN.validate(line, _text_node(line, path, number), ctx)
+    if not ctx.problems:
+        MARKDOWN.validate(text, _text_node(text, path, 0), ctx)
+    return list(ctx.problems)
+
+
+def _text_node(text: str, path: str, line: int) -> ScalarNode:
+    """Text as the YAML node the field rules read, placed at a (0-based) line of its file."""
+    return ScalarNode("tag:yaml.org,2002:str", text, start_mark=YamlMark(path, 0, line, 0, "", 0))
+
+
+MARKDOWN = Markdown()
 
 
 def valid_actors_and_places(root: Path) -> tuple[list[Actor], list[Place]]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
-from typing import Final, Generic, TypeAlias, TypeVar
+from typing import Any, Final, Generic, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -238,9 +238,12 @@ class Url(Text):
 
 
 class Choice(Text):
-    def __init__(self, options: tuple[str, ...]):
+    """One of a few words; `meanings` (optional) says what each means, for the schema's hover help."""
+
+    def __init__(self, options: tuple[str, ...], meanings: Mapping[Any, str] | None = None):
         super().__init__()
         self.options = options
+        self.meanings = meanings or {}
         self.expected = "one of " + ", ".join(options)
 
     def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
@@ -250,7 +253,10 @@ class Choice(Text):
         return value
 
     def schema(self) -> JsonSchema:
-        return {"type": "string", "enum": list(self.options)}
+        result: JsonSchema = {"type": "string", "enum": list(self.options)}
+        if self.meanings:  # read by editors' YAML language servers as each value's help
+            result["markdownEnumDescriptions"] = [self.meanings.get(option, "") for option in self.options]
+        return result
 
 
 def _scalar_text(node: ScalarNode) -> str:

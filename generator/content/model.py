@@ -15,6 +15,16 @@ Status = Literal["draft", "reported", "corroborated", "confirmed", "disputed", "
 STATUSES: tuple[Status, ...] = ("draft", "reported", "corroborated", "confirmed", "disputed", "retracted")
 PUBLISHED_STATUSES: tuple[Status, ...] = STATUSES[1:]  # a draft is left out of the published site
 NEEDS_REASON: tuple[Status, ...] = ("disputed", "retracted")
+# What each status means, in readers' words: the checker's schema (editors' hover help), the
+# event pages' badges and the published about page all read this one table.
+STATUS_MEANINGS: dict[Status, str] = {
+    "draft": "Not yet reviewed: left out of the published site",
+    "reported": "Reported by a source, not yet independently corroborated",
+    "corroborated": "Reported by two or more independent sources",
+    "confirmed": "Acknowledged by those responsible, or verified",
+    "disputed": "Sources disagree on whether or how it happened",
+    "retracted": "Withdrawn by its source or shown to be wrong; kept for the record",
+}
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -108,6 +118,7 @@ class Content:
     actors: dict[str, Actor]
     places: dict[str, Place]
     events: dict[str, Event]
+    about: str = ""  # content/about.md: the editors' words at the top of the about page
 
 
 class Linked(NamedTuple):
@@ -177,7 +188,7 @@ def published(content: Content, drafts: bool = False) -> Content:
     if drafts:
         return content
     events = {key: event for key, event in content.events.items() if event.status != "draft"}
-    return Content(content.sources, content.actors, content.places, events)
+    return Content(content.sources, content.actors, content.places, events, content.about)
 
 
 def build_timeline(content: Content) -> Timeline:

@@ -25,7 +25,7 @@ from generator.content.fields import (
     Url,
     Values,
 )
-from generator.content.model import NEEDS_REASON, STATUSES, Actor, Citation, Event, Place, Source
+from generator.content.model import NEEDS_REASON, STATUS_MEANINGS, STATUSES, Actor, Citation, Event, Place, Source
 
 
 def _citation_node(node: MappingNode, index: int, key: str) -> Node:
@@ -141,7 +141,7 @@ EVENT = Record(
         "killed": Field(CountOf(), description="people killed: a number, or 'at least N'"),
         "wounded": Field(CountOf(), description="people wounded: a number, or 'at least N'"),
         "related": Field(ListOf(Ref("events")), description="ids of related events"),
-        "status": Field(Choice(STATUSES), description="how sure we are: " + ", ".join(STATUSES)),
+        "status": Field(Choice(STATUSES, STATUS_MEANINGS), description="how sure we are: " + ", ".join(STATUSES)),
         "status_note": Field(Text(multiline=True), description="why: required when disputed or retracted"),
         "former_ids": Field(ListOf(Slug()), description="ids this event had before (their addresses redirect here)"),
     },

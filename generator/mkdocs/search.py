@@ -74,7 +74,7 @@ def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
     outputs = [building / "main"] + [building / f"shard-{number}" for number in range(1, len(runs))]
     limit = timeout()
     with concurrent.futures.ThreadPoolExecutor(indexers(len(runs), len(os.sched_getaffinity(0)))) as pool:
-        list(pool.map(lambda job: _write_shard(site, *job, limit), zip(runs, outputs, strict=True)))
+        list(pool.map(lambda job: _write_shard(site, job[0], job[1], limit), zip(runs, outputs, strict=True)))
     primary = outputs[0]
     for output in outputs[1:]:
         output.rename(primary / output.name)

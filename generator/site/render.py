@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.content import edtf
 from generator.content.history import Change
-from generator.content.model import Event, Source, Timeline
+from generator.content.model import PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Source, Timeline
 from generator.exports import FEED_SIZE
 from generator.exports.jsonld import json_ld
 from generator.site.charts import chart_columns, month_counts
@@ -70,8 +70,21 @@ def pages(
                 (record, tuple(events)),
             )
     yield "tags/index.md", partial(render, "tags.md.j2", **common), whole
+    yield "about.md", partial(about_page, timeline.content.about), ("about", timeline.content.about)
     for tag, tagged in timeline.by_tag.items():
         yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged), (tag, tuple(tagged))
+
+
+DEFAULT_ABOUT = "# About this timeline\n"
+
+
+def about_page(intro: str) -> str:
+    """The about page: the editors' words (content/about.md), then what a status and a date
+    mean, from the definitions the checker and the pages use."""
+    heading, _, rest = (intro.strip() or DEFAULT_ABOUT).partition("\n")
+    statuses = [(status, STATUS_MEANINGS[status]) for status in PUBLISHED_STATUSES]
+    dates = [(edtf.in_words(edtf.parse(text)), meaning) for text, meaning in edtf.READING_EXAMPLES]
+    return render("about.md.j2", heading=heading, intro=Markup(rest.strip()), statuses=statuses, dates=dates)
 
 
 def whole_timeline(timeline: Timeline) -> Hashable:
@@ -108,14 +121,7 @@ def _home_page(timeline: Timeline, common: dict[str, Any]) -> str:
     return render("home.md.j2", **common, **home)
 
 
-STATUS_HELP = {
-    "draft": "Not yet reviewed: left out of the published site",
-    "reported": "Reported by a source, not yet independently corroborated",
-    "corroborated": "Reported by two or more independent sources",
-    "confirmed": "Acknowledged by those responsible, or verified",
-    "disputed": "Sources disagree on whether or how it happened",
-    "retracted": "Withdrawn by its source or shown to be wrong; kept for the record",
-}
+STATUS_HELP = STATUS_MEANINGS  # the badges' help, in the model's words
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,6 @@ def project(folder: Path, count: int) -> Path:
     (folder / "generator").symlink_to(ROOT / "generator")
     docs = folder / "docs"
     docs.mkdir()
-    shutil.copy(ROOT / "docs" / "about.md", docs / "about.md")
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     (docs / "performance.md").write_text("# Performance\n")
     return folder
