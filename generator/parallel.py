@@ -1,7 +1,8 @@
 """Both cores: checking event files and rendering pages split over forked worker processes.
 
 Forked workers inherit the loaded model without pickling it; only each chunk's result comes
-back. Below PARALLEL_FROM items one process is faster (a fork costs ~20 ms) and easier to debug.
+back. Below PARALLEL_FROM items one process is faster (a fork and its pipe cost more than a few
+items) and easier to debug.
 """
 
 from __future__ import annotations

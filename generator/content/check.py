@@ -131,7 +131,7 @@ def _check_collection(file: Path, name: str, record: Record[Kept], into: dict[st
         checked.problems.append(_link_problem(path))
         return
     if not file.is_file():
-        checked.problems.append(Mark(path).problem(f"{file.name} is missing", f"create {path} (see the README)"))
+        checked.problems.append(Mark(path).problem(f"{file.name} is missing", f"create {path} (see content/README.md)"))
         return
     loaded = load_file(file, path)
     checked.problems.extend(loaded.problems)
@@ -179,7 +179,7 @@ def _check_events(folder: Path, checked: Checked, workers: int | None, cache: Fi
         checked.problems.append(_link_problem(base))
         return
     names = []
-    with os.scandir(folder) as entries:  # 100,000 pathlib stats took 1.2 s; scandir 0.1 s
+    with os.scandir(folder) as entries:  # scandir's entries carry their stat: no call per file
         listing = sorted((entry.name, entry.is_file(), entry.is_symlink()) for entry in entries)
     for name, is_file, is_link in listing:
         path = f"{base}/{name}"

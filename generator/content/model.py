@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple
 
 from generator.content.edtf import EventDate
 
-# How sure we are of an event, after Airwars's grading and ACLED's practice (README: "Status").
+# How sure we are of an event, after Airwars's grading and ACLED's practice (content/README.md: "How sure we are").
 Status = Literal["draft", "reported", "corroborated", "confirmed", "disputed", "retracted"]
 STATUSES: tuple[Status, ...] = ("draft", "reported", "corroborated", "confirmed", "disputed", "retracted")
 PUBLISHED_STATUSES: tuple[Status, ...] = STATUSES[1:]  # a draft is left out of the published site

@@ -97,7 +97,7 @@ def _event_json(event: Event, links: Linked, site_url: str) -> str:
 
 
 def compact(document: Any) -> str:
-    """One line per top-level item would need the pure-Python encoder (5 s at 10,000 events)."""
+    """One line per top-level item would need the pure-Python encoder, far slower at scale."""
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -94,7 +94,7 @@ def _ical_line(line: str) -> str:
 def icalendar_file(timeline: Timeline, title: str, site_url: str = "") -> str:
     """RFC 5545: one all-day VEVENT per event spanning the days its date may mean.
 
-    Written directly: the icalendar package took 9.6 s for 10,000 events; the tests read this
+    Written directly: the icalendar package was too slow at scale (docs/performance.md); the tests read this
     file back with it."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline generator//EN", "CALSCALE:GREGORIAN"]
     lines.append(f"X-WR-CALNAME:{_ical_text(title)}")

@@ -35,8 +35,8 @@ RECORDS = RECORD_FOLDERS  # records, not the lists of them
 SINGLE_PAGES = ("about",)
 ROOT_SELECTOR = "article"  # Material's content; header, navigation and footer stay out
 IGNORED = [".headerlink", ".md-source-file", ".tl-skip"]
-# Pagefind's indexer holds every page of an index in memory until it writes it (about 0.1 MB a
-# page): a site of more pages gets several indexes, which the browser searches as one.
+# Pagefind's indexer holds every page of an index in memory until it writes it: a site of more
+# pages gets several indexes, which the browser searches as one.
 SHARD_PAGES = 10_000
 # Indexers at once: each holds a shard in memory, so more cores must not mean more memory.
 AT_ONCE = 2

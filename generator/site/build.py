@@ -152,7 +152,7 @@ def _memo(docs: Path, site: Site) -> Memo:
 @contextmanager
 def few_collections(collect: bool = True) -> Iterator[None]:
     """Python's cycle collector rescans every live object as allocations pile up; with a model
-    of 50,000 events that made check and render superlinear (check 11.2 s, now 7.6 s). Records
+    of 50,000 events that made check and render superlinear (docs/performance.md). Records
     hold no reference cycles, so reference counting frees them; the collector runs once after."""
     was_enabled = gc.isenabled()
     gc.disable()

@@ -1,0 +1,109 @@
+"""The guides say what the code does (doc-drift tests): every relative link resolves, every
+command is in the README's table, and what the editors' guide says a status or a date means is
+what the content model says."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+import pytest
+from conftest import ROOT
+
+from generator.content import edtf
+from generator.content.model import STATUS_MEANINGS
+from generator.site.layout import is_generated, is_owned
+
+GUIDES = [ROOT / "README.md", ROOT / "content" / "README.md", ROOT / "generator" / "README.md"]
+GUIDES += sorted(
+    path
+    for path in (ROOT / "docs").glob("*.md")
+    if not is_owned(path.name) and not is_generated(path)  # the maintainers' own pages, not built ones
+)
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def _anchors(markdown: str) -> set[str]:
+    """The anchors Python-Markdown's toc gives a file's headings."""
+    found = set()
+    for heading in re.findall(r"^#+ (.+)$", markdown, re.M):
+        slug = re.sub(r"[^\w\s-]", "", heading.lower()).strip()
+        found.add(re.sub(r"[\s]+", "-", slug))
+    return found
+
+
+def _links() -> list[tuple[str, str]]:
+    return [
+        (guide.relative_to(ROOT).as_posix(), target)
+        for guide in GUIDES
+        for target in LINK.findall(guide.read_text(encoding="utf-8"))
+        if not re.match(r"[a-z]+:", target)
+    ]
+
+
+@pytest.mark.parametrize(("guide", "target"), _links())
+def test_every_relative_link_in_the_guides_resolves(guide, target):
+    path, _, anchor = target.partition("#")
+    file = (ROOT / guide).parent / path if path else ROOT / guide
+    assert file.exists(), f"{guide}: {target}"
+    if anchor:
+        assert anchor in _anchors(file.read_text(encoding="utf-8")), f"{guide}: {target}"
+
+
+def test_the_guides_have_links_to_check():
+    assert len(_links()) >= 10
+
+
+def _make_targets() -> list[str]:
+    return [
+        name
+        for name in re.findall(r"^([a-z]+):.*##", (ROOT / "Makefile").read_text(), re.M)
+        if name not in ("setup", "node_modules")
+    ]
+
+
+def _timeline_commands() -> list[str]:
+    from generator.cli import make_parser
+
+    parser = make_parser()
+    [commands] = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    return list(commands.choices)
+
+
+def test_every_command_is_in_the_readmes_table():
+    readme = (ROOT / "README.md").read_text()
+    table = "\n".join(line for line in readme.splitlines() if line.startswith("| `"))
+    assert _make_targets() and _timeline_commands()
+    for target in _make_targets():
+        assert f"| `make {target}` |" in table, target
+    for command in _timeline_commands():
+        assert f"| `timeline {command}" in table, command
+
+
+def test_the_readme_stays_short():
+    assert len((ROOT / "README.md").read_text().splitlines()) <= 160
+
+
+def _table(markdown: str, heading: str) -> list[list[str]]:
+    section = markdown.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| ---")]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[1:]]
+
+
+def test_the_editors_guide_gives_each_status_the_models_meaning():
+    rows = _table((ROOT / "content" / "README.md").read_text(), "How sure we are: `status`")
+    assert {status.strip("`"): meaning for status, meaning in rows} == STATUS_MEANINGS
+
+
+def test_the_editors_guide_reads_dates_as_the_pages_do():
+    rows = _table((ROOT / "content" / "README.md").read_text(), "Dates (EDTF)")
+    checked = 0
+    for written, _, reads_as in rows:
+        values = re.findall(r"`([^`]+)`", written)
+        words = [part.strip() for part in reads_as.split(",")]
+        if len(values) != len(words):
+            continue
+        for value, expected in zip(values, words, strict=True):
+            assert edtf.in_words(edtf.parse(value)) == expected, value
+            checked += 1
+    assert checked >= 12
