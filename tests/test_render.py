@@ -3,51 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
 from generator.content.markup import markdown_text
-from generator.site.charts import MONTHLY_UP_TO, chart_columns
-
-
-def _months(first: date, count: int, value: int = 1) -> list[tuple[date, int]]:
-    result, year, month = [], first.year, first.month
-    for _ in range(count):
-        result.append((date(year, month, 1), value))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return result
-
-
-@pytest.mark.parametrize(
-    ("months", "caption", "columns", "labelled", "years"),
-    [
-        (1, "Events per month", 1, 1, 1),
-        (3, "Events per month", 3, 3, 1),  # every month named, the year under the first
-        (24, "Events per month", 24, 24, 2),
-        (25, "Events per month", 25, 3, 3),  # from 25 months: only Januaries (and the first) named
-        (MONTHLY_UP_TO, "Events per month", MONTHLY_UP_TO, 10, 10),
-        (MONTHLY_UP_TO + 1, "Events per year", 11, 0, 11),  # a longer span: a column a year
-        (1200, "Events per year", 100, 0, 13),  # a century: a year label every 8 years
-    ],
-)
-def test_home_chart_columns_and_labels(months, caption, columns, labelled, years):
-    chart = chart_columns(_months(date(2020, 1, 1), months))
-    assert chart["caption"] == caption
-    assert len(chart["columns"]) == columns
-    assert sum(1 for column in chart["columns"] if column["short"]) == labelled
-    assert sum(1 for column in chart["columns"] if column["year"]) == years
-    assert all(column["label"].endswith((": 1 event", "events")) for column in chart["columns"])
-
-
-def test_chart_heights_are_relative_to_the_busiest_month():
-    chart = chart_columns([(date(2020, 1, 1), 2), (date(2020, 2, 1), 0), (date(2020, 3, 1), 8)])
-    assert [column["percent"] for column in chart["columns"]] == [25.0, 0.0, 100.0]
-    assert [column["label"] for column in chart["columns"]] == [
-        "January 2020: 2 events",
-        "February 2020: 0 events",
-        "March 2020: 8 events",
-    ]
 
 
 @pytest.mark.parametrize(

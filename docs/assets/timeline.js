@@ -1,10 +1,10 @@
-/* Timeline filters and overview bar. Without this script each timeline page is a plain list
-   (a year, or a month of a crowded year) and every event is reached by links. With it, readers
-   narrow the whole timeline by text, actor, place, tag, status, years, or a stretch of the
-   overview bar: the timeline's compact index (a small JSON file per year, fetched on the first
-   filter) is matched here, and the matching events of every year are shown in time order. The
-   filter lives in the URL (?actor=...&from=2020-03), so a shared link opens the same view and
-   Back undoes it. */
+/* Timeline filters. Without this script each timeline page is a plain list (a year, or a month
+   of a crowded year) and every event is reached by links. With it, readers narrow the whole
+   timeline by text, actor, place, tag, status, years, or a stretch of the time axis: the
+   timeline's compact index (a small JSON file per year, fetched on the first filter, by
+   axis.js's window.TimelineData) is matched here, and the matching events of every year are
+   shown in time order; the axis draws only them (the "tl:filtered" event). The filter lives in
+   the URL (?actor=...&from=2020-03), so a shared link opens the same view and Back undoes it. */
 (function () {
   "use strict";
 
@@ -27,8 +27,6 @@
     var more = document.getElementById("tl-more");
     var count = document.getElementById("tl-count");
     var activeLabel = document.getElementById("tl-active");
-    var overview = document.getElementById("tl-overview");
-    var months = overview ? Array.prototype.slice.call(overview.querySelectorAll(".tl-month")) : [];
     var input = {};
     FIELDS.forEach(function (name) { input[name] = form.elements[name]; });
     var allText = count.textContent;
@@ -73,33 +71,8 @@
     }
 
     /* The compact index, loaded once, on the first filter: a row per event, in time order. */
-    var loaded = null;
     function index() {
-      if (!loaded) {
-        var shards = (controls.dataset.years || "").split(" ").filter(Boolean).map(function (year) {
-          return fetch(root + "timeline/events-" + year + ".json").then(function (r) { return r.json(); });
-        });
-        loaded = Promise.all([names(), Promise.all(shards)]).then(function (parts) {
-          var known = parts[0], rows = [];
-          parts[1].forEach(function (shard) {
-            shard.forEach(function (row) {
-              var actors = row[5].map(function (i) { return known.actors[i]; });
-              var places = row[6].map(function (i) { return known.places[i]; });
-              rows.push({
-                id: row[0], title: row[1], start: row[2], end: row[3], words: row[4],
-                actors: actors.map(function (a) { return a[0]; }), places: places.map(function (p) { return p[0]; }),
-                who: actors.map(function (a) { return a[1]; }).join(", "),
-                where: places.map(function (p) { return p[1]; }).join(", "),
-                tags: row[7], status: row[8]
-              });
-              var last = rows[rows.length - 1];
-              last.text = (last.title + " " + last.who + " " + last.where).toLowerCase();
-            });
-          });
-          return rows;
-        });
-      }
-      return loaded;
+      return window.TimelineData.rows(root, (controls.dataset.years || "").split(" ").filter(Boolean));
     }
 
     /* State <-> URL */
@@ -119,7 +92,7 @@
     function current() {
       var state = {};
       FIELDS.forEach(function (name) { state[name] = input[name].value.trim(); });
-      if (selectedFrom) state.from = selectedFrom; /* a stretch chosen on the overview bar */
+      if (selectedFrom) state.from = selectedFrom; /* a stretch chosen on the time axis */
       if (selectedTo) state.to = selectedTo;
       return state;
     }
@@ -163,7 +136,6 @@
       });
       selectedFrom = state.from.length === 7 ? state.from : "";
       selectedTo = state.to.length === 7 ? state.to : "";
-      markMonths(state);
       var active = FIELDS.filter(function (name) { return state[name]; }).length;
       if (activeLabel) activeLabel.textContent = active ? " (" + active + " active)" : "";
       var mine = ++generation;
@@ -171,6 +143,7 @@
         results.hidden = true;
         staticPart.hidden = false;
         count.textContent = allText;
+        document.dispatchEvent(new CustomEvent("tl:filtered", { detail: null }));
         return;
       }
       index().then(function (rows) {
@@ -182,6 +155,7 @@
         staticPart.hidden = true;
         results.hidden = false;
         showMore();
+        document.dispatchEvent(new CustomEvent("tl:filtered", { detail: { rows: found, state: state } }));
       }).catch(function () {
         if (mine === generation) count.textContent = "The filters could not load the timeline's index.";
       });
@@ -219,15 +193,6 @@
       return li;
     }
     more.addEventListener("click", showMore);
-
-    function markMonths(state) {
-      var range = bounds(state);
-      months.forEach(function (month) {
-        var first = month.dataset.month + "-01", last = month.dataset.month + "-31";
-        var inside = (range.from || range.to) && (!range.from || last >= range.from) && (!range.to || first <= range.to);
-        month.classList.toggle("tl-selected", Boolean(inside));
-      });
-    }
 
     var lastPushed = urlFor(readUrl());
     function commit(replace) {
@@ -268,75 +233,12 @@
       applyChosen(readUrl());
     });
 
-    /* The overview bar: click a month, or drag across months, to narrow to that stretch. */
-    if (overview && months.length) {
-      overview.setAttribute("tabindex", "0");
-      overview.setAttribute("role", "slider");
-      overview.setAttribute("aria-label", "Overview of events per month: choose a stretch of time");
-      overview.setAttribute("aria-describedby", "tl-overview-help");
-      overview.setAttribute("aria-valuemin", "0");
-      overview.setAttribute("aria-valuemax", String(months.length - 1));
-      var anchor = null, cursor = months.length - 1;
-      overview.setAttribute("aria-valuenow", String(cursor));
-      overview.setAttribute("aria-valuetext", months[cursor].dataset.month);
-
-      function monthAt(event) {
-        var box = overview.getBoundingClientRect();
-        var index = Math.floor(((event.clientX - box.left) / box.width) * months.length);
-        return Math.max(0, Math.min(months.length - 1, index));
-      }
-      function preview(a, b) {
-        var low = Math.min(a, b), high = Math.max(a, b);
-        months.forEach(function (month, index) {
-          month.classList.toggle("tl-selected", index >= low && index <= high);
-        });
-        overview.setAttribute("aria-valuenow", String(b));
-        overview.setAttribute("aria-valuetext", months[low].dataset.month + (low === high ? "" : " to " + months[high].dataset.month));
-      }
-      function choose(a, b) {
-        var low = Math.min(a, b), high = Math.max(a, b);
-        selectedFrom = months[low].dataset.month;
-        selectedTo = months[high].dataset.month;
-        commit(false);
-      }
-      overview.addEventListener("pointerdown", function (event) {
-        anchor = monthAt(event);
-        cursor = anchor;
-        overview.setPointerCapture(event.pointerId);
-        preview(anchor, anchor);
-        event.preventDefault();
-      });
-      overview.addEventListener("pointermove", function (event) {
-        if (anchor === null) return;
-        cursor = monthAt(event);
-        preview(anchor, cursor);
-      });
-      overview.addEventListener("pointerup", function (event) {
-        if (anchor === null) return;
-        cursor = monthAt(event);
-        choose(anchor, cursor);
-        anchor = null;
-      });
-      var keyAnchor = null;
-      overview.addEventListener("keydown", function (event) {
-        if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
-          if (event.shiftKey && keyAnchor === null) keyAnchor = cursor;
-          if (!event.shiftKey) keyAnchor = null;
-          cursor = Math.max(0, Math.min(months.length - 1, cursor + (event.key === "ArrowRight" ? 1 : -1)));
-          preview(keyAnchor === null ? cursor : keyAnchor, cursor);
-          event.preventDefault();
-        } else if (event.key === "Enter" || event.key === " ") {
-          choose(keyAnchor === null ? cursor : keyAnchor, cursor);
-          keyAnchor = null;
-          event.preventDefault();
-        } else if (event.key === "Escape") {
-          selectedFrom = selectedTo = "";
-          input.from.value = input.to.value = "";
-          keyAnchor = null;
-          commit(false);
-        }
-      });
-    }
+    /* "Show only this stretch" on the time axis (axis.js): its months become the date filter. */
+    document.addEventListener("tl:choose", function (event) {
+      selectedFrom = event.detail.from;
+      selectedTo = event.detail.to;
+      commit(false);
+    });
 
     applyChosen(readUrl());
   }

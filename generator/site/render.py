@@ -1,7 +1,7 @@
 """Render stage: the timeline to Markdown text, page by page. Pure: no file is read or written.
 
 This module lists every page (`pages`) and makes the record pages (home, events, actors,
-places, sources, tags); the timeline's pages are in timeline_pages.py, the charts in charts.py,
+places, sources, tags); the timeline's pages are in timeline_pages.py, the time axis in axis.py,
 escaping and the templates' environment in templating.py.
 """
 
@@ -19,9 +19,17 @@ from generator.content.history import Change
 from generator.content.model import PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Source, Timeline
 from generator.exports import FEED_SIZE
 from generator.exports.jsonld import json_ld
-from generator.site.charts import chart_columns, month_counts
 from generator.site.templating import render
-from generator.site.timeline_pages import filter_options, stretches, timeline_overview, timeline_pages
+from generator.site.timeline_pages import (
+    Stretch,
+    axis_figure,
+    claim_sources,
+    filter_options,
+    period_links,
+    stretches,
+    timeline_overview,
+    timeline_pages,
+)
 
 Page = tuple[str, Callable[[], str], Hashable]
 
@@ -44,8 +52,8 @@ def pages(
     common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
     changes = changes or {}
     whole = whole_timeline(timeline)
-    yield "index.md", partial(_home_page, timeline, common), whole
     in_order, options = stretches(timeline.events), filter_options(timeline)  # once, for every timeline page
+    yield "index.md", partial(_home_page, timeline, in_order, common), whole
     yield "timeline/index.md", partial(timeline_overview, timeline, in_order, options, common), whole
     yield from timeline_pages(timeline, in_order, options, common)
     for event in timeline.events:
@@ -60,19 +68,23 @@ def pages(
         ("places", "place", timeline.places, timeline.by_place),
         ("sources", "source", timeline.sources, timeline.by_source),
     )
+    links = period_links(in_order, "../../")
+    paths = tuple(stretch.path for stretch in in_order)
     for folder, name, records, events_of in collections:
         yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common), whole
         for record in records.values():
             events = events_of[record.id]
+            match = f"{name}:{record.id}" if name != "source" else ""
             yield (
                 f"{folder}/{record.id}.md",
-                partial(render, f"{name}.md.j2", **common, **{name: record}, events=events),
-                (record, tuple(events)),
+                partial(_record_page, timeline, name, record, events, links, match, common),
+                (record, tuple(events), paths, claim_sources(timeline, events)),
             )
     yield "tags/index.md", partial(render, "tags.md.j2", **common), whole
     yield "about.md", partial(about_page, timeline.content.about), ("about", timeline.content.about)
     for tag, tagged in timeline.by_tag.items():
-        yield f"tags/{tag}.md", partial(render, "tag.md.j2", **common, tag=tag, events=tagged), (tag, tuple(tagged))
+        page = partial(_record_page, timeline, "tag", tag, tagged, links, f"tag:{tag}", common)
+        yield f"tags/{tag}.md", page, (tag, tuple(tagged), paths, claim_sources(timeline, tagged))
 
 
 DEFAULT_ABOUT = "# About this timeline\n"
@@ -112,12 +124,24 @@ def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
     )
 
 
-def _home_page(timeline: Timeline, common: dict[str, Any]) -> str:
+def _record_page(
+    timeline: Timeline,
+    name: str,
+    record: object,
+    events: list[Event],
+    links: Callable[[int, int | None], str],
+    match: str,
+    common: dict[str, Any],
+) -> str:
+    """An actor's, place's, source's or tag's page: the record and its events, on an axis."""
+    drawn = axis_figure(timeline, events, "../../", links, match=match) if match else None
+    return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn)
+
+
+def _home_page(timeline: Timeline, in_order: list[Stretch], common: dict[str, Any]) -> str:
     events = timeline.events
-    counts = month_counts(events)
-    chart = Markup(render("chart.html.j2", **chart_columns(counts)).strip()) if counts else None
-    undated = len(events) - sum(count for _, count in counts)
-    home = {"chart": chart, "undated": undated, "latest": _latest(events), "feed_size": FEED_SIZE}
+    drawn = axis_figure(timeline, events, "", period_links(in_order, ""))
+    home = {"axis": drawn, "latest": _latest(events), "feed_size": FEED_SIZE}
     return render("home.md.j2", **common, **home)
 
 

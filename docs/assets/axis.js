@@ -1,0 +1,510 @@
+/* The time axis (drawn by the generator: generator/site/axis.py). Without this script it is a
+   drawing whose marks are links. With it, readers zoom and pan (wheel, drag, pinch, the buttons,
+   the keyboard), move from event to event with the arrow keys, and the view is in the address
+   (?view=FIRST..LAST&focus=ID), so a shared link opens the same view and Back undoes a step.
+   The filters of the timeline pages (timeline.js) narrow what it draws. Zooming changes the
+   SVG's viewBox only: x is in days, so nothing else moves. A view drawn as counts per period
+   is drawn as marks, from the timeline's compact index, once the reader zooms in far enough.
+   It also loads that index for timeline.js (window.TimelineData). */
+(function () {
+  "use strict";
+
+  var DAY = 86400000;
+  var ROW = 24, MAX_DRAWN = 2000, MAX_ROWS = 40, HIT = 24, GAP = 2, MIN_DAYS = 7;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /* The compact index (timeline/events-YEAR.json and names.json), each file fetched once. */
+  var files = {};
+  function json(url) {
+    if (!files[url]) files[url] = fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); });
+    return files[url];
+  }
+  function rows(root, years) {
+    return Promise.all([json(root + "timeline/names.json"), Promise.all(years.map(function (year) {
+      return json(root + "timeline/events-" + year + ".json");
+    }))]).then(function (parts) {
+      var known = parts[0], found = [];
+      parts[1].forEach(function (shard) {
+        shard.forEach(function (row) {
+          var actors = row[5].map(function (i) { return known.actors[i]; });
+          var places = row[6].map(function (i) { return known.places[i]; });
+          var item = {
+            id: row[0], title: row[1], start: row[2], end: row[3], words: row[4],
+            actors: actors.map(function (a) { return a[0]; }), places: places.map(function (p) { return p[0]; }),
+            who: actors.map(function (a) { return a[1]; }).join(", "),
+            where: places.map(function (p) { return p[1]; }).join(", "),
+            tags: row[7], status: row[8], flags: row[9] || "", claims: row[10] || []
+          };
+          item.text = (item.title + " " + item.who + " " + item.where).toLowerCase();
+          found.push(item);
+        });
+      });
+      return found;
+    });
+  }
+  window.TimelineData = { rows: rows };
+
+  function dayNumber(iso) { return Date.parse(iso + "T00:00:00Z") / DAY; }
+  function isoOf(day) { return new Date(Math.round(day) * DAY).toISOString().slice(0, 10); }
+  function words(day) {
+    var d = new Date(Math.round(day) * DAY);
+    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+  }
+
+  function start() {
+    var figure = document.getElementById("tl-axis");
+    if (!figure || figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    var svg = figure.querySelector(".tl-axis__svg");
+    var plot = figure.querySelector(".tl-axis__plot");
+    var ticks = figure.querySelector(".tl-axis__ticks");
+    var grid = figure.querySelector(".tl-axis__grid");
+    var controls = figure.querySelector(".tl-axis__controls");
+    var viewText = figure.querySelector(".tl-axis__view");
+    var origin = dayNumber(figure.dataset.start);
+    var days = Number(figure.dataset.days);
+    var root = figure.dataset.root || "";
+    var years = (figure.dataset.years || "").split(" ").filter(Boolean);
+    var serverMarks = figure.querySelector(".tl-axis__marks");
+    var serverBins = figure.querySelector(".tl-axis__bins");
+    var serverHeight = svg.viewBox.baseVal.height;
+    var height = serverHeight;
+    var drawn = null; /* marks this script drew (zoomed into counts, or filtered) */
+    var filtered = null; /* the matching rows while a filter is on */
+    controls.hidden = false;
+    plot.tabIndex = -1;
+
+    var view = { x: 0, w: days };
+
+    /* --- drawing ----------------------------------------------------------------------- */
+    function el(name, attrs, parent) {
+      var node = document.createElementNS(SVG, name);
+      for (var key in attrs) node.setAttribute(key, attrs[key]);
+      if (parent) parent.appendChild(node);
+      return node;
+    }
+    function line(cls, x1, x2, y1, y2, parent) {
+      return el("line", { "class": cls, x1: x1, x2: x2, y1: y1, y2: y2 }, parent);
+    }
+    /* Rows as the generator lays them out, for this view's real width. */
+    function layout(items, perPx) {
+      var ends = [];
+      return items.map(function (item) {
+        var first = item.flags.indexOf("<") >= 0 ? 0 : dayNumber(item.start) - origin;
+        var after = item.flags.indexOf(">") >= 0 ? Math.max(days, first + 1) : dayNumber(item.end) - origin + 1;
+        var x0 = Math.max(0, first), x1 = Math.min(days, after);
+        var w = item.flags.indexOf("p") >= 0 ? 0 : Math.max(0, x1 - x0);
+        var centre = x0 + w / 2;
+        var left = Math.min(x0, centre - HIT / 2 * perPx);
+        var right = Math.max(x0 + w, centre + HIT / 2 * perPx) + GAP * perPx;
+        var row = 0;
+        while (row < ends.length && ends[row] > left) row++;
+        ends[row] = right;
+        return { item: item, x: x0, w: w, row: row };
+      });
+    }
+    function label(item) {
+      var text = item.words;
+      if (/^c\. /.test(text)) text += " (approximate)";
+      if (item.flags.indexOf(">") >= 0) text += " (ongoing)";
+      text += ": " + item.title + ", " + item.status;
+      item.claims.forEach(function (claim) { text += "; " + claim[2]; });
+      return text;
+    }
+    function drawMarks(items) {
+      var perPx = view.w / Math.max(1, plot.clientWidth);
+      var placed = layout(items, perPx);
+      var count = placed.reduce(function (most, mark) { return Math.max(most, mark.row + 1); }, 0);
+      if (count > MAX_ROWS) return false;
+      var group = el("g", { "class": "tl-axis__marks tl-axis__marks--drawn" });
+      placed.forEach(function (mark) {
+        var item = mark.item, y = ROW / 2 + 1 + mark.row * ROW, f = item.flags;
+        var link = el("a", { "class": "tl-m tl-m--" + item.status, href: root + "events/" + item.id + "/",
+          "data-id": item.id, "data-f": f, "aria-label": label(item) }, group);
+        if (f.indexOf("[") >= 0) line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9, link);
+        if (f.indexOf("]") >= 0) line("tl-m__unknown", mark.x + mark.w, mark.x + mark.w, y - 9, y + 9, link);
+        var soft = (f.indexOf("a") >= 0 ? "a" : "") + (f.indexOf("b") >= 0 ? "b" : "");
+        if (f.indexOf("p") >= 0) {
+          if (soft) line("tl-m__halo", mark.x, mark.x, y, y, link);
+          line("tl-m__dot", mark.x, mark.x, y, y, link);
+          if (item.status === "disputed" || item.status === "retracted") line("tl-m__hole", mark.x, mark.x, y, y, link);
+        } else {
+          var bar = el("rect", { "class": "tl-m__bar" + (soft ? " tl-m__bar--soft" : ""), x: mark.x, y: y - 5, width: mark.w, height: 10 }, link);
+          if (soft && item.status !== "disputed" && item.status !== "retracted") bar.setAttribute("fill", "url(#tl-soft-" + soft + ")");
+        }
+        item.claims.forEach(function (claim) {
+          var first = dayNumber(claim[0]) - origin, last = dayNumber(claim[1]) - origin;
+          var tick = line("tl-m__claim", (first + last + 1) / 2, (first + last + 1) / 2, y - 11, y + 11, link);
+          el("title", {}, tick).textContent = claim[2];
+        });
+        line("tl-m__hit", mark.x + mark.w / 2, mark.x + mark.w / 2, y, y, link);
+      });
+      clearDrawn();
+      drawn = group;
+      svg.appendChild(group);
+      setHeight(Math.max(1, count) * ROW + 4);
+      if (serverMarks) serverMarks.style.display = "none";
+      if (serverBins) serverBins.style.display = "none";
+      return true;
+    }
+    function drawBins(items) {
+      /* Counts per period of the matching events, as the generator draws them, by month. */
+      var counts = {}, peak = 1;
+      items.forEach(function (item) {
+        var key = item.start.slice(0, 7);
+        counts[key] = (counts[key] || 0) + 1;
+        peak = Math.max(peak, counts[key]);
+      });
+      var group = el("g", { "class": "tl-axis__bins tl-axis__marks--drawn" });
+      var h = 72;
+      Object.keys(counts).forEach(function (key) {
+        var first = dayNumber(key + "-01") - origin;
+        var parts = key.split("-");
+        var after = dayNumber(new Date(Date.UTC(+parts[0], +parts[1], 1)).toISOString().slice(0, 10)) - origin;
+        var bar = el("g", { "class": "tl-bin", role: "img",
+          "aria-label": MONTHS[+parts[1] - 1] + " " + parts[0] + ": " + counts[key] + " matching event" + (counts[key] === 1 ? "" : "s") }, group);
+        el("rect", { "class": "tl-bin__hit", x: first, y: 0, width: after - first, height: h }, bar);
+        var barHeight = 64 * counts[key] / peak;
+        el("rect", { "class": "tl-bin__bar", x: first, y: h - 4 - barHeight, width: after - first, height: barHeight }, bar);
+      });
+      clearDrawn();
+      drawn = group;
+      svg.appendChild(group);
+      setHeight(h);
+      if (serverMarks) serverMarks.style.display = "none";
+      if (serverBins) serverBins.style.display = "none";
+    }
+    function clearDrawn() {
+      if (drawn) drawn.remove();
+      drawn = null;
+    }
+    function restoreServer() {
+      clearDrawn();
+      if (serverMarks) {
+        serverMarks.style.display = "";
+        serverMarks.querySelectorAll(".tl-m").forEach(function (mark) { mark.removeAttribute("hidden"); });
+      }
+      if (serverBins) serverBins.style.display = "";
+      setHeight(serverHeight);
+    }
+    function setHeight(h) {
+      height = h;
+      svg.style.height = h + "px";
+      grid.querySelectorAll("line").forEach(function (gridLine) { gridLine.setAttribute("y2", h); });
+    }
+
+    /* What the view shows: the server's drawing, or marks and counts drawn here. */
+    var loading = null;
+    function visibleRows(items) {
+      var first = view.x + origin, last = view.x + view.w + origin;
+      return items.filter(function (item) {
+        return dayNumber(item.start) < last && (item.flags.indexOf(">") >= 0 || dayNumber(item.end) + 1 > first);
+      });
+    }
+    function matchesPage(item) {
+      var match = figure.dataset.match;
+      if (!match) return true;
+      var kind = match.slice(0, match.indexOf(":")), key = match.slice(match.indexOf(":") + 1);
+      return (kind === "actor" && item.actors.indexOf(key) >= 0) || (kind === "place" && item.places.indexOf(key) >= 0) ||
+        (kind === "tag" && item.tags.indexOf(key) >= 0);
+    }
+    function inPage(item) {
+      var d = dayNumber(item.start) - origin;
+      return d < days && (item.flags.indexOf(">") >= 0 || dayNumber(item.end) - origin + 1 > 0) && matchesPage(item);
+    }
+    function refresh() {
+      if (filtered) {
+        if (serverMarks && !serverBins) {
+          var ids = {};
+          filtered.forEach(function (item) { ids[item.id] = true; });
+          serverMarks.querySelectorAll(".tl-m").forEach(function (mark) { mark.toggleAttribute("hidden", !ids[mark.dataset.id]); });
+          return;
+        }
+        var mine = filtered.filter(inPage);
+        if (visibleRows(mine).length > MAX_DRAWN || !drawMarks(mine)) drawBins(mine);
+        return;
+      }
+      if (!serverBins) { restoreServer(); return; }
+      /* Counts per period until the view holds few enough events to draw */
+      var estimate = 0;
+      serverBins.querySelectorAll(".tl-bin").forEach(function (bin) {
+        var rect = bin.querySelector(".tl-bin__hit");
+        var x = Number(rect.getAttribute("x")), w = Number(rect.getAttribute("width"));
+        if (x < view.x + view.w && x + w > view.x) estimate += Number((bin.getAttribute("aria-label").match(/: (\d+) event/) || [0, 0])[1]);
+      });
+      if (estimate > MAX_DRAWN) { restoreServer(); return; }
+      loading = loading || rows(root, years);
+      loading.then(function (items) {
+        if (filtered) return;
+        var mine = items.filter(inPage);
+        if (!drawMarks(mine)) restoreServer();
+        syncFocus();
+      });
+    }
+
+    /* --- the view ---------------------------------------------------------------------- */
+    function clamp(x, w) {
+      w = Math.max(Math.min(MIN_DAYS, days), Math.min(days, w));
+      x = Math.max(0, Math.min(days - w, x));
+      return { x: x, w: w };
+    }
+    var frame = null, lastDrawnView = null;
+    function setView(x, w) {
+      view = clamp(x, w);
+      if (!frame) frame = window.requestAnimationFrame(paint);
+    }
+    function paint() {
+      frame = null;
+      svg.setAttribute("viewBox", view.x + " 0 " + view.w + " " + height);
+      drawTicks();
+      var whole = view.w >= days - 0.5;
+      viewText.textContent = whole ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1);
+      if (serverBins && !filtered) {
+        var key = Math.round(view.x) + ":" + Math.round(view.w);
+        if (key !== lastDrawnView) { lastDrawnView = key; window.clearTimeout(paint.redraw); paint.redraw = window.setTimeout(refresh, 120); }
+      }
+    }
+    function zoomAt(factor, anchorX) {
+      var w = view.w / factor;
+      var ratio = (anchorX - view.x) / view.w;
+      setView(anchorX - ratio * clamp(0, w).w, w);
+    }
+    function toDays(clientX) {
+      var box = plot.getBoundingClientRect();
+      return view.x + ((clientX - box.left) / box.width) * view.w;
+    }
+
+    /* Ticks: the finest unit whose labels fit this width, never overlapping. */
+    function drawTicks() {
+      var width = plot.clientWidth || 1;
+      var perPx = view.w / width;
+      var units = [["day", 1, 52], ["day", 7, 52], ["month", 1, 64], ["month", 3, 64], ["month", 6, 64]];
+      var unit = null;
+      for (var i = 0; i < units.length; i++) {
+        var length = units[i][0] === "day" ? units[i][1] : units[i][1] * 30.44;
+        if (length / perPx >= units[i][2] + 8) { unit = units[i]; break; }
+      }
+      if (!unit) {
+        var steps = [1, 2, 5, 10, 20, 50, 100, 1000];
+        for (var s = 0; s < steps.length; s++) if (steps[s] * 365.25 / perPx >= 48) { unit = ["year", steps[s], 40]; break; }
+      }
+      var first = new Date((origin + view.x) * DAY), last = origin + view.x + view.w;
+      var day = Date.UTC(first.getUTCFullYear(), unit[0] === "day" ? first.getUTCMonth() : (unit[0] === "month" ? first.getUTCMonth() : 0), unit[0] === "day" ? first.getUTCDate() : 1);
+      var out = [], previousYear = null;
+      while (day / DAY < last && out.length < 400) {
+        var d = new Date(day);
+        var keep = unit[0] === "year" ? d.getUTCFullYear() % unit[1] === 0 :
+          unit[0] === "month" ? d.getUTCMonth() % unit[1] === 0 : unit[1] === 1 || d.getUTCDay() === 1;
+        if (keep && day / DAY >= origin + view.x - 0.01) {
+          var text = unit[0] === "year" ? String(d.getUTCFullYear()) :
+            unit[0] === "month" ? MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 || previousYear === null ? " " + d.getUTCFullYear() : "") :
+            d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3);
+          out.push([day / DAY - origin, text]);
+          previousYear = d.getUTCFullYear();
+        }
+        if (unit[0] === "year") day = Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+        else if (unit[0] === "month") day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+        else day += DAY;
+      }
+      var fragment = document.createDocumentFragment(), lines = document.createDocumentFragment();
+      var previousRight = -Infinity;
+      out.forEach(function (tick) {
+        var left = (tick[0] - view.x) / view.w * width;
+        var span = document.createElement("span");
+        span.textContent = tick[1];
+        span.style.left = (100 * (tick[0] - view.x) / view.w).toFixed(3) + "%";
+        if (left >= previousRight && left + unit[2] <= width + 1) {
+          fragment.appendChild(span);
+          previousRight = left + unit[2] + 4;
+        }
+        lines.appendChild(el("line", { x1: tick[0], x2: tick[0], y1: 0, y2: height }));
+      });
+      ticks.textContent = "";
+      ticks.appendChild(fragment);
+      grid.textContent = "";
+      grid.appendChild(lines);
+    }
+
+    /* --- the address ------------------------------------------------------------------- */
+    function readUrl() {
+      var params = new URLSearchParams(window.location.search);
+      var state = { view: null, focus: params.get("focus") || "" };
+      var match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(params.get("view") || "");
+      if (match) {
+        var x = dayNumber(match[1]) - origin;
+        state.view = { x: x, w: dayNumber(match[2]) - origin + 1 - x };
+      }
+      return state;
+    }
+    function urlFor() {
+      var params = new URLSearchParams(window.location.search);
+      if (view.w >= days - 0.5) params.delete("view");
+      else params.set("view", isoOf(origin + view.x) + ".." + isoOf(origin + view.x + view.w - 1));
+      var focused = marks().filter(function (mark) { return mark.classList.contains("tl-focus"); })[0];
+      if (focused) params.set("focus", focused.dataset.id); else params.delete("focus");
+      var query = params.toString();
+      return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    }
+    function remember(replace) {
+      var url = urlFor();
+      if (url === window.location.pathname + window.location.search + window.location.hash) return;
+      if (replace) window.history.replaceState(window.history.state, "", url);
+      else window.history.pushState(window.history.state, "", url);
+    }
+    window.addEventListener("popstate", function () { applyUrl(); });
+    function applyUrl() {
+      var state = readUrl();
+      if (state.view) setView(state.view.x, state.view.w); else setView(0, days);
+      pendingFocus = state.focus;
+      syncFocus();
+    }
+
+    /* --- marks and focus --------------------------------------------------------------- */
+    function marks() {
+      var group = drawn && drawn.classList.contains("tl-axis__marks") ? drawn : (serverBins && !drawn ? serverBins : serverMarks);
+      if (!group) return [];
+      return Array.prototype.slice.call(group.querySelectorAll(".tl-m, .tl-bin[href]")).filter(function (mark) { return !mark.hidden; });
+    }
+    var pendingFocus = "";
+    function syncFocus() {
+      var all = marks();
+      all.forEach(function (mark) { mark.setAttribute("tabindex", "-1"); mark.classList.remove("tl-focus"); });
+      var chosen = pendingFocus ? all.filter(function (mark) { return mark.dataset.id === pendingFocus; })[0] : null;
+      if (chosen) chosen.classList.add("tl-focus");
+      var entry = chosen || all.filter(visible)[0] || all[0];
+      if (entry) entry.setAttribute("tabindex", "0");
+    }
+    function visible(mark) {
+      var x = markX(mark);
+      return x >= view.x && x <= view.x + view.w;
+    }
+    function markX(mark) {
+      var hit = mark.querySelector(".tl-m__hit, .tl-bin__hit");
+      return Number(hit.getAttribute("x1") || (Number(hit.getAttribute("x")) + Number(hit.getAttribute("width")) / 2));
+    }
+    function focusMark(mark) {
+      var all = marks();
+      all.forEach(function (other) { other.setAttribute("tabindex", "-1"); other.classList.remove("tl-focus"); });
+      mark.setAttribute("tabindex", "0");
+      mark.classList.add("tl-focus");
+      pendingFocus = mark.dataset.id || "";
+      if (!visible(mark)) setView(markX(mark) - view.w / 2, view.w);
+      mark.focus();
+      remember(true);
+    }
+    svg.addEventListener("keydown", function (event) {
+      var mark = event.target.closest && event.target.closest(".tl-m, .tl-bin");
+      if (!mark) return;
+      var all = marks(), index = all.indexOf(mark), key = event.key, next = null;
+      if (key === "ArrowRight" || key === "ArrowDown") next = all[Math.min(all.length - 1, index + 1)];
+      else if (key === "ArrowLeft" || key === "ArrowUp") next = all[Math.max(0, index - 1)];
+      else if (key === "Home") next = all[0];
+      else if (key === "End") next = all[all.length - 1];
+      else if (key === "+" || key === "=") { zoomAt(2, markX(mark)); remember(false); event.preventDefault(); return; }
+      else if (key === "-" || key === "_" || key === "−") { zoomAt(0.5, markX(mark)); remember(false); event.preventDefault(); return; }
+      else return;
+      event.preventDefault();
+      if (next) focusMark(next);
+    });
+    svg.addEventListener("focusin", function (event) {
+      var mark = event.target.closest && event.target.closest(".tl-m");
+      if (mark && !mark.classList.contains("tl-focus")) {
+        marks().forEach(function (other) { other.classList.remove("tl-focus"); });
+        mark.classList.add("tl-focus");
+        pendingFocus = mark.dataset.id;
+      }
+    });
+
+    /* --- pointer: drag to pan, pinch to zoom, wheel to zoom ------------------------------ */
+    var pointers = {}, gesture = null, moved = false;
+    plot.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0) return;
+      pointers[event.pointerId] = event.clientX;
+      var ids = Object.keys(pointers);
+      moved = false;
+      gesture = ids.length === 1 ? { kind: "pan", startX: event.clientX, view: view } :
+        { kind: "pinch", distance: Math.abs(pointers[ids[0]] - pointers[ids[1]]) || 1, view: view,
+          centre: toDays((pointers[ids[0]] + pointers[ids[1]]) / 2) };
+    });
+    plot.addEventListener("pointermove", function (event) {
+      if (!(event.pointerId in pointers) || !gesture) return;
+      pointers[event.pointerId] = event.clientX;
+      var width = plot.getBoundingClientRect().width || 1;
+      if (gesture.kind === "pan") {
+        var dx = event.clientX - gesture.startX;
+        if (!moved && Math.abs(dx) < 6) return;
+        if (!moved) plot.setPointerCapture(event.pointerId);
+        moved = true;
+        setView(gesture.view.x - dx / width * gesture.view.w, gesture.view.w);
+      } else {
+        var ids = Object.keys(pointers);
+        if (ids.length < 2) return;
+        moved = true;
+        var distance = Math.abs(pointers[ids[0]] - pointers[ids[1]]) || 1;
+        var w = gesture.view.w * gesture.distance / distance;
+        var ratio = (gesture.centre - gesture.view.x) / gesture.view.w;
+        setView(gesture.centre - ratio * clamp(0, w).w, w);
+      }
+    });
+    function release(event) {
+      if (!(event.pointerId in pointers)) return;
+      delete pointers[event.pointerId];
+      if (Object.keys(pointers).length === 0) {
+        if (moved) remember(false);
+        gesture = null;
+      }
+    }
+    plot.addEventListener("pointerup", release);
+    plot.addEventListener("pointercancel", release);
+    plot.addEventListener("click", function (event) {
+      if (moved) { event.preventDefault(); event.stopPropagation(); moved = false; }
+    }, true);
+    var wheelEnd = null;
+    plot.addEventListener("wheel", function (event) {
+      var horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
+      if (!horizontal && !event.ctrlKey && view.w >= days - 0.5 && event.deltaY > 0) return; /* let the page scroll */
+      event.preventDefault();
+      if (horizontal) setView(view.x + event.deltaX / (plot.clientWidth || 1) * view.w, view.w);
+      else zoomAt(Math.exp(-event.deltaY * 0.002), toDays(event.clientX));
+      window.clearTimeout(wheelEnd);
+      wheelEnd = window.setTimeout(function () { remember(false); }, 400);
+    }, { passive: false });
+
+    /* --- buttons ----------------------------------------------------------------------- */
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      var act = button.dataset.act;
+      if (act === "in") zoomAt(2, view.x + view.w / 2);
+      else if (act === "out") zoomAt(0.5, view.x + view.w / 2);
+      else if (act === "all") setView(0, days);
+      else if (act === "choose") {
+        document.dispatchEvent(new CustomEvent("tl:choose", { detail: {
+          from: isoOf(origin + view.x).slice(0, 7), to: isoOf(origin + view.x + view.w - 1).slice(0, 7) } }));
+        return;
+      }
+      remember(false);
+    });
+
+    /* --- the filters (timeline.js) ----------------------------------------------------- */
+    document.addEventListener("tl:filtered", function (event) {
+      filtered = event.detail ? event.detail.rows : null;
+      refresh();
+      syncFocus();
+    });
+
+    window.addEventListener("resize", function () { setView(view.x, view.w); });
+    applyUrl();
+    if (!readUrl().view) drawTicks();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,95 @@
+"""Text into pages, escaped: the template environment and the filters every template uses.
+
+Templates live in templates/. Jinja2 autoescaping turns every value into HTML-safe text; the
+`text` filter also escapes Markdown syntax, so content can never become markup. Markdown
+fields were checked free of raw HTML and unsafe links, and are the only values passed as-is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.content import edtf
+from generator.content.model import Event
+from generator.site.layout import GENERATED_MARK
+
+MONTHS = edtf.MONTH_NAMES
+
+# Python-Markdown's backslash escapes; `<`, `>` and `&` are escaped as HTML before these.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def plain(value: object) -> Markup:
+    """Plain text for a Markdown page: HTML-escaped, Markdown-escaped, on one line."""
+    return _plain(str(value))
+
+
+@lru_cache(maxsize=1 << 16)  # names, titles and dates recur on many pages
+def _plain(text: str) -> Markup:
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()))))
+
+
+def attribute(value: object) -> Markup:
+    """Text for an HTML attribute or raw HTML block: HTML-escaped only."""
+    return _attribute(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _attribute(text: str) -> Markup:
+    return Markup(html.escape(" ".join(text.split()), quote=True))
+
+
+def markdown_field(value: str | None) -> Markup:
+    """A Markdown field, already checked free of raw HTML and unsafe links by the checker."""
+    return Markup(value or "")
+
+
+@lru_cache(maxsize=1 << 16)
+def date_words(value: edtf.EventDate) -> str:
+    return edtf.in_words(value)
+
+
+@lru_cache(maxsize=1 << 17)
+def event_html(event: Event, root: str = "../../") -> Markup:
+    """`<strong>date</strong>: <a>title</a>`: the line every list of events is made of. `root`
+    leads from the page's URL to the site's (directory URLs: /actors/<id>/ needs ../../)."""
+    words = attribute(date_words(event.date))
+    return Markup(f'<strong>{words}</strong>: <a href="{root}events/{event.id}/">{attribute(event.title)}</a>')
+
+
+def event_list(events: list[Event], root: str) -> Markup:
+    """A list of events as one line of HTML: built in Python because lists of thousands are
+    common, and HTML because Markdown would parse each item's emphasis and link, for nothing."""
+    items = "".join(f"<li>{event_html(event, root)}</li>" for event in events)
+    return Markup(f'<ul class="tl-events" data-pagefind-ignore>{items}</ul>')
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.site", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(text=plain, attr=attribute, md=markdown_field, words=date_words, start_words=start_words)
+    env.globals.update(GENERATED_MARK=Markup(GENERATED_MARK), event_list=event_list, event_html=event_html)
+    return env
+
+
+def render(template: str, **values: Any) -> str:
+    return environment().get_template(template).render(**values)
+
+
+def start_words(value: edtf.EventDate) -> str:
+    return edtf.point_in_words(value.first_point)
+
+
