@@ -396,3 +396,7 @@ def test_the_about_page_explains_statuses_and_dates_from_the_models_definitions(
         words = edtf.in_words(edtf.parse(written))
         assert f"{words} {meaning}".replace('"', "&quot;") in text, written
     assert "<title>About - Iraq coalition timeline</title>" in html  # its name in the navigation
+    from generator.site.axis import LEGEND
+
+    for _, seen, meant in LEGEND:  # how to read the time axis, in the legend's own words
+        assert f"{seen} {meant[0].upper() + meant[1:]}" in text.replace("&#39;", "'").replace("&#x27;", "'"), seen

@@ -37,14 +37,14 @@ BIN_PX = 64  # the height of the tallest count
 TICK_LABEL_PX = {"year": 40, "month": 64, "day": 52}  # room a label needs at 0.7rem
 # What each part of the drawing means, in words: the legend under every axis and the about page.
 LEGEND = (
-    ("dot", "a day"),
-    ("bar", "a month, a season, a year or a span: every day it may mean"),
-    ("soft", "faded ends: approximate (c.) or uncertain"),
-    ("open", "reaching the edge: still going (an open end)"),
-    ("unknown", "dashed end: not known"),
-    ("disputed", "striped or ringed: disputed"),
-    ("retracted", "hollow: retracted"),
-    ("claim", "tick: one source's own date (point at it to see whose)"),
+    ("dot", "A dot", "one day"),
+    ("bar", "A bar", "a month, a season, a year or a span: every day it may mean"),
+    ("soft", "Faded ends", "approximate (c.) or uncertain"),
+    ("open", "A bar to the edge", "still going: an open end"),
+    ("unknown", "A dashed end", "that end is not known"),
+    ("disputed", "Striped or ringed", "disputed"),
+    ("retracted", "Hollow", "retracted"),
+    ("claim", "A tick across a mark", "one source's own date (point at it to see whose)"),
 )
 
 

@@ -19,6 +19,7 @@ from generator.content.history import Change
 from generator.content.model import PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Source, Timeline
 from generator.exports import FEED_SIZE
 from generator.exports.jsonld import json_ld
+from generator.site.axis import LEGEND
 from generator.site.templating import render
 from generator.site.timeline_pages import (
     Stretch,
@@ -96,7 +97,8 @@ def about_page(intro: str) -> str:
     heading, _, rest = (intro.strip() or DEFAULT_ABOUT).partition("\n")
     statuses = [(status, STATUS_MEANINGS[status]) for status in PUBLISHED_STATUSES]
     dates = [(edtf.in_words(edtf.parse(text)), meaning) for text, meaning in edtf.READING_EXAMPLES]
-    return render("about.md.j2", heading=heading, intro=Markup(rest.strip()), statuses=statuses, dates=dates)
+    values = {"heading": heading, "intro": Markup(rest.strip()), "statuses": statuses, "dates": dates}
+    return render("about.md.j2", **values, legend=LEGEND)
 
 
 def whole_timeline(timeline: Timeline) -> Hashable:
