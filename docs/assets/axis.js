@@ -10,7 +10,8 @@
   "use strict";
 
   var DAY = 86400000;
-  var ROW = 24, MAX_DRAWN = 2000, MAX_ROWS = 40, HIT = 24, GAP = 2, MIN_DAYS = 7;
+  /* As generator/site/axis.py lays marks out; the most rows comes from the page (data-max-rows). */
+  var ROW = 24, MAX_DRAWN = 2000, HIT = 24, GAP = 2, MIN_DAYS = 7;
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var SVG = "http://www.w3.org/2000/svg";
@@ -70,6 +71,7 @@
     var serverMarks = figure.querySelector(".tl-axis__marks");
     var serverBins = figure.querySelector(".tl-axis__bins");
     var serverHeight = svg.viewBox.baseVal.height;
+    var maxRows = Number(figure.dataset.maxRows) || 12;
     var height = serverHeight;
     var drawn = null; /* marks this script drew (zoomed into counts, or filtered) */
     var filtered = null; /* the matching rows while a filter is on */
@@ -117,7 +119,7 @@
       var perPx = view.w / Math.max(1, plot.clientWidth);
       var placed = layout(items, perPx);
       var count = placed.reduce(function (most, mark) { return Math.max(most, mark.row + 1); }, 0);
-      if (count > MAX_ROWS) return false;
+      if (count > maxRows) return false;
       var group = el("g", { "class": "tl-axis__marks tl-axis__marks--drawn" });
       placed.forEach(function (mark) {
         var item = mark.item, y = ROW / 2 + 1 + mark.row * ROW, f = item.flags;
@@ -222,8 +224,8 @@
           serverMarks.querySelectorAll(".tl-m").forEach(function (mark) { mark.toggleAttribute("hidden", !ids[mark.dataset.id]); });
           return;
         }
-        var mine = filtered.filter(inPage);
-        if (visibleRows(mine).length > MAX_DRAWN || !drawMarks(mine)) drawBins(mine);
+        var mine = filtered.filter(inPage), seen = visibleRows(mine);
+        if (seen.length > MAX_DRAWN || !drawMarks(seen)) drawBins(mine);
         return;
       }
       if (!serverBins) { restoreServer(); return; }
@@ -238,8 +240,8 @@
       loading = loading || rows(root, years);
       loading.then(function (items) {
         if (filtered) return;
-        var mine = items.filter(inPage);
-        if (!drawMarks(mine)) restoreServer();
+        var seen = visibleRows(items.filter(inPage));
+        if (!drawMarks(seen)) restoreServer();
         syncFocus();
       });
     }
@@ -261,7 +263,7 @@
       drawTicks();
       var whole = view.w >= days - 0.5;
       viewText.textContent = whole ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1);
-      if (serverBins && !filtered) {
+      if (serverBins || (filtered && drawn)) {
         var key = Math.round(view.x) + ":" + Math.round(view.w);
         if (key !== lastDrawnView) { lastDrawnView = key; window.clearTimeout(paint.redraw); paint.redraw = window.setTimeout(refresh, 120); }
       }
