@@ -133,8 +133,7 @@
           line("tl-m__dot", mark.x, mark.x, y, y, link);
           if (item.status === "disputed" || item.status === "retracted") line("tl-m__hole", mark.x, mark.x, y, y, link);
         } else {
-          var bar = el("rect", { "class": "tl-m__bar" + (soft ? " tl-m__bar--soft" : ""), x: mark.x, y: y - 5, width: mark.w, height: 10 }, link);
-          if (soft && item.status !== "disputed" && item.status !== "retracted") bar.setAttribute("fill", "url(#tl-soft-" + soft + ")");
+          el("rect", { "class": "tl-m__bar" + (soft ? " tl-soft-" + soft : ""), x: mark.x, y: y - 5, width: mark.w, height: 10 }, link);
         }
         item.claims.forEach(function (claim) {
           var first = dayNumber(claim[0]) - origin, last = dayNumber(claim[1]) - origin;
