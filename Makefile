@@ -46,8 +46,9 @@ test: lint node_modules/.package-lock.json  ## lint, type-check and run the whol
 	$(BIN)/pytest
 
 BENCH ?= 1000 10000
+COMPARE ?=
 bench: setup  ## measure check, generate, mkdocs build, memory, sizes and serve at scale (docs/performance.md)
-	$(BIN)/python tests/benchmark/run.py $(BENCH)
+	$(BIN)/python tests/benchmark/run.py $(BENCH) $(if $(COMPARE),--compare $(COMPARE))
 
 eval: setup  ## how well `timeline extract` dates sentences it has not seen (docs/extraction.md)
 	$(BIN)/python tests/eval/run.py

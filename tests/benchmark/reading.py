@@ -1,11 +1,14 @@
 """What a reader pays at scale, measured in Chromium on a built site served by a plain static
 server (no compression, a fresh profile for each figure): bytes transferred and time to the first
 event on the timeline's pages, the time from a keystroke in the text filter to the updated count,
-and a cold site search from the home page (bytes and time to the first result)."""
+a cold site search from the home page (bytes and time to the first result), and the time axis:
+what it adds to a first view (compressed, as GitHub Pages serves it) and the work of each frame
+of a zoom."""
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import re
 import statistics
 import sys
@@ -87,6 +90,62 @@ def cold_search(browser: Any, base: str, term: str) -> tuple[float, float]:
     return sum(sizes) / 1e6, seconds
 
 
+def axis_bytes(site: Path, path: str) -> str:
+    """What the time axis adds to a page's first view, compressed: its figure and its script."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<figure class="tl-axis".*?</figure>', html, re.S)
+    figure = len(gzip.compress(found.group(0).encode(), 6)) if found else 0
+    script = len(gzip.compress((site / "assets" / "axis.js").read_bytes(), 6))
+    marks = found.group(0).count('class="tl-m ') if found else 0
+    return f"{(figure + script) / 1000:.1f} KB ({figure / 1000:.1f} KB drawing of {marks} marks, {script / 1000:.1f} KB script)"
+
+
+ZOOM = """async () => {
+  const svg = document.querySelector('.tl-axis__svg'), plot = document.querySelector('.tl-axis__plot');
+  const box = plot.getBoundingClientRect(), days = Number(document.getElementById('tl-axis').dataset.days);
+  const frame = () => new Promise(r => requestAnimationFrame(r));
+  const work = [];
+  async function step(dy) {
+    let started = 0;
+    requestAnimationFrame(() => { started = performance.now(); });
+    plot.dispatchEvent(new WheelEvent('wheel', {deltaY: dy, clientX: box.left + box.width / 2,
+      clientY: box.top + 4, bubbles: true, cancelable: true}));
+    await frame();
+    document.querySelectorAll('.tl-m').length && document.querySelector('.tl-m').getBoundingClientRect();
+    plot.getBoundingClientRect();
+    work.push(performance.now() - started);
+  }
+  const width = () => svg.viewBox.baseVal.width;
+  for (let i = 0; i < 400 && width() > 7.5; i++) await step(-150);
+  for (let i = 0; i < 400 && width() < days - 0.5; i++) await step(150);
+  work.sort((a, b) => a - b);
+  return {median: work[Math.floor(work.length / 2)], p95: work[Math.floor(work.length * 0.95)], steps: work.length,
+          marks: document.querySelectorAll('.tl-axis .tl-m').length};
+}"""
+
+
+def zoom_frames(browser: Any, url: str) -> str:
+    """The work of each frame while a scripted zoom goes from the whole span to a week and back:
+    the script, style and layout a frame does (measured from the frame's start to the layout
+    read after it), median and 95th percentile."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    result = page.evaluate(ZOOM)
+    context.close()
+    return f"{result['median']:.1f} ms median, {result['p95']:.1f} ms p95 ({result['steps']} frames, {result['marks']} marks)"
+
+
+def _most_marks(site: Path) -> str:
+    """The timeline page that draws the most marks (where a zoom has the most to move)."""
+    pages = list((site / "timeline").glob("[0-9]*/index.html")) + list(
+        (site / "timeline").glob("[0-9]*/[0-9]*/index.html")
+    )
+    best = max(pages, key=lambda page: page.read_text(encoding="utf-8").count('class="tl-m '), default=None)
+    return best.parent.relative_to(site).as_posix() + "/" if best else "timeline/"
+
+
 def _share(content: Path, word: str) -> float:
     """The share of event files that hold `word` (any case), to say how common a searched word is."""
     files = list((content / "events").glob("*.yaml"))
@@ -122,6 +181,13 @@ def measure_reading(site: Path, content: Path, common: str = "attack", name: str
             return f"{then * 1000:.0f} ms ({first * 1000:.0f} ms the first)"
 
         rows["filter keystroke"] = _attempt(typed)
+        rows["axis on /timeline/, largest year page (gzip)"] = _attempt(
+            lambda: f"{axis_bytes(site, 'timeline')}; {axis_bytes(site, biggest.rstrip('/'))}"
+        )
+        crowded = _most_marks(site)
+        rows["axis zoom, work per frame"] = _attempt(
+            lambda: f"{zoom_frames(browser, f'{base}/{crowded}')} on /{crowded}"
+        )
         for label, term, what in (
             ("cold search, a common word", common, f"“{common}”, in {_share(content, common):.0%} of events"),
             ("cold search, a name", name, f"“{name}”, an actor's alias"),

@@ -10,6 +10,7 @@ It prints a Markdown table and writes it into docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -47,10 +48,10 @@ def project(folder: Path, count: int) -> Path:
     return folder
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, str]:
     """Wall time of a command that must succeed."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env or ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
@@ -179,7 +180,30 @@ def floor_seconds(folder: Path) -> float:
     return seconds
 
 
-def measure(count: int, serve: bool, floor: bool, reading: bool = True) -> dict[str, str]:
+def baseline_seconds(folder: Path, tree: Path) -> float:
+    """`mkdocs build --strict` of the same content with another checkout's generator and
+    settings (`--compare REF`), after its own `timeline build`, as *make site* is measured: the
+    figure to hold a change to, taken in the same run on the same machine."""
+    other = folder.parent / "baseline"
+    shutil.rmtree(other, ignore_errors=True)
+    other.mkdir()
+    shutil.copytree(folder / "content", other / "content")
+    shutil.copy(tree / "mkdocs.yml", other / "mkdocs.yml")
+    (other / "generator").symlink_to(tree / "generator")
+    shutil.copytree(tree / "docs" / "assets", other / "docs" / "assets")
+    for name in ("about.md", "performance.md", "extraction.md"):
+        if (tree / "docs" / name).is_file():
+            shutil.copy(tree / "docs" / name, other / "docs" / name)
+    env = {**ENV, "PYTHONPATH": str(tree)}
+    timed([sys.executable, "-m", "generator", "build"], other, env)
+    seconds, _ = timed([str(BIN / "mkdocs"), "build", "--strict"], other, env)
+    shutil.rmtree(other, ignore_errors=True)
+    return seconds
+
+
+def measure(
+    count: int, serve: bool, floor: bool, reading: bool = True, compare: tuple[str, Path] | None = None
+) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
         folder = project(Path(temporary), count)
         check, _ = timed([str(BIN / "timeline"), "check"], folder)
@@ -199,7 +223,11 @@ def measure(count: int, serve: bool, floor: bool, reading: bool = True) -> dict[
             "search index on disk": f"{folder_size_mb(index):,.0f} MB",
             "serve: save to page": "",
             "MkDocs alone, one-line pages": "",
+            "make site with an earlier generator": "",
         }
+        if compare:
+            reference, tree = compare
+            row["make site with an earlier generator"] = f"{baseline_seconds(folder, tree):.0f} s ({reference})"
         if reading:
             from tests.benchmark.reading import measure_reading
 
@@ -334,11 +362,22 @@ def main() -> None:
     parser.add_argument("--floor-up-to", type=int, default=10000, help="measure MkDocs alone only up to this N")
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "performance.md")
     parser.add_argument("--rewrite", action="store_true", help="measure nothing: write the page again, its rows kept")
+    parser.add_argument("--compare", metavar="REF", help="also build each size with the generator of this git commit")
     arguments = parser.parse_args()
     rows = []
-    for count in [] if arguments.rewrite else arguments.counts:
-        rows.append(measure(count, serve=count <= arguments.serve_up_to, floor=count <= arguments.floor_up_to))
-        print(table(rows[-1:]), flush=True)
+    with contextlib.ExitStack() as stack:
+        compare = None
+        if arguments.compare:
+            tree = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-ref-"))) / "tree"
+            subprocess.run(
+                ["git", "worktree", "add", "--detach", "-q", str(tree), arguments.compare], cwd=ROOT, check=True
+            )
+            stack.callback(subprocess.run, ["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT)
+            compare = (arguments.compare, tree)
+        for count in [] if arguments.rewrite else arguments.counts:
+            measured = measure(count, count <= arguments.serve_up_to, count <= arguments.floor_up_to, compare=compare)
+            rows.append(measured)
+            print(table(rows[-1:]), flush=True)
     text = table(merged(earlier_rows(arguments.page), rows) if rows else earlier_rows(arguments.page))
     print(text)
     machine = f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}"

@@ -63,17 +63,25 @@ def sentence(rng: random.Random, low: int = 8, high: int = 20) -> str:
 
 
 def edtf_date(rng: random.Random, day: date) -> str:
+    """Every kind of date the axis draws: days, months, intervals, unsure and approximate days
+    and spans, seasons, years, open ends and unknown starts, in realistic proportions."""
     roll = rng.random()
-    if roll < 0.60:
+    if roll < 0.55:
         return day.isoformat()
-    if roll < 0.75:
+    if roll < 0.68:
         return day.strftime("%Y-%m")
-    if roll < 0.83:
+    if roll < 0.76:
         return f"{day.isoformat()}/{(day + timedelta(days=rng.randint(1, 10))).isoformat()}"
-    if roll < 0.90:
-        return day.isoformat() + rng.choice("?~")
-    if roll < 0.95:
+    if roll < 0.83:
+        return day.isoformat() + rng.choice("?~%")
+    if roll < 0.86:
+        return f"{day.strftime('%Y-%m')}~/{(day + timedelta(days=rng.randint(30, 120))).strftime('%Y-%m')}~"
+    if roll < 0.91:
         return f"{day.year}-{rng.choice((21, 22, 23, 24))}~"
+    if roll < 0.94:
+        return f"{day.isoformat()}/.."
+    if roll < 0.96:
+        return f"/{day.strftime('%Y-%m')}"
     return str(day.year)
 
 
@@ -109,14 +117,18 @@ def synthesise(folder: Path, count: int, seed: int = 2020) -> None:
     for i in range(count):
         day = start + timedelta(days=rng.randint(0, 3650))
         summary = " ".join(sentence(rng) for _ in range(rng.randint(1, 4)))
+        disagree = rng.random() < 0.05  # two sources that give different days
+        written = f"{day.isoformat()}/{(day + timedelta(days=3)).isoformat()}" if disagree else edtf_date(rng, day)
         lines = [
             f"title: {sentence(rng, 4, 10)[:-1]} {i}",
-            f"date: {edtf_date(rng, day)}",
+            f"date: {written}",
             f"summary: {summary}",
             "sources:",
         ]
-        for source in rng.sample(sources, rng.randint(1, 2)):
+        for index, source in enumerate(rng.sample(sources, 2 if disagree else rng.randint(1, 2))):
             lines += [f"  - source: {source}", f"    quote: {sentence(rng, 12, 30)}"]
+            if disagree:
+                lines.append(f"    date: {(day + timedelta(days=3 * index)).isoformat()}")
         lines.append(f"actors: [{', '.join(rng.sample(actors, rng.randint(1, 3)))}]")
         lines.append(f"places: [{', '.join(rng.sample(places, rng.randint(1, 2)))}]")
         lines.append(f"tags: [{', '.join(rng.sample(TAGS, rng.randint(0, 3)))}]")
