@@ -12,6 +12,9 @@
   var DAY = 86400000;
   /* As generator/site/axis.py lays marks out; the most rows comes from the page (data-max-rows). */
   var ROW = 24, MAX_DRAWN = 2000, HIT = 24, GAP = 2, MIN_DAYS = 7;
+  /* Once the reader has zoomed or moved, the drawing may grow taller than the page's first view
+     allows (events still going when the view begins each take a row). */
+  var ZOOMED_ROWS = 40;
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var SVG = "http://www.w3.org/2000/svg";
@@ -47,6 +50,11 @@
   }
   window.TimelineData = { rows: rows };
 
+  /* An event's id, from its mark's link (…/events/ID/); "" for a count. */
+  function idOf(mark) {
+    var found = /events\/([^/]+)\/$/.exec(mark.getAttribute("href") || "");
+    return found ? found[1] : "";
+  }
   function dayNumber(iso) { return Date.parse(iso + "T00:00:00Z") / DAY; }
   function isoOf(day) { return new Date(Math.round(day) * DAY).toISOString().slice(0, 10); }
   function words(day) {
@@ -79,6 +87,7 @@
     plot.tabIndex = -1;
 
     var view = { x: 0, w: days };
+    var touched = false; /* the reader has zoomed or moved the view (not only loaded it) */
 
     /* --- drawing ----------------------------------------------------------------------- */
     function el(name, attrs, parent) {
@@ -119,12 +128,13 @@
       var perPx = view.w / Math.max(1, plot.clientWidth);
       var placed = layout(items, perPx);
       var count = placed.reduce(function (most, mark) { return Math.max(most, mark.row + 1); }, 0);
-      if (count > maxRows) return false;
+      if (count > (touched ? ZOOMED_ROWS : maxRows)) return false;
       var group = el("g", { "class": "tl-axis__marks tl-axis__marks--drawn" });
       placed.forEach(function (mark) {
         var item = mark.item, y = ROW / 2 + 1 + mark.row * ROW, f = item.flags;
-        var link = el("a", { "class": "tl-m tl-m--" + item.status, href: root + "events/" + item.id + "/",
-          "data-id": item.id, "data-f": f, "aria-label": label(item) }, group);
+        var plain = item.status === "reported" || item.status === "corroborated" || item.status === "confirmed";
+        var link = el("a", { "class": "tl-m" + (plain ? "" : " tl-m--" + item.status), href: root + "events/" + item.id + "/",
+          "aria-label": label(item) }, group);
         if (f.indexOf("[") >= 0) line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9, link);
         if (f.indexOf("]") >= 0) line("tl-m__unknown", mark.x + mark.w, mark.x + mark.w, y - 9, y + 9, link);
         var soft = (f.indexOf("a") >= 0 ? "a" : "") + (f.indexOf("b") >= 0 ? "b" : "");
@@ -220,7 +230,7 @@
         if (serverMarks && !serverBins) {
           var ids = {};
           filtered.forEach(function (item) { ids[item.id] = true; });
-          serverMarks.querySelectorAll(".tl-m").forEach(function (mark) { mark.toggleAttribute("hidden", !ids[mark.dataset.id]); });
+          serverMarks.querySelectorAll(".tl-m").forEach(function (mark) { mark.toggleAttribute("hidden", !ids[idOf(mark)]); });
           return;
         }
         var mine = filtered.filter(inPage), seen = visibleRows(mine);
@@ -252,7 +262,8 @@
       return { x: x, w: w };
     }
     var frame = null, lastDrawnView = null;
-    function setView(x, w) {
+    function setView(x, w, byReader) {
+      if (byReader !== false) touched = true;
       view = clamp(x, w);
       if (!frame) frame = window.requestAnimationFrame(paint);
     }
@@ -262,7 +273,7 @@
       drawTicks();
       var whole = view.w >= days - 0.5;
       viewText.textContent = whole ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1);
-      if (serverBins || (filtered && drawn)) {
+      if ((serverBins && touched) || (filtered && drawn)) { /* the index is fetched only once the reader asks */
         var key = Math.round(view.x) + ":" + Math.round(view.w);
         if (key !== lastDrawnView) { lastDrawnView = key; window.clearTimeout(paint.redraw); paint.redraw = window.setTimeout(refresh, 120); }
       }
@@ -344,7 +355,7 @@
       if (view.w >= days - 0.5) params.delete("view");
       else params.set("view", isoOf(origin + view.x) + ".." + isoOf(origin + view.x + view.w - 1));
       var focused = marks().filter(function (mark) { return mark.classList.contains("tl-focus"); })[0];
-      if (focused) params.set("focus", focused.dataset.id); else params.delete("focus");
+      if (focused) params.set("focus", idOf(focused)); else params.delete("focus");
       var query = params.toString();
       return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     }
@@ -357,7 +368,7 @@
     window.addEventListener("popstate", function () { applyUrl(); });
     function applyUrl() {
       var state = readUrl();
-      if (state.view) setView(state.view.x, state.view.w); else setView(0, days);
+      if (state.view) setView(state.view.x, state.view.w); else setView(0, days, false);
       pendingFocus = state.focus;
       syncFocus();
     }
@@ -372,7 +383,7 @@
     function syncFocus() {
       var all = marks();
       all.forEach(function (mark) { mark.setAttribute("tabindex", "-1"); mark.classList.remove("tl-focus"); });
-      var chosen = pendingFocus ? all.filter(function (mark) { return mark.dataset.id === pendingFocus; })[0] : null;
+      var chosen = pendingFocus ? all.filter(function (mark) { return idOf(mark) === pendingFocus; })[0] : null;
       if (chosen) chosen.classList.add("tl-focus");
       var entry = chosen || all.filter(visible)[0] || all[0];
       if (entry) entry.setAttribute("tabindex", "0");
@@ -390,7 +401,7 @@
       all.forEach(function (other) { other.setAttribute("tabindex", "-1"); other.classList.remove("tl-focus"); });
       mark.setAttribute("tabindex", "0");
       mark.classList.add("tl-focus");
-      pendingFocus = mark.dataset.id || "";
+      pendingFocus = idOf(mark);
       if (!visible(mark)) setView(markX(mark) - view.w / 2, view.w);
       mark.focus();
       remember(true);
@@ -414,7 +425,7 @@
       if (mark && !mark.classList.contains("tl-focus")) {
         marks().forEach(function (other) { other.classList.remove("tl-focus"); });
         mark.classList.add("tl-focus");
-        pendingFocus = mark.dataset.id;
+        pendingFocus = idOf(mark);
       }
     });
 
@@ -496,7 +507,7 @@
       syncFocus();
     });
 
-    window.addEventListener("resize", function () { setView(view.x, view.w); });
+    window.addEventListener("resize", function () { setView(view.x, view.w, false); });
     applyUrl();
     if (!readUrl().view) drawTicks();
   }

@@ -10,9 +10,9 @@ and is stretched to the page's width (`preserveAspectRatio="none"`): zooming is 
 viewBox. Vertical units are pixels (the SVG is as many pixels high as its viewBox), and dots,
 ticks and outlines are strokes that do not scale, so they keep their size at any width and zoom.
 
-A view of more marks than fit (MAX_MARKS, or more than MAX_ROWS rows of them at a phone's
-width) is drawn as counts per period instead, each a link to that period; the script draws
-the marks once the reader zooms in far enough.
+A view of more marks than fit (more than MAX_ROWS rows of them at a phone's width) is drawn as
+counts per period instead, each a link to that period; the script draws the marks once the
+reader zooms in far enough.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ REFERENCE_PX = 340
 ROW_PX = 24  # a row: a 24 px target (rows touch, targets never overlap)
 HIT_PX = 24  # the smallest target a finger can hit (WCAG 2.2, 2.5.8)
 GAP_PX = 2
-MAX_MARKS = 400  # more marks than this in one view are drawn as counts (bytes: each is a link)
-MAX_ROWS = 12  # and so are marks that would need more rows than this
+MAX_ROWS = 12  # marks that would need more rows than this are drawn as counts (this bounds their bytes too)
 MAX_BINS = 14  # counts per period: at most this many, so each is a 24 px target on a phone
 BIN_PX = 64  # the height of the tallest count
 TICK_LABEL_PX = {"year": 40, "month": 64, "day": 52}  # room a label needs at 0.7rem
@@ -197,34 +196,49 @@ def axis(
     if not events:
         return None
     start, end = span or view_of(events)
-    days = max(1, (end - start).days)
-    per_px = days / REFERENCE_PX
+    ticks = tuple(_ticks(start, end))
+    placed = _rows(events, start, end)
+    if placed is None:  # more rows of marks than a phone's width holds
+        return Axis(start, end, (), tuple(_bins(events, start, end, period_href)), ticks, 0, len(events))
     marks = []
-    rows_end: list[float] = []
-    for event in events:
-        first, after = bounds(event.date, start, end)
-        x0 = max(0.0, float((first - start).days))
-        x1 = min(float(days), float((after - start).days))
-        flags = shape(event.date)
-        width = 0.0 if "p" in flags else max(0.0, x1 - x0)
-        centre = x0 + width / 2
-        left = min(x0, centre - HIT_PX / 2 * per_px)
-        right = max(x0 + width, centre + HIT_PX / 2 * per_px) + GAP_PX * per_px
-        row = next((index for index, taken in enumerate(rows_end) if taken <= left), len(rows_end))
-        if row == len(rows_end):
-            rows_end.append(right)
-        else:
-            rows_end[row] = right
+    for event, (x, width, row, flags) in zip(events, placed, strict=True):
         claims = _claims(event, sources, start)
         label = f"{spoken(event.date)}: {event.title}, {event.status}"
         if claims:
             label += "; " + "; ".join(claim.label for claim in claims)
-        marks.append(Mark(event, round(x0, 2), round(width, 2), row, flags, claims, label))
-    ticks = tuple(_ticks(start, end))
-    if len(marks) > MAX_MARKS or len(rows_end) > MAX_ROWS:
-        bins = tuple(_bins(events, start, end, period_href))
-        return Axis(start, end, (), bins, ticks, 0, len(events))
-    return Axis(start, end, tuple(marks), (), ticks, len(rows_end), len(events))
+        marks.append(Mark(event, x, width, row, flags, claims, label))
+    rows = 1 + max(mark.row for mark in marks)
+    return Axis(start, end, tuple(marks), (), ticks, rows, len(events))
+
+
+def _rows(events: Sequence[Event], start: date, end: date) -> list[tuple[float, float, int, str]] | None:
+    """(x, width, row, flags) of each event, first-fit into rows so that no two marks' targets
+    meet at REFERENCE_PX; None as soon as more than MAX_ROWS rows would be needed."""
+    days = max(1, (end - start).days)
+    per_px = days / REFERENCE_PX
+    reach = HIT_PX / 2 * per_px
+    gap = GAP_PX * per_px
+    rows_end: list[float] = []
+    placed = []
+    for event in events:
+        first, after = bounds(event.date, start, end)
+        x0 = max(0.0, float((first - start).days))
+        flags = shape(event.date)
+        width = 0.0 if "p" in flags else max(0.0, min(float(days), float((after - start).days)) - x0)
+        centre = x0 + width / 2
+        left = min(x0, centre - reach)
+        right = max(x0 + width, centre + reach) + gap
+        for row, taken in enumerate(rows_end):
+            if taken <= left:
+                rows_end[row] = right
+                break
+        else:
+            if len(rows_end) == MAX_ROWS:
+                return None
+            row = len(rows_end)
+            rows_end.append(right)
+        placed.append((round(x0, 2), round(width, 2), row, flags))
+    return placed
 
 
 def claim_labels(event: Event, sources: dict[str, Source]) -> list[tuple[Citation, str]]:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from generator.content import edtf
 from generator.content.model import STATUSES, Event, Source, Timeline
 from generator.site.axis import LEGEND, MAX_ROWS, axis, claim_labels, shape
+from generator.site.axis_svg import marks_svg
 from generator.site.templating import MONTHS, attribute, date_words, render
 
 Page = tuple[str, Callable[[], str], Hashable]
@@ -245,6 +246,7 @@ def axis_figure(
     years = sorted({event.date.earliest.year for event in events})
     values = {"axis": drawn, "root": root, "years": years, "match": match, "choose": choose, "legend": LEGEND}
     values["max_rows"] = MAX_ROWS  # the script draws marks by the same rule
+    values["marks"] = marks_svg(drawn.marks, root)
     return Markup(render("axis.html.j2", **values).strip())
 
 

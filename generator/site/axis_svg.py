@@ -1,0 +1,49 @@
+"""The time axis's marks as SVG markup, made in Python (the rest of the figure is the template
+templates/axis.html.j2): a page holds up to a few hundred marks, and a Jinja loop over them cost
+more than the rest of the page. Every value from content goes through `attribute` (escaped)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from generator.site.axis import Mark
+from generator.site.templating import attribute
+
+PLAIN = ("reported", "corroborated", "confirmed")  # drawn alike: solid; the others have a shape of their own
+
+
+def marks_svg(marks: tuple[Mark, ...], root: str) -> Markup:
+    """Every mark as a link: its drawing, its sources' own dates as ticks, its 24 px target."""
+    return Markup("".join(_mark(mark, root) for mark in marks))
+
+
+@lru_cache(maxsize=1 << 16)  # an event's mark recurs on its actors', places' and tags' pages
+def _mark(mark: Mark, root: str) -> str:
+    event, flags, y = mark.event, mark.flags, mark.cy
+    status = "" if event.status in PLAIN else f" tl-m--{event.status}"
+    parts = [f'<a class="tl-m{status}" href="{root}events/{event.id}/" aria-label="{attribute(mark.label)}">']
+    if "[" in flags:
+        parts.append(_line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9))
+    if "]" in flags:
+        parts.append(_line("tl-m__unknown", mark.x + mark.w, mark.x + mark.w, y - 9, y + 9))
+    if "p" in flags:
+        if mark.soft:
+            parts.append(_line("tl-m__halo", mark.x, mark.x, y, y))
+        parts.append(_line("tl-m__dot", mark.x, mark.x, y, y))
+        if status:
+            parts.append(_line("tl-m__hole", mark.x, mark.x, y, y))
+    else:
+        soft = f" tl-soft-{mark.soft}" if mark.soft else ""
+        parts.append(f'<rect class="tl-m__bar{soft}" x="{mark.x:g}" y="{y - 5}" width="{mark.w:g}" height="10"/>')
+    for claim in mark.claims:
+        tick = _line("tl-m__claim", claim.x, claim.x, y - 11, y + 11, close=False)
+        parts.append(f"{tick}><title>{attribute(claim.label)}</title></line>")
+    parts.append(_line("tl-m__hit", mark.centre, mark.centre, y, y))
+    parts.append("</a>")
+    return "".join(parts)
+
+
+def _line(cls: str, x1: float, x2: float, y1: int, y2: int, close: bool = True) -> str:
+    return f'<line class="{cls}" x1="{x1:g}" x2="{x2:g}" y1="{y1}" y2="{y2}"' + ("/>" if close else "")
