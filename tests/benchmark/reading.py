@@ -105,6 +105,7 @@ ZOOM = """async () => {
   const box = plot.getBoundingClientRect(), days = Number(document.getElementById('tl-axis').dataset.days);
   const frame = () => new Promise(r => requestAnimationFrame(r));
   const work = [];
+  let most = 0;
   async function step(dy) {
     let started = 0;
     requestAnimationFrame(() => { started = performance.now(); });
@@ -114,6 +115,7 @@ ZOOM = """async () => {
     document.querySelectorAll('.tl-m').length && document.querySelector('.tl-m').getBoundingClientRect();
     plot.getBoundingClientRect();
     work.push(performance.now() - started);
+    most = Math.max(most, [...document.querySelectorAll('.tl-axis .tl-m')].filter(m => m.getClientRects().length).length);
   }
   const width = () => svg.viewBox.baseVal.width;
   for (let i = 0; i < 400 && width() > 7.5; i++) await step(-150);
@@ -138,11 +140,12 @@ def zoom_frames(browser: Any, url: str) -> str:
 
 
 def _most_marks(site: Path) -> str:
-    """The timeline page that draws the most marks (where a zoom has the most to move)."""
-    pages = list((site / "timeline").glob("[0-9]*/index.html")) + list(
-        (site / "timeline").glob("[0-9]*/[0-9]*/index.html")
-    )
-    best = max(pages, key=lambda page: page.read_text(encoding="utf-8").count('class="tl-m '), default=None)
+    """The page whose axis draws the most marks (where a zoom has the most to move): a timeline,
+    actor, place or tag page."""
+    pages = [
+        page for folder in ("timeline", "actors", "places", "tags") for page in (site / folder).rglob("index.html")
+    ]
+    best = max(pages, key=lambda page: page.read_text(encoding="utf-8").count('class="tl-m'), default=None)
     return best.parent.relative_to(site).as_posix() + "/" if best else "timeline/"
 
 
