@@ -75,3 +75,18 @@ class Watched:
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith((self.base, "data:", "blob:", "about:"))]
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page: Any, context: str = "document") -> list[str]:
+    """axe-core's serious and critical findings on the page (or on `context`, a script
+    expression for an element), one line each."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(f"axe.run({context}, {{resultTypes: ['violations']}})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

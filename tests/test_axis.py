@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import Watched, serve
-from conftest import ROOT, copy_project, mkdocs
+from browser import Watched, serious_violations, serve
+from conftest import copy_project, mkdocs
 
 from generator.content import edtf
 from generator.content.model import Citation, Event
@@ -28,8 +28,6 @@ from generator.site.axis import (
     spoken,
     view_of,
 )
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize(
@@ -528,12 +526,6 @@ def test_a_crowded_view_is_counted_and_zooming_in_draws_its_marks(browser, tmp_p
 def test_no_serious_accessibility_violations_on_the_axis(browser, base, path):
     page = browser.new_page()
     page.goto(base + path)
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("axe.run(document.querySelector('.tl-axis'), {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page, "document.querySelector('.tl-axis')")
     assert not serious, "\n".join(serious)
     page.close()

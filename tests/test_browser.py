@@ -10,14 +10,13 @@ import re
 from urllib.parse import parse_qs
 
 import pytest
-from browser import Watched, serve
+from browser import Watched, serious_violations, serve
 from conftest import ROOT
 
 from generator.content.check import check_content
 from generator.content.model import build_timeline
 
 ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
     "home": "/",
     "timeline": "/timeline/",
@@ -348,13 +347,7 @@ def test_no_serious_accessibility_violations(page, base, name, scheme):
     page.goto(base + PAGES[name])
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     page.wait_for_timeout(400)  # let Material's colour transitions finish
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert not serious, "\n".join(serious)
 
 

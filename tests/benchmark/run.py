@@ -320,6 +320,9 @@ make bench BENCH="100000"           # one size: the other sizes' rows are kept
 - *MkDocs alone* builds the same number of pages, each one line long, without the generator,
   in one process: what MkDocs and Material's templates cost per page whatever the page holds.
 - Serve and MkDocs alone are measured up to 10,000 events (`--serve-up-to`, `--floor-up-to`).
+- 100,000 events were last measured on 2026-11-26, before this round's columns (make site 560 s,
+  the largest process 1,544 MB, all 3,016 MB, `/timeline/` 0.36 MB and 0.50 s, the largest year
+  page 0.68 MB and 0.85 s): the row is in this page's git history.
 - *make site with an earlier generator* (`make bench COMPARE=REF`) builds the same content with
   the generator and settings of another commit, in the same run: the figure a change is held to
   (this machine's speed varies by a fifth from hour to hour, so figures from different runs are
@@ -364,6 +367,12 @@ pages mostly). Deferring the site's scripts (`defer`) was tried and not kept: Li
 total blocking time on a year page rose from 0 to 60 ms to 190 to 370 ms. Loading the compact
 index when a page opens (to draw marks in place of counts on a wide screen) cost a year page
 0.23 MB at 10,000 events: the index is fetched only once a reader zooms or moves.
+
+Lighthouse 12, mobile, the seed site served gzip-compressed by a local static server, 2026-12-01
+(performance, accessibility, largest contentful paint, total blocking time, layout shift; this
+machine gave the previous main's year page 96 the same hour): `/timeline/` 95 to 97, 100,
+1.9 s, 20 to 210 ms, 0; `/timeline/2020/` 97 to 98, 100, 1.8 to 1.9 s, 0 to 60 ms, 0;
+`/actors/kataib-hezbollah/` 98 to 99, 100, 1.8 to 1.9 s, 10 to 40 ms, 0.005.
 
 ## Search at scale
 
