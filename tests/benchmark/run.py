@@ -368,6 +368,11 @@ total blocking time on a year page rose from 0 to 60 ms to 190 to 370 ms. Loadin
 index when a page opens (to draw marks in place of counts on a wide screen) cost a year page
 0.23 MB at 10,000 events: the index is fetched only once a reader zooms or moves.
 
+`make site` at 10,000 events against the previous main (0a1a588), the same content, builds
+alternated to spread this machine's swings (2026-12-01): 95 s and 124 s with the axis, 112 s and
+106 s without (CPU 371 s against 367 s in all): about 1% more, within the run-to-run noise of a
+single pair (the table's row compares one pair: 127 s against 105 s).
+
 Lighthouse 12, mobile, the seed site served gzip-compressed by a local static server, 2026-12-01
 (performance, accessibility, largest contentful paint, total blocking time, layout shift; this
 machine gave the previous main's year page 96 the same hour): `/timeline/` 95 to 97, 100,
