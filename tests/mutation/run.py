@@ -107,8 +107,8 @@ MUTATIONS = [
     M("a crowded view not counted", "generator/site/axis.py",
       "            if len(rows_end) == MAX_ROWS:\n", "            if len(rows_end) == 10 * MAX_ROWS:\n",
       ("tests/test_axis.py", "-k", "counted or too_many")),
-    M("soft ends not painted", "generator/site/templates/axis.html.j2",
-      "{{ ' tl-soft-' ~ mark.soft if mark.soft }}", "", ("tests/test_axis.py", "-k", "geometry")),
+    M("soft ends not painted", "generator/site/axis_svg.py",
+      'soft = f" tl-soft-{mark.soft}" if mark.soft else ""', 'soft = ""', ("tests/test_axis.py", "-k", "geometry")),
     M("arrow keys skip an event", "docs/assets/axis.js",
       "next = all[Math.min(all.length - 1, index + 1)];", "next = all[Math.min(all.length - 1, index + 2)];",
       ("tests/test_axis.py", "-k", "arrow_keys")),
@@ -116,7 +116,7 @@ MUTATIONS = [
       "      else window.history.pushState(window.history.state, \"\", url);", "      else window.history.replaceState(window.history.state, \"\", url);",
       ("tests/test_axis.py", "-k", "address")),
     M("a filter leaves every mark", "docs/assets/axis.js",
-      "mark.toggleAttribute(\"hidden\", !ids[mark.dataset.id]);", "mark.toggleAttribute(\"hidden\", false);",
+      "mark.toggleAttribute(\"hidden\", !ids[idOf(mark)]);", "mark.toggleAttribute(\"hidden\", false);",
       ("tests/test_axis.py", "-k", "filter_hides")),
 ]  # fmt: skip
 
