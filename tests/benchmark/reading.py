@@ -96,7 +96,7 @@ def axis_bytes(site: Path, path: str) -> str:
     found = re.search(r'<figure class="tl-axis".*?</figure>', html, re.S)
     figure = len(gzip.compress(found.group(0).encode(), 6)) if found else 0
     script = len(gzip.compress((site / "assets" / "axis.js").read_bytes(), 6))
-    marks = found.group(0).count('class="tl-m ') if found else 0
+    marks = len(re.findall(r'class="tl-m[ "]', found.group(0))) if found else 0
     return f"{(figure + script) / 1000:.1f} KB ({figure / 1000:.1f} KB drawing of {marks} marks, {script / 1000:.1f} KB script)"
 
 
@@ -145,7 +145,9 @@ def _most_marks(site: Path) -> str:
     pages = [
         page for folder in ("timeline", "actors", "places", "tags") for page in (site / folder).rglob("index.html")
     ]
-    best = max(pages, key=lambda page: page.read_text(encoding="utf-8").count('class="tl-m'), default=None)
+    best = max(
+        pages, key=lambda page: len(re.findall(r'class="tl-m[ "]', page.read_text(encoding="utf-8"))), default=None
+    )
     return best.parent.relative_to(site).as_posix() + "/" if best else "timeline/"
 
 
