@@ -40,11 +40,6 @@ def read_history(events: Path) -> History:
     return History(newest, parse_log(text))
 
 
-def last_changes(events: Path) -> dict[str, Change]:
-    """{event id: its last change}, newest commit first wins; {} without git or a repository."""
-    return read_history(events).changes
-
-
 def _log(events: Path) -> str:
     git = shutil.which("git")
     if git is None or not events.is_dir():
