@@ -231,7 +231,7 @@ def test_an_alias_bomb_is_refused_quickly(content):
     started = time.perf_counter()
     with pytest.raises(ContentError) as caught:
         check_content(content)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 30  # expanded, it would take minutes and gigabytes
     assert any("alias" in problem.message for problem in caught.value.problems)
 
 

@@ -153,24 +153,24 @@ def test_a_broken_file_shows_in_the_page_and_nothing_waits(project, tmp_path, pa
         assert page.locator("#tl-preview-errors").count() == 0
         builds = _builds(server)
 
-        saved = time.monotonic()
+        # How soon the errors show is a figure for `make bench` (docs/performance.md), not a
+        # timed test: a loaded CI machine must not fail it. Here they must show, without a reload.
         event.write_text(original.replace("date: 2014\n", "date: Jan. 8, 2020\n"))
-        page.locator("#tl-preview-errors").wait_for(timeout=2000)
-        assert time.monotonic() - saved < 2.0
+        page.locator("#tl-preview-errors").wait_for(timeout=30000)
         overlay = page.locator("#tl-preview-errors").inner_text()
         assert BROKEN_DATE in overlay.replace("\n", " ").replace(": error:", ": error:"), overlay
         # The last good page is still under the errors, and every other request is answered at once.
         assert "coalition mission in Iraq begins" in page.locator("article h1").inner_text()
         for path in ("/", "/timeline/", f"/events/{EVENT}/", "/tags/", "/no-such-page/"):
-            status, _, seconds = server.get(path, timeout=3)
-            assert seconds < 1.0, (path, seconds)
+            status, _, seconds = server.get(path, timeout=10)
+            assert seconds < 5.0, (path, seconds)  # answered, not held until the file is fixed
             assert status == (404 if path == "/no-such-page/" else 200), path
         # The terminal says the same, once, in the same form.
         assert server.text().count(BROKEN_DATE) == 1, server.text()
 
         event.write_text(original.replace("title: U.S.-led coalition mission", "title: Fixed coalition mission"))
-        page.locator("#tl-preview-errors").wait_for(state="detached", timeout=5000)
-        assert wait_for(lambda: "Fixed coalition mission" in page.locator("article h1").inner_text(), 5)
+        page.locator("#tl-preview-errors").wait_for(state="detached", timeout=30000)
+        assert wait_for(lambda: "Fixed coalition mission" in page.locator("article h1").inner_text(), 30)
         time.sleep(2)  # a second build would show by now
         assert _builds(server) == builds + 2, server.text()  # one per save
         assert watched.errors == [] and watched.foreign_requests() == []
@@ -183,11 +183,11 @@ def test_serve_starts_on_broken_content_and_recovers(project, tmp_path, page):
     with make_serve(project, tmp_path / "serve.log") as server:
         # A fresh clone has no generated pages yet: the home page is MkDocs' 404, with the errors.
         page.goto(server.url + "/")
-        page.locator("#tl-preview-errors").wait_for(timeout=5000)
+        page.locator("#tl-preview-errors").wait_for(timeout=30000)
         assert BROKEN_DATE.split(": error:")[0] in page.locator("#tl-preview-errors").inner_text()
         event.write_text(original)
-        page.locator("#tl-preview-errors").wait_for(state="detached", timeout=10000)
-        assert wait_for(lambda: "events" in page.locator("article").inner_text(), 10)
+        page.locator("#tl-preview-errors").wait_for(state="detached", timeout=30000)
+        assert wait_for(lambda: "events" in page.locator("article").inner_text(), 30)
         assert server.get(f"/events/{EVENT}/")[0] == 200
 
 
@@ -198,14 +198,14 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         assert server.get("/tags/counter-terrorism/")[0] == 200
 
         (events / f"{DELETED}.yaml").unlink()
-        assert wait_for(lambda: server.get(f"/events/{DELETED}/")[0] == 404, 10), server.text()
+        assert wait_for(lambda: server.get(f"/events/{DELETED}/")[0] == 404, 30), server.text()
         assert server.get("/tags/counter-terrorism/")[0] == 404
         pages = crawl(server)
         assert not [path for path, body in pages.items() if DELETED in body or "counter-terrorism" in body]
 
         old, renamed = "2020-us-and-iran-at-brink-of-war", "2020-the-united-states-and-iran-near-war"
         (events / f"{old}.yaml").rename(events / f"{renamed}.yaml")
-        assert wait_for(lambda: server.get(f"/events/{renamed}/")[0] == 200, 10), server.text()
+        assert wait_for(lambda: server.get(f"/events/{renamed}/")[0] == 200, 30), server.text()
         assert server.get(f"/events/{old}/")[0] == 404
         pages = crawl(server)
         assert f"/events/{renamed}/" in pages
@@ -216,7 +216,7 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         index_before = server.get("/_pagefind/pagefind-entry.json")[1]
         added = events / "2020-03-17-an-added-event.yaml"
         added.write_text((events / f"{EVENT}.yaml").read_text().replace("title: U.S.-led", "title: Added"))
-        assert wait_for(lambda: server.get("/events/2020-03-17-an-added-event/")[0] == 200, 10), server.text()
+        assert wait_for(lambda: server.get("/events/2020-03-17-an-added-event/")[0] == 200, 30), server.text()
         # The search index follows, rebuilt in the background after the build.
         assert wait_for(lambda: server.get("/_pagefind/pagefind-entry.json")[1] != index_before, 30)
         assert "2020-03-17-an-added-event" in server.get("/timeline/2014/")[1]
@@ -228,7 +228,7 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         renamed_title = original.replace("kills two American and one British", "kills two US and one UK")
         twin.write_text(renamed_title.split("related:")[0])
         warning = f"warning: this event looks like '{twin.stem}'"
-        assert wait_for(lambda: warning in server.text(), 10), server.text()
+        assert wait_for(lambda: warning in server.text(), 30), server.text()
         added.write_text(added.read_text().replace("title: Added", "title: Added again"))
         assert wait_for(
             lambda: (
