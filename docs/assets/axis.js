@@ -272,6 +272,12 @@
       svg.setAttribute("viewBox", view.x + " 0 " + view.w + " " + height);
       drawTicks();
       var whole = view.w >= days - 0.5;
+      /* The map of the same page (map.js) shows the places of the events in view. */
+      window.clearTimeout(paint.told);
+      paint.told = window.setTimeout(function () {
+        document.dispatchEvent(new CustomEvent("tl:view", { detail: whole ? null : {
+          from: isoOf(origin + view.x), to: isoOf(origin + view.x + view.w - 1) } }));
+      }, 150);
       viewText.textContent = whole ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1);
       if ((serverBins && touched) || (filtered && drawn)) { /* the index is fetched only once the reader asks */
         var key = Math.round(view.x) + ":" + Math.round(view.w);

@@ -240,6 +240,14 @@
       commit(false);
     });
 
+    /* A place chosen on the timeline's map (map.js) becomes the place filter. */
+    document.addEventListener("tl:choose-place", function (event) {
+      fillChoices().then(function () {
+        input.place.value = input.place.value === event.detail.place ? "" : event.detail.place;
+        commit(false);
+      });
+    });
+
     applyChosen(readUrl());
   }
 

@@ -60,6 +60,21 @@ class Actor:
     description: str | None = None
 
 
+# How precisely a place's coordinates locate it, after Airwars's geolocation accuracy and ACLED's
+# geo_precision: the checker's choices, the place page's words, the exports, and the area
+# (a circle of about this radius, in km) that the maps draw instead of a pin.
+Precision = Literal["exact", "town", "district", "province", "country"]
+PRECISIONS: tuple[Precision, ...] = ("exact", "town", "district", "province", "country")
+PRECISION_MEANINGS: dict[Precision, str] = {
+    "exact": "The spot itself (a base, a building, a road junction)",
+    "town": "Somewhere in or near the town or city, within about 5 km",
+    "district": "Somewhere in the district, within about 25 km",
+    "province": "Somewhere in the province or governorate, within about 100 km",
+    "country": "Somewhere in the country: the coordinates are only its middle",
+}
+PRECISION_KM: dict[Precision, float] = {"exact": 0, "town": 5, "district": 25, "province": 100, "country": 250}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     id: str
@@ -68,6 +83,11 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     aliases: tuple[str, ...] = ()
+    precision: Precision | None = None  # unknown when not given; the maps draw it as exact
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,18 @@ from generator.content.fields import (
     Url,
     Values,
 )
-from generator.content.model import NEEDS_REASON, STATUS_MEANINGS, STATUSES, Actor, Citation, Event, Place, Source
+from generator.content.model import (
+    NEEDS_REASON,
+    PRECISION_MEANINGS,
+    PRECISIONS,
+    STATUS_MEANINGS,
+    STATUSES,
+    Actor,
+    Citation,
+    Event,
+    Place,
+    Source,
+)
 
 
 def _citation_node(node: MappingNode, index: int, key: str) -> Node:
@@ -76,6 +87,8 @@ ACTOR = Record(
 def _both_coordinates(values: Values, node: MappingNode, ctx: Context) -> None:
     if ("lat" in values) != ("lon" in values):
         ctx.error(node, "give both 'lat' and 'lon', or neither")
+    elif "precision" in values and "lat" not in values:
+        ctx.error(node, "'precision' without coordinates", "add lat and lon, or remove precision")
 
 
 PLACE = Record(
@@ -86,6 +99,10 @@ PLACE = Record(
         "lat": Field(Number(-90, 90, integer=False), description="latitude, -90 to 90"),
         "lon": Field(Number(-180, 180, integer=False), description="longitude, -180 to 180"),
         "aliases": Field(ListOf(Text()), description="other names and spellings"),
+        "precision": Field(
+            Choice(PRECISIONS, PRECISION_MEANINGS),
+            description="how precisely lat and lon locate it: " + ", ".join(PRECISIONS),
+        ),
     },
     validator=_both_coordinates,
 )

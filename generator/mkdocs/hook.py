@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:  # running mkdocs from a checkout without `pip ins
 from generator.content.problems import ContentError  # noqa: E402
 from generator.mkdocs import parallel_build, preview, search  # noqa: E402
 from generator.site import layout  # noqa: E402
-from generator.site.build import Site, build, site_from_config  # noqa: E402
+from generator.site.build import Site, build, map_borders, site_from_config  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.timeline")
 
@@ -52,7 +52,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     # which would change every page's absolute links at each start (and make serve and build differ).
     url = site_from_config(Path(config.config_file_path)).url if preview.state.serving else config.site_url
     try:
-        site = Site(config.site_name, config.site_description or "", url or "", config.repo_url or "")
+        borders = map_borders(config.extra)
+        site = Site(config.site_name, config.site_description or "", url or "", config.repo_url or "", borders)
         serving = preview.state.serving  # the preview re-reads only what changed, and shows drafts
         report = build(_content_folder(config), Path(config.docs_dir), site, reuse=serving, drafts=serving)
     except ContentError as error:

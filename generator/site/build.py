@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +55,7 @@ class Site:
     description: str = ""
     url: str = ""
     repo_url: str = ""  # where the content's history can be read (GitHub, GitLab...)
+    map_borders: bool = False  # extra.timeline.map_borders: draw countries' borders (contested) on the maps
 
 
 def site_from_config(config: Path) -> Site:
@@ -83,7 +84,14 @@ def site_from_config(config: Path) -> Site:
         description=str(settings.get("site_description") or ""),
         url=str(settings.get("site_url") or ""),
         repo_url=str(settings.get("repo_url") or ""),
+        map_borders=map_borders(settings.get("extra")),
     )
+
+
+def map_borders(extra: object) -> bool:
+    """mkdocs.yml's `extra: {timeline: {map_borders: true}}`: off unless asked (borders are contested)."""
+    settings = extra.get("timeline") if isinstance(extra, Mapping) else None
+    return bool(settings.get("map_borders")) if isinstance(settings, Mapping) else False
 
 
 def generate(
@@ -95,7 +103,7 @@ def generate(
     whole = whole_timeline(timeline)
     for path, make in data_files(timeline, site.title, site.description, site.url):
         yield path, make, whole
-    yield from pages(timeline, site.url, site.title, changes or {}, site.repo_url)
+    yield from pages(timeline, site.url, site.title, changes or {}, site.repo_url, site.map_borders)
 
 
 def build(

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 # Folders under docs/ that the generator owns outright: anything else in them is stale.
-OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data")
+OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data", "maps")
 # Folders of one page per record (not the lists of them): what a reader searches for.
 RECORD_FOLDERS = ("events", "actors", "places", "sources", "tags")
 # Generated files at the top of docs/: index.md only if absent or generated before (an editor

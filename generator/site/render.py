@@ -16,15 +16,19 @@ from markupsafe import Markup
 
 from generator.content import edtf
 from generator.content.history import Change
-from generator.content.model import PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Source, Timeline
+from generator.content.model import PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Place, Source, Timeline
 from generator.exports import FEED_SIZE
 from generator.exports.jsonld import json_ld
 from generator.site.axis import LEGEND
+from generator.site.basemap import DETAIL, Frame, basemap_svg
+from generator.site.map_svg import map_figure
+from generator.site.placemap import located_places, map_frame, place_counts, place_map
 from generator.site.templating import render
 from generator.site.timeline_pages import (
     Stretch,
     axis_figure,
     claim_sources,
+    drawn_events,
     filter_options,
     period_links,
     stretches,
@@ -41,6 +45,7 @@ def pages(
     site_title: str = "Timeline",
     changes: dict[str, Change] | None = None,
     repo_url: str = "",
+    map_borders: bool = False,
 ) -> Iterator[Page]:
     """Every generated page as (path under docs/, a call that renders its Markdown text, what
     the page is made of).
@@ -50,7 +55,7 @@ def pages(
     record the page shows (`whole_timeline` for pages made of all of it), so a long-lived process can skip a page
     whose records are the same objects as last time; it must name all of them, or a page
     would go stale (tests/test_build.py builds again after each kind of edit to check)."""
-    common = {"timeline": timeline, "site_title": site_title, "site_url": site_url}
+    common = {"timeline": timeline, "site_title": site_title, "site_url": site_url, "map_borders": map_borders}
     changes = changes or {}
     whole = whole_timeline(timeline)
     in_order, options = stretches(timeline.events), filter_options(timeline)  # once, for every timeline page
@@ -72,7 +77,8 @@ def pages(
     links = period_links(in_order, "../../")
     paths = tuple(stretch.path for stretch in in_order)
     for folder, name, records, events_of in collections:
-        yield f"{folder}/index.md", partial(render, f"{folder}.md.j2", **common), whole
+        index = partial(_places_index, timeline, common) if folder == "places" else partial(render, f"{folder}.md.j2", **common)
+        yield f"{folder}/index.md", index, whole
         for record in records.values():
             events = events_of[record.id]
             match = f"{name}:{record.id}" if name != "source" else ""
@@ -82,6 +88,10 @@ def pages(
                 (record, tuple(events), paths, claim_sources(timeline, events)),
             )
     yield "tags/index.md", partial(render, "tags.md.j2", **common), whole
+    for frame in sorted(map_frames(timeline, in_order), key=lambda frame: frame.key):
+        for detail, suffix in ((1, ""), (DETAIL, "-detail")):
+            drawn = partial(basemap_svg, frame, map_borders, detail)
+            yield f"maps/{frame.key}{suffix}.svg", drawn, ("basemap", frame, map_borders, detail)
     yield "about.md", partial(about_page, timeline.content.about), ("about", timeline.content.about)
     for tag, tagged in timeline.by_tag.items():
         page = partial(_record_page, timeline, "tag", tag, tagged, links, f"tag:{tag}", common)
@@ -135,9 +145,30 @@ def _record_page(
     match: str,
     common: dict[str, Any],
 ) -> str:
-    """An actor's, place's, source's or tag's page: the record and its events, on an axis."""
+    """An actor's, place's, source's or tag's page: the record and its events, on an axis (and
+    a place on a map)."""
     drawn = axis_figure(timeline, events, "../../", links, match=match) if match else None
-    return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn)
+    located = None
+    if isinstance(record, Place):
+        located = map_figure(place_map([(record, len(events))], sized=False), "../../", common["map_borders"])
+    return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn, map=located)
+
+
+def map_frames(timeline: Timeline, in_order: list[Stretch]) -> set[Frame]:
+    """Every frame a page's map shows, so that the build writes each one's basemap once: the
+    places page's, each place's, each event's, and the timeline pages' (as the pages make them)."""
+    places = timeline.places
+    sets: list[list[Place]] = [[place] for place in places.values()]
+    sets.append(located_places(timeline, timeline.events))
+    sets += [located_places(timeline, drawn_events(stretch, in_order)) for stretch in in_order]
+    sets += [[places[id] for id in event.places] for event in timeline.events]
+    return {frame for frame in map(map_frame, sets) if frame is not None}
+
+
+def _places_index(timeline: Timeline, common: dict[str, Any]) -> str:
+    """The places page: every place with events on one map, over the list of them by country."""
+    drawn = place_map(place_counts(timeline, timeline.events))
+    return render("places.md.j2", **common, map=map_figure(drawn, "../", common["map_borders"]))
 
 
 def _home_page(timeline: Timeline, in_order: list[Stretch], common: dict[str, Any]) -> str:
@@ -188,7 +219,9 @@ def event_years(value: edtf.EventDate) -> list[str]:
 
 def _event_page(event: Event, common: dict[str, Any], change: Change | None = None, history: str = "") -> str:
     structured = Markup(json_ld(common["timeline"], event, common["site_url"]))
-    casualties = casualty_lines(event, common["timeline"].sources)
+    timeline = common["timeline"]
+    casualties = casualty_lines(event, timeline.sources)
+    where = place_map([(timeline.places[id], 0) for id in event.places], sized=False)
     return render(
         "event.md.j2",
         **common,
@@ -200,6 +233,7 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
         history=history,
         order="/".join(part.isoformat() for part in event.date.sort_key) + "/" + event.id,
         search_years=event_years(event.date),
+        map=map_figure(where, "../../", common["map_borders"]),
     )
 
 

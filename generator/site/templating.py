@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content import edtf
-from generator.content.model import Event
+from generator.content.model import PRECISION_MEANINGS, Event
 from generator.site.layout import GENERATED_MARK
 
 MONTHS = edtf.MONTH_NAMES
@@ -82,6 +82,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(text=plain, attr=attribute, md=markdown_field, words=date_words, start_words=start_words)
     env.globals.update(GENERATED_MARK=Markup(GENERATED_MARK), event_list=event_list, event_html=event_html)
+    env.globals.update(precision_meanings=PRECISION_MEANINGS)
     return env
 
 

@@ -17,6 +17,8 @@ from generator.content import edtf
 from generator.content.model import STATUSES, Event, Source, Timeline
 from generator.site.axis import LEGEND, MAX_ROWS, axis, claim_labels, shape
 from generator.site.axis_svg import marks_svg
+from generator.site.map_svg import map_figure
+from generator.site.placemap import located_places, place_counts, place_map
 from generator.site.templating import MONTHS, attribute, date_words, render
 
 Page = tuple[str, Callable[[], str], Hashable]
@@ -135,11 +137,9 @@ def timeline_pages(
     for index, stretch in enumerate(pages_in_order):
         before = pages_in_order[index - 1] if index else None
         after = pages_in_order[index + 1] if index + 1 < len(pages_in_order) else None
-        months = (
-            [other for other in pages_in_order if other.year == stretch.year and other.month] if stretch.split else []
-        )
+        months = _months(stretch, pages_in_order)
         neighbours = tuple((other.path, other.name) for other in (before, after) if other)
-        drawn = stretch.events + tuple(event for month in months for event in month.events)
+        drawn = drawn_events(stretch, pages_in_order)
         key = (
             stretch,
             neighbours,
@@ -148,9 +148,20 @@ def timeline_pages(
             option_key,
             _item_names(timeline, stretch.events),
             claim_sources(timeline, drawn),
+            tuple(located_places(timeline, drawn)),  # its map
         )
         made = partial(_stretch_page, timeline, pages_in_order, stretch, before, after, months, options, common)
         yield f"{stretch.path}index.md", made, key
+
+
+def _months(stretch: Stretch, in_order: list[Stretch]) -> list[Stretch]:
+    """A split year's months' pages; none for other pages."""
+    return [other for other in in_order if other.year == stretch.year and other.month] if stretch.split else []
+
+
+def drawn_events(stretch: Stretch, in_order: list[Stretch]) -> tuple[Event, ...]:
+    """The events a timeline page draws on its axis and map: its own, and a split year's months'."""
+    return stretch.events + tuple(event for month in _months(stretch, in_order) for event in month.events)
 
 
 def filter_names(timeline: Timeline) -> dict[str, list[list[str]]]:
@@ -267,10 +278,11 @@ def _stretch_page(
         span = (date(stretch.year, stretch.month, 1), _month_after(stretch.year, stretch.month))
     else:
         span = (date(stretch.year, 1, 1), date(stretch.year + 1, 1, 1))
-    drawn = [*stretch.events, *(event for month in months for event in month.events)]
-    drawn.sort(key=lambda event: event.sort_key)
+    drawn = sorted(drawn_events(stretch, in_order), key=lambda event: event.sort_key)
+    located = place_map(place_counts(timeline, drawn))
     page = {
         "axis": axis_figure(timeline, drawn, root, period_links(in_order, root), span, choose=True),
+        "map": map_figure(located, root, common["map_borders"], pick=True),
         "stretch": stretch,
         "groups": groups,
         "before": before,
@@ -304,6 +316,7 @@ def timeline_overview(
         "latest": list(reversed(events[-LATEST:])),
         "years": years,
         "overview": overview,
+        "map": map_figure(place_map(place_counts(timeline, events)), "../", common["map_borders"], pick=True),
         "item": _item(timeline, "../"),
         "options": options,
         "root": "../",

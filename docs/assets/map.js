@@ -1,0 +1,344 @@
+/* Place maps (generator/site/placemap.py draws them; this script only moves them). Without it a
+   map is an SVG with a link per place, marks too close together drawn as one numbered mark that
+   leads to the list of places. With it, the reader zooms (wheel once the map has focus or with
+   Ctrl, pinch, buttons, + and - keys) and drags or uses the arrow keys to move; marks keep their
+   size and are grouped again at each scale by the generator's rule; the view is kept in the
+   address (?map=zoom/x/y). On the timeline pages the map shows only the places of the events the
+   filters (timeline.js, "tl:filtered") and the time axis's view (axis.js, "tl:view") leave, and
+   choosing a place sets the place filter ("tl:choose-place"). */
+(function () {
+  "use strict";
+
+  var W = 640, H = 400, MAX_ZOOM = 64, DETAIL_FROM = 2, DETAIL = 4, GAP = 1, LABEL_H = 13;
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function dotRadius(n, sized) {
+    return sized ? Math.round(Math.min(16, 4 + 1.6 * Math.sqrt(n)) * 10) / 10 : 6;
+  }
+
+  function start() {
+    var figure = document.getElementById("tl-map");
+    if (!figure || figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    var plot = figure.querySelector(".tl-map__plot");
+    var svg = figure.querySelector(".tl-map__svg");
+    var ground = figure.querySelector(".tl-map__ground");
+    var uses = ground.querySelectorAll("use");
+    var layer = figure.querySelector(".tl-map__marks");
+    var viewText = figure.querySelector(".tl-map__view");
+    var controls = figure.querySelector(".tl-map__controls");
+    var base = figure.dataset.base;
+    var sized = figure.dataset.sized === "1";
+    var pick = figure.dataset.pick === "1";
+    var labelPx = Number(figure.dataset.labelPx) || 6.6;
+    var maxLabels = Number(figure.dataset.maxLabels) || 40;
+    controls.hidden = false;
+    plot.setAttribute("tabindex", "0");
+    plot.setAttribute("aria-label", "Map: + and - zoom, arrow keys move");
+
+    /* The places, as the page drew them; the page's own groups give way to ours. */
+    var spots = Array.prototype.map.call(layer.querySelectorAll("a.tl-pm"), function (a) {
+      var text = a.querySelector("text");
+      if (text) text.remove();
+      return {
+        el: a, id: a.dataset.place, n: Number(a.dataset.n) || 0, x: Number(a.dataset.x), y: Number(a.dataset.y),
+        area: Number(a.dataset.area) || 0, areaEl: a.querySelector(".tl-pm__area"), dotEl: a.querySelector(".tl-pm__dot"),
+        name: (a.getAttribute("aria-label") || "").split(/[,:(]/)[0].trim(), shown: true
+      };
+    });
+    layer.querySelectorAll("a.tl-pg").forEach(function (g) { g.remove(); });
+    var groupLayer = document.createElementNS(SVG, "g");
+    layer.appendChild(groupLayer);
+
+    var view = { k: 1, x: W / 2, y: H / 2 };
+    var size = { w: W, h: H, s: 1 };
+    function measure() {
+      var w = plot.clientWidth || W;
+      size = { w: w, h: w * H / W, s: w / W };
+      svg.setAttribute("viewBox", "0 0 " + size.w + " " + size.h);
+    }
+    function clamp(k, x, y) {
+      k = Math.max(1, Math.min(MAX_ZOOM, k));
+      var halfW = W / 2 / k, halfH = H / 2 / k;
+      return { k: k, x: Math.max(halfW, Math.min(W - halfW, x)), y: Math.max(halfH, Math.min(H - halfH, y)) };
+    }
+    function toScreen(x, y) {
+      var f = view.k * size.s;
+      return [(x - view.x) * f + size.w / 2, (y - view.y) * f + size.h / 2];
+    }
+    function toBase(sx, sy) {
+      var f = view.k * size.s;
+      return [(sx - size.w / 2) / f + view.x, (sy - size.h / 2) / f + view.y];
+    }
+
+    /* --- drawing --------------------------------------------------------------------------- */
+    var frame = null;
+    function redraw() { if (!frame) frame = window.requestAnimationFrame(paint); }
+    function paint() {
+      frame = null;
+      var f = view.k * size.s;
+      var detailed = view.k >= DETAIL_FROM;
+      ground.setAttribute("transform", "translate(" + (size.w / 2 - view.x * f) + " " + (size.h / 2 - view.y * f) + ") scale(" + f + ")");
+      uses.forEach(function (use) {
+        var part = use.getAttribute("href").split("#")[1];
+        var href = base + (detailed ? "-detail" : "") + ".svg#" + part;
+        if (use.getAttribute("href") !== href) use.setAttribute("href", href);
+        if (detailed) use.setAttribute("transform", "scale(" + (1 / DETAIL) + ")"); else use.removeAttribute("transform");
+      });
+      layout();
+      viewText.textContent = view.k > 1.01 ? "Zoom ×" + (Math.round(view.k * 10) / 10) : "";
+    }
+
+    /* The generator's rule (placemap.py): biggest first, each mark joins the first group it
+       touches; names where they fit, right of the mark or else left, most events first. */
+    function layout() {
+      var shown = spots.filter(function (spot) { return spot.shown; });
+      shown.sort(function (a, b) { return b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
+      var groups = [];
+      shown.forEach(function (spot) {
+        var p = toScreen(spot.x, spot.y);
+        spot.sx = p[0]; spot.sy = p[1];
+        var r = dotRadius(spot.n, sized);
+        for (var i = 0; i < groups.length; i++) {
+          var g = groups[i];
+          if (Math.hypot(p[0] - g.x, p[1] - g.y) < g.r + r + GAP) {
+            g.members.push(spot);
+            g.n += spot.n;
+            g.r = dotRadius(g.n, sized);
+            return;
+          }
+        }
+        groups.push({ x: p[0], y: p[1], r: r, n: spot.n, members: [spot] });
+      });
+      var taken = groups.map(function (g) { return [g.x - g.r, g.y - g.r, g.x + g.r, g.y + g.r]; });
+      var labels = 0;
+      groupLayer.textContent = "";
+      spots.forEach(function (spot) {
+        spot.el.classList.toggle("tl-pm--off", !spot.shown);
+        var old = spot.el.querySelector("text");
+        if (old) old.remove();
+      });
+      groups.forEach(function (g) {
+        var text = g.members[0].name + (g.members.length > 1 ? " +" + (g.members.length - 1) : "");
+        var width = text.length * labelPx, label = null;
+        if (labels < maxLabels) {
+          [false, true].some(function (left) {
+            var x0 = left ? g.x - g.r - 3 - width : g.x + g.r + 3;
+            var box = [x0, g.y - LABEL_H / 2, x0 + width, g.y + LABEL_H / 2];
+            var inside = box[0] >= 0 && box[2] <= size.w && box[1] >= 0 && box[3] <= size.h;
+            if (!inside || taken.some(function (o) { return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]; })) return false;
+            taken.push(box);
+            label = { text: text, left: left };
+            labels++;
+            return true;
+          });
+        }
+        var alone = g.members.length === 1;
+        g.members.forEach(function (spot) {
+          spot.el.classList.toggle("tl-pm--in", !alone);
+          spot.el.setAttribute("transform", "translate(" + spot.sx.toFixed(1) + " " + spot.sy.toFixed(1) + ")");
+          if (spot.areaEl) spot.areaEl.setAttribute("r", (spot.area * view.k * size.s).toFixed(1));
+          spot.dotEl.setAttribute("r", dotRadius(spot.n, sized));
+        });
+        var holder = alone ? g.members[0].el : groupMark(g);
+        if (label) holder.appendChild(nameText(label, g.r));
+      });
+    }
+    function nameText(label, r) {
+      var t = document.createElementNS(SVG, "text");
+      t.setAttribute("class", "tl-map__name");
+      t.setAttribute("x", label.left ? -(r + 3) : r + 3);
+      t.setAttribute("y", 4);
+      t.setAttribute("aria-hidden", "true");
+      if (label.left) t.setAttribute("text-anchor", "end");
+      t.textContent = label.text;
+      return t;
+    }
+    function groupMark(g) {
+      var a = document.createElementNS(SVG, "a");
+      a.setAttribute("class", "tl-pg");
+      a.setAttribute("href", "#tl-map-list");
+      a.setAttribute("transform", "translate(" + g.x.toFixed(1) + " " + g.y.toFixed(1) + ")");
+      a.setAttribute("aria-label", g.members.map(function (s) { return s.name; }).join(", ") + ": " +
+        g.members.length + " places, " + g.n + " events (zoom in to tell them apart)");
+      a.dataset.members = g.members.map(function (s) { return s.id; }).join(" ");
+      var c = document.createElementNS(SVG, "circle");
+      c.setAttribute("class", "tl-pg__dot");
+      c.setAttribute("r", g.r);
+      var t = document.createElementNS(SVG, "text");
+      t.setAttribute("class", "tl-pg__n");
+      t.setAttribute("y", 4);
+      t.textContent = g.members.length;
+      a.appendChild(c);
+      a.appendChild(t);
+      a.addEventListener("click", function (event) { event.preventDefault(); zoomTo(g.members); });
+      groupLayer.appendChild(a);
+      return a;
+    }
+
+    /* --- the view ------------------------------------------------------------------------------- */
+    function setView(k, x, y) {
+      view = clamp(k, x, y);
+      redraw();
+    }
+    function zoomAt(factor, sx, sy) {
+      var before = toBase(sx, sy);
+      var k = Math.max(1, Math.min(MAX_ZOOM, view.k * factor));
+      /* keep the point under the hand where it is */
+      var f = k * size.s;
+      setView(k, before[0] - (sx - size.w / 2) / f, before[1] - (sy - size.h / 2) / f);
+    }
+    function zoomTo(members) {
+      var xs = members.map(function (s) { return s.x; }), ys = members.map(function (s) { return s.y; });
+      var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs), spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys);
+      var k = Math.min(W / Math.max(spanX * 3, 1), H / Math.max(spanY * 3, 1), view.k * 8);
+      setView(Math.max(k, view.k * 2), (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2, (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2);
+      remember();
+    }
+    function remember() {
+      var params = new URLSearchParams(window.location.search);
+      if (view.k > 1.01) params.set("map", [view.k.toFixed(2), view.x.toFixed(1), view.y.toFixed(1)].join("/"));
+      else params.delete("map");
+      var query = params.toString();
+      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", url);
+      }
+    }
+    function applyUrl() {
+      var found = /^([\d.]+)\/([\d.]+)\/([\d.]+)$/.exec(new URLSearchParams(window.location.search).get("map") || "");
+      if (found) setView(Number(found[1]), Number(found[2]), Number(found[3])); else setView(1, W / 2, H / 2);
+    }
+
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      var act = button.dataset.act;
+      if (act === "in") zoomAt(2, size.w / 2, size.h / 2);
+      else if (act === "out") zoomAt(0.5, size.w / 2, size.h / 2);
+      else setView(1, W / 2, H / 2);
+      remember();
+    });
+    plot.addEventListener("keydown", function (event) {
+      var step = 60 / (view.k * size.s), handled = true;
+      if (event.key === "+" || event.key === "=") zoomAt(2, size.w / 2, size.h / 2);
+      else if (event.key === "-" || event.key === "_") zoomAt(0.5, size.w / 2, size.h / 2);
+      else if (event.key === "0") setView(1, W / 2, H / 2);
+      else if (event.key === "ArrowLeft") setView(view.k, view.x - step, view.y);
+      else if (event.key === "ArrowRight") setView(view.k, view.x + step, view.y);
+      else if (event.key === "ArrowUp") setView(view.k, view.x, view.y - step);
+      else if (event.key === "ArrowDown") setView(view.k, view.x, view.y + step);
+      else handled = false;
+      if (handled) { event.preventDefault(); remember(); }
+    });
+    var wheelEnd = null;
+    plot.addEventListener("wheel", function (event) {
+      /* The page scrolls past the map unless the reader has chosen the map (focus) or holds Ctrl
+         (which is also how a trackpad's pinch arrives). */
+      if (!event.ctrlKey && document.activeElement !== plot && !plot.contains(document.activeElement)) return;
+      event.preventDefault();
+      var box = svg.getBoundingClientRect();
+      zoomAt(Math.exp(-event.deltaY * 0.002), event.clientX - box.left, event.clientY - box.top);
+      window.clearTimeout(wheelEnd);
+      wheelEnd = window.setTimeout(remember, 300);
+    }, { passive: false });
+
+    /* Drag to move, two fingers to zoom. */
+    var pointers = {}, dragged = false, last = null;
+    plot.addEventListener("pointerdown", function (event) {
+      pointers[event.pointerId] = [event.clientX, event.clientY];
+      dragged = false;
+      last = null;
+    });
+    plot.addEventListener("pointermove", function (event) {
+      if (!pointers[event.pointerId]) return;
+      var ids = Object.keys(pointers);
+      var before = pointers[event.pointerId];
+      pointers[event.pointerId] = [event.clientX, event.clientY];
+      var box = svg.getBoundingClientRect();
+      if (ids.length === 1) {
+        var dx = event.clientX - before[0], dy = event.clientY - before[1];
+        if (!dragged && Math.hypot(event.clientX - before[0], event.clientY - before[1]) < 1) return;
+        dragged = true;
+        plot.setPointerCapture(event.pointerId);
+        var f = view.k * size.s;
+        setView(view.k, view.x - dx / f, view.y - dy / f);
+      } else if (ids.length === 2) {
+        var a = pointers[ids[0]], b = pointers[ids[1]];
+        var distance = Math.hypot(a[0] - b[0], a[1] - b[1]);
+        if (last) zoomAt(distance / last, (a[0] + b[0]) / 2 - box.left, (a[1] + b[1]) / 2 - box.top);
+        last = distance;
+        dragged = true;
+      }
+    });
+    function lift(event) {
+      delete pointers[event.pointerId];
+      last = null;
+      if (dragged) remember();
+    }
+    plot.addEventListener("pointerup", lift);
+    plot.addEventListener("pointercancel", lift);
+    plot.addEventListener("click", function (event) {
+      if (dragged) { event.preventDefault(); event.stopPropagation(); dragged = false; return; }
+      var mark = event.target.closest && event.target.closest("a.tl-pm");
+      if (pick && mark) {
+        event.preventDefault();
+        document.dispatchEvent(new CustomEvent("tl:choose-place", { detail: { place: mark.dataset.place } }));
+      }
+    }, true);
+
+    /* --- the timeline's filters and the axis's view ----------------------------------------------- */
+    var filtered = null, range = null, allRows = null;
+    function follow() {
+      var rows = filtered;
+      if (range && !rows) {
+        if (!allRows) {
+          var axis = document.getElementById("tl-axis");
+          if (!axis || !window.TimelineData) return;
+          var years = (axis.dataset.years || "").split(" ").filter(Boolean);
+          allRows = window.TimelineData.rows(axis.dataset.root || "", years);
+        }
+        allRows.then(function (rows) { if (!filtered) show(rows); });
+        return;
+      }
+      show(rows);
+    }
+    function show(rows) {
+      var keep = null;
+      if (rows) {
+        keep = {};
+        rows.forEach(function (row) {
+          if (range && (row.end < range.from || row.start > range.to)) return;
+          row.places.forEach(function (id) { keep[id] = true; });
+        });
+      } else if (range) {
+        keep = {};
+      }
+      spots.forEach(function (spot) { spot.shown = !keep || !!keep[spot.id]; });
+      figure.dataset.shown = String(spots.filter(function (spot) { return spot.shown; }).length);
+      redraw();
+    }
+    document.addEventListener("tl:filtered", function (event) {
+      filtered = event.detail ? event.detail.rows : null;
+      var chosen = event.detail && event.detail.state ? event.detail.state.place : "";
+      spots.forEach(function (spot) { spot.el.classList.toggle("tl-pm--chosen", spot.id === chosen); });
+      follow();
+    });
+    document.addEventListener("tl:view", function (event) {
+      range = event.detail;
+      if (range || filtered) follow(); else show(null);
+    });
+
+    window.addEventListener("resize", function () { measure(); redraw(); });
+    measure();
+    applyUrl();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

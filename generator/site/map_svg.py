@@ -1,0 +1,94 @@
+"""A place map (placemap.py) as the page's figure: the marks made in Python, the rest in
+templates/map.html.j2. Every value from content goes through `attribute` (escaped)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from generator.content.model import PRECISION_KM, Precision
+from generator.site.basemap import ATLAS_CREDIT, HEIGHT, WIDTH
+from generator.site.placemap import LABEL_PX, MAX_LABELS, Group, PlaceMap, Spot, dot_radius
+from generator.site.templating import attribute, render
+
+LIST_ID = "tl-map-list"
+
+
+def precision_words(precision: Precision) -> str:
+    """How precisely a mark locates its place, in a few words for its accessible name."""
+    km = PRECISION_KM[precision]
+    return "the exact spot" if not km else "somewhere in the country" if precision == "country" else f"within about {km:g} km"
+  # the text equivalent under the map: a group's link without the script
+
+
+def map_figure(drawn: PlaceMap | None, root: str, borders: bool = False, pick: bool = False) -> Markup | None:
+    """The map's figure; `pick` makes its marks choose the timeline's place filter (with the
+    script), not open the place's page."""
+    if drawn is None:
+        return None
+    marks = "".join(_group(group, root) for group in drawn.groups)
+    places = sum(len(group.spots) for group in drawn.groups)
+    values = {
+        "map": drawn,
+        "root": root,
+        "marks": Markup(marks),
+        "places": places,
+        "borders": borders,
+        "pick": pick,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "credit": ATLAS_CREDIT,
+        "list_id": LIST_ID,
+        "label_px": LABEL_PX,
+        "max_labels": MAX_LABELS,
+        "sized": drawn.sized,
+        "unit": dot_radius(1, drawn.sized),
+    }
+    return Markup(render("map.html.j2", **values).strip())
+
+
+def spot_label(spot: Spot) -> str:
+    """A mark's accessible name: the place, its country, its events, and how precisely it is known."""
+    place = spot.place
+    where = place.name if place.country in (place.name, "") else f"{place.name}, {place.country}"
+    events = f": {spot.events} event{'s' if spot.events != 1 else ''}" if spot.events else ""
+    precise = f" ({precision_words(place.precision)})" if place.precision else ""
+    return f"{where}{events}{precise}"
+
+
+def _group(group: Group, root: str) -> str:
+    parts = [_spot(spot, root, hidden=len(group.spots) > 1, label=group.label if len(group.spots) == 1 else "", left=group.label_left) for spot in group.spots]
+    if len(group.spots) > 1:
+        names = ", ".join(spot.place.name for spot in group.spots)
+        label = f"{names}: {len(group.spots)} places, {group.events} events (zoom in to tell them apart)"
+        members = " ".join(spot.place.id for spot in group.spots)
+        parts.append(
+            f'<a class="tl-pg" href="#{LIST_ID}" data-members="{attribute(members)}" transform="translate({group.x:g} {group.y:g})"'
+            f' aria-label="{attribute(label)}"><circle class="tl-pg__dot" r="{group.dot:g}"/>'
+            f'<text class="tl-pg__n" y="4">{len(group.spots)}</text>{_name(group.label, group.dot, group.label_left)}</a>'
+        )
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1 << 14)
+def _spot(spot: Spot, root: str, hidden: bool, label: str, left: bool) -> str:
+    """One place's mark: its area (how precisely it is known), its dot, its name if there is room."""
+    place = spot.place
+    area = f'<circle class="tl-pm__area" r="{spot.area:g}"/>' if spot.area > spot.dot else ""
+    kind = " tl-pm--vague" if place.precision not in (None, "exact") else ""
+    state = " tl-pm--in" if hidden else ""
+    return (
+        f'<a class="tl-pm{kind}{state}" href="{root}places/{place.id}/" data-place="{attribute(place.id)}" data-n="{spot.events}"'
+        f' data-x="{spot.x:g}" data-y="{spot.y:g}" data-area="{spot.area:g}" transform="translate({spot.x:g} {spot.y:g})"'
+        f' aria-label="{attribute(spot_label(spot))}">{area}<circle class="tl-pm__dot" r="{spot.dot:g}"/>'
+        f"{_name(label, spot.dot, left)}</a>"
+    )
+
+
+def _name(label: str, dot: float, left: bool) -> str:
+    if not label:
+        return ""
+    x = -(dot + 3) if left else dot + 3
+    anchor = ' text-anchor="end"' if left else ""
+    return f'<text class="tl-map__name" x="{x:g}" y="4"{anchor} aria-hidden="true">{attribute(label)}</text>'
