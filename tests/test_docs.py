@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from generator.content import edtf
-from generator.content.model import STATUS_MEANINGS
+from generator.content.model import PRECISION_MEANINGS, STATUS_MEANINGS
 from generator.site.layout import is_generated, is_owned
 
 GUIDES = [ROOT / "README.md", ROOT / "content" / "README.md", ROOT / "generator" / "README.md"]
@@ -93,6 +93,11 @@ def _table(markdown: str, heading: str) -> list[list[str]]:
 def test_the_editors_guide_gives_each_status_the_models_meaning():
     rows = _table((ROOT / "content" / "README.md").read_text(), "How sure we are: `status`")
     assert {status.strip("`"): meaning for status, meaning in rows} == STATUS_MEANINGS
+
+
+def test_the_editors_guide_gives_each_precision_the_models_meaning():
+    rows = _table((ROOT / "content" / "README.md").read_text(), "Where, and how precisely: `lat`, `lon`, `precision`")
+    assert {precision.strip("`"): meaning for precision, meaning in rows} == PRECISION_MEANINGS
 
 
 def test_the_editors_guide_reads_dates_as_the_pages_do():

@@ -54,7 +54,8 @@ def test_events_json_matches_its_schema_and_holds_every_event(site, timeline):
         "in_words": "10–15 March 2020",
     }
     assert salvo["url"] == SITE_URL + "events/2020-03-second-rocket-salvo-hits-camp-taji/"
-    assert salvo["places"][0] == {"id": "camp-taji", "name": "Camp Taji", "country": "Iraq", "lat": 33.53, "lon": 44.26}
+    camp_taji = {"id": "camp-taji", "name": "Camp Taji", "country": "Iraq", "lat": 33.53, "lon": 44.26, "precision": "town"}
+    assert salvo["places"][0] == camp_taji
     assert salvo["sources"][0]["publisher"] == "The Washington Post"
     assert salvo["sources"][0]["quote"].startswith("But a day later")
     assert salvo["wounded"] == {"count": 5, "at_least": False}
@@ -83,6 +84,7 @@ def test_events_csv_opens_cleanly_in_a_spreadsheet(site, timeline):
         "country",
         "latitude",
         "longitude",
+        "geo_precision",
         "killed",
         "wounded",
         "tags",
@@ -94,6 +96,7 @@ def test_events_csv_opens_cleanly_in_a_spreadsheet(site, timeline):
     salvo = next(row for row in rows if row["id"] == "2020-03-second-rocket-salvo-hits-camp-taji")
     assert salvo["actors"] == "Iran-backed militia groups; Iraqi Security Forces; United States"
     assert (salvo["latitude"], salvo["longitude"], salvo["wounded"], salvo["killed"]) == ("33.53", "44.26", "5", "")
+    assert salvo["geo_precision"] == "town"
     assert salvo["tags"] == "rocket-attack; casualties"
 
 
@@ -207,7 +210,27 @@ def test_each_event_page_carries_schema_org_json_ld(site, timeline):
         ).group(1)
     )
     assert salvo["endDate"] == "2020-03-15"
-    assert salvo["location"][0]["geo"] == {"@type": "GeoCoordinates", "latitude": 33.53, "longitude": 44.26}
+    point = {"@type": "GeoCoordinates", "latitude": 33.53, "longitude": 44.26}
+    assert salvo["location"][0]["geo"] == {"@type": "GeoCircle", "geoMidpoint": point, "geoRadius": 5000}
+
+
+@pytest.mark.parametrize(
+    ("precision", "radius"),
+    [(None, None), ("exact", None), ("town", 5000), ("district", 25000), ("province", 100000), ("country", 250000)],
+)
+def test_json_ld_gives_a_vague_place_the_area_it_may_lie_in(content, precision, radius):
+    """A spot is a GeoCoordinates; a place known to a town or wider, a GeoCircle of that radius."""
+    from generator.exports.jsonld import json_ld
+
+    places = content / "places.yaml"
+    text = places.read_text().replace("  precision: town\n", "")
+    text = text.replace("  lat: 33.53\n", "  lat: 33.53\n" + (f"  precision: {precision}\n" if precision else ""))
+    places.write_text(text)
+    timeline = build_timeline(check_content(content))
+    document = json.loads(json_ld(timeline, timeline.content.events["2020-03-second-rocket-salvo-hits-camp-taji"]))
+    geo = document["location"][0]["geo"]
+    point = {"@type": "GeoCoordinates", "latitude": 33.53, "longitude": 44.26}
+    assert geo == (point if radius is None else {"@type": "GeoCircle", "geoMidpoint": point, "geoRadius": radius})
 
 
 def test_json_ld_cannot_close_its_script_element(content):

@@ -330,6 +330,13 @@
     });
 
     window.addEventListener("resize", function () { measure(); redraw(); });
+    /* On the timeline's pages the map is folded beside the filters (the events come first),
+       and opened when the address holds a view of it. */
+    var box = figure.closest("details");
+    if (box) {
+      box.addEventListener("toggle", function () { if (box.open) { measure(); redraw(); } });
+      if (new URLSearchParams(window.location.search).get("map")) box.open = true;
+    }
     measure();
     applyUrl();
   }

@@ -98,11 +98,11 @@ PLACE = Record(
         "country": Field(Text(), required=True, description="the country it is in"),
         "lat": Field(Number(-90, 90, integer=False), description="latitude, -90 to 90"),
         "lon": Field(Number(-180, 180, integer=False), description="longitude, -180 to 180"),
-        "aliases": Field(ListOf(Text()), description="other names and spellings"),
         "precision": Field(
             Choice(PRECISIONS, PRECISION_MEANINGS),
             description="how precisely lat and lon locate it: " + ", ".join(PRECISIONS),
         ),
+        "aliases": Field(ListOf(Text()), description="other names and spellings"),
     },
     validator=_both_coordinates,
 )

@@ -45,7 +45,14 @@ def _record(event: Event, links: Linked, site_url: str) -> dict[str, Any]:
         "details": event.details,
         "actors": [{"id": actor.id, "name": actor.name, "kind": actor.kind} for actor in links.actors],
         "places": [
-            {"id": place.id, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+            {
+                "id": place.id,
+                "name": place.name,
+                "country": place.country,
+                "lat": place.lat,
+                "lon": place.lon,
+                "precision": place.precision,
+            }
             for place in links.places
         ],
         "sources": [
@@ -156,6 +163,9 @@ def exported(
             needed.append(key)
         elif "type" in shape:
             shape = {**shape, "type": [shape["type"], "null"]}
+            choices = shape.get("enum")
+            if isinstance(choices, list):  # a choice left out is null, which its list must admit
+                shape["enum"] = [*choices, None]
         elif "$ref" in shape:
             shape = {"oneOf": [shape, {"type": "null"}]}
         properties[key] = shape
@@ -177,7 +187,7 @@ def events_schema() -> str:
             "url": {"type": "string"},
             "date": {"$ref": "#/$defs/date"},
             "actors": {"type": "array", "items": exported(ACTOR, ("name", "kind"))},
-            "places": {"type": "array", "items": exported(PLACE, ("name", "country", "lat", "lon"))},
+            "places": {"type": "array", "items": exported(PLACE, ("name", "country", "lat", "lon", "precision"))},
             "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
             "related": {"type": "array", "items": ID_SCHEMA},
         },

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from generator.content.markup import markdown_text
-from generator.content.model import Event, Source, Timeline
+from generator.content.model import PRECISION_KM, Event, Place, Source, Timeline
 from generator.exports.common import event_url
 
 
@@ -29,7 +29,7 @@ def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
     links = timeline.linked(event)
     places = links.places
     if places:
-        document["location"] = [_place(place.name, place.country, place.lat, place.lon) for place in places]
+        document["location"] = [_place(place) for place in places]
     actors = links.actors
     if actors:
         document["about"] = [
@@ -40,15 +40,18 @@ def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _place(name: str, country: str, lat: float | None, lon: float | None) -> dict[str, Any]:
-    place: dict[str, Any] = {
+def _place(place: Place) -> dict[str, Any]:
+    """A schema.org Place; coordinates known only to an area are a GeoCircle of its radius."""
+    document: dict[str, Any] = {
         "@type": "Place",
-        "name": name,
-        "address": {"@type": "PostalAddress", "addressCountry": country},
+        "name": place.name,
+        "address": {"@type": "PostalAddress", "addressCountry": place.country},
     }
-    if lat is not None and lon is not None:
-        place["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
-    return place
+    if place.lat is not None and place.lon is not None:
+        point = {"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon}
+        km = PRECISION_KM[place.precision] if place.precision else 0
+        document["geo"] = {"@type": "GeoCircle", "geoMidpoint": point, "geoRadius": km * 1000} if km else point
+    return document
 
 
 def _news_article(source: Source) -> dict[str, Any]:

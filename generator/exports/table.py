@@ -26,6 +26,7 @@ CSV_COLUMNS = (
     "country",
     "latitude",
     "longitude",
+    "geo_precision",
     "killed",
     "killed_at_least",
     "wounded",
@@ -87,5 +88,6 @@ def _event_row(event: Event, links: Linked, site_url: str) -> str:
         "wounded_at_least": "yes" if event.wounded and event.wounded.at_least else "",
         "status": event.status,
         "status_note": event.status_note,
+        "geo_precision": (located.precision or "") if located else "",
     }
     return _rows([[_number(numbers[name]) if name in numbers else protected(texts[name]) for name in CSV_COLUMNS]])

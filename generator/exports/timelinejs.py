@@ -10,7 +10,7 @@ from typing import Any
 from generator.content import edtf
 from generator.content.markup import markdown_html
 from generator.content.model import Event, Timeline
-from generator.exports.common import Linked, event_url
+from generator.exports.common import Linked, event_url, first_located
 from generator.exports.data import compact
 
 
@@ -40,6 +40,11 @@ def _slide(event: Event, links: Linked, site_url: str) -> str:
         slide["display_date"] = _escape(edtf.in_words(value))
     if event.tags:
         slide["group"] = event.tags[0]
+    located = first_located(links.places)
+    if located:  # StoryMapJS's shape; TimelineJS3 keeps what it does not draw
+        slide["location"] = {"name": _escape(located.name), "lat": located.lat, "lon": located.lon}
+        if located.precision:
+            slide["location"]["precision"] = located.precision
     return json.dumps(slide, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.content import edtf
 from generator.content.history import Change
-from generator.content.model import PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Place, Source, Timeline
+from generator.content.model import PRECISION_MEANINGS, PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Place, Source, Timeline
 from generator.exports import FEED_SIZE
 from generator.exports.jsonld import json_ld
 from generator.site.axis import LEGEND
@@ -92,7 +92,7 @@ def pages(
         for detail, suffix in ((1, ""), (DETAIL, "-detail")):
             drawn = partial(basemap_svg, frame, map_borders, detail)
             yield f"maps/{frame.key}{suffix}.svg", drawn, ("basemap", frame, map_borders, detail)
-    yield "about.md", partial(about_page, timeline.content.about), ("about", timeline.content.about)
+    yield "about.md", partial(about_page, timeline.content.about, map_borders), ("about", timeline.content.about, map_borders)
     for tag, tagged in timeline.by_tag.items():
         page = partial(_record_page, timeline, "tag", tag, tagged, links, f"tag:{tag}", common)
         yield f"tags/{tag}.md", page, (tag, tuple(tagged), paths, claim_sources(timeline, tagged))
@@ -101,14 +101,15 @@ def pages(
 DEFAULT_ABOUT = "# About this timeline\n"
 
 
-def about_page(intro: str) -> str:
+def about_page(intro: str, borders: bool = False) -> str:
     """The about page: the editors' words (content/about.md), then what a status and a date
     mean, from the definitions the checker and the pages use."""
     heading, _, rest = (intro.strip() or DEFAULT_ABOUT).partition("\n")
     statuses = [(status, STATUS_MEANINGS[status]) for status in PUBLISHED_STATUSES]
     dates = [(edtf.in_words(edtf.parse(text)), meaning) for text, meaning in edtf.READING_EXAMPLES]
     values = {"heading": heading, "intro": Markup(rest.strip()), "statuses": statuses, "dates": dates}
-    return render("about.md.j2", **values, legend=LEGEND)
+    precisions = list(PRECISION_MEANINGS.items())
+    return render("about.md.j2", **values, legend=LEGEND, precisions=precisions, borders=borders)
 
 
 def whole_timeline(timeline: Timeline) -> Hashable:
