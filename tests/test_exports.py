@@ -54,7 +54,14 @@ def test_events_json_matches_its_schema_and_holds_every_event(site, timeline):
         "in_words": "10–15 March 2020",
     }
     assert salvo["url"] == SITE_URL + "events/2020-03-second-rocket-salvo-hits-camp-taji/"
-    camp_taji = {"id": "camp-taji", "name": "Camp Taji", "country": "Iraq", "lat": 33.53, "lon": 44.26, "precision": "town"}
+    camp_taji = {
+        "id": "camp-taji",
+        "name": "Camp Taji",
+        "country": "Iraq",
+        "lat": 33.53,
+        "lon": 44.26,
+        "precision": "town",
+    }
     assert salvo["places"][0] == camp_taji
     assert salvo["sources"][0]["publisher"] == "The Washington Post"
     assert salvo["sources"][0]["quote"].startswith("But a day later")

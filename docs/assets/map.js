@@ -140,7 +140,7 @@
           if (spot.areaEl) spot.areaEl.setAttribute("r", (spot.area * view.k * size.s).toFixed(1));
           spot.dotEl.setAttribute("r", dotRadius(spot.n, sized));
         });
-        var holder = alone ? g.members[0].el : groupMark(g);
+        var holder = alone ? g.members[0].el : groupMark(g, label ? label.text : "");
         if (label) holder.appendChild(nameText(label, g.r));
       });
     }
@@ -149,28 +149,29 @@
       t.setAttribute("class", "tl-map__name");
       t.setAttribute("x", label.left ? -(r + 3) : r + 3);
       t.setAttribute("y", 4);
-      t.setAttribute("aria-hidden", "true");
       if (label.left) t.setAttribute("text-anchor", "end");
       t.textContent = label.text;
       return t;
     }
-    function groupMark(g) {
+    function groupMark(g, shown) {
       var a = document.createElementNS(SVG, "a");
       a.setAttribute("class", "tl-pg");
       a.setAttribute("href", "#tl-map-list");
       a.setAttribute("transform", "translate(" + g.x.toFixed(1) + " " + g.y.toFixed(1) + ")");
-      a.setAttribute("aria-label", g.members.map(function (s) { return s.name; }).join(", ") + ": " +
-        g.members.length + " places, " + g.n + " events (zoom in to tell them apart)");
+      a.setAttribute("aria-label", (shown ? shown + ": " : "") + g.members.length + " places: " + g.members.map(function (s) { return s.name; }).join(", ") +
+        "; " + g.n + " events (zoom in to tell them apart)");
       a.dataset.members = g.members.map(function (s) { return s.id; }).join(" ");
       var c = document.createElementNS(SVG, "circle");
       c.setAttribute("class", "tl-pg__dot");
       c.setAttribute("r", g.r);
-      var t = document.createElementNS(SVG, "text");
-      t.setAttribute("class", "tl-pg__n");
-      t.setAttribute("y", 4);
-      t.textContent = g.members.length;
       a.appendChild(c);
-      a.appendChild(t);
+      if (!shown) { /* its count, unless its name ("Iraq +2") is written beside it */
+        var t = document.createElementNS(SVG, "text");
+        t.setAttribute("class", "tl-pg__n");
+        t.setAttribute("y", 4);
+        t.textContent = g.members.length;
+        a.appendChild(t);
+      }
       a.addEventListener("click", function (event) { event.preventDefault(); zoomTo(g.members); });
       groupLayer.appendChild(a);
       return a;
@@ -316,6 +317,7 @@
       }
       spots.forEach(function (spot) { spot.shown = !keep || !!keep[spot.id]; });
       figure.dataset.shown = String(spots.filter(function (spot) { return spot.shown; }).length);
+      figure.dataset.view = range ? range.from + ".." + range.to : ""; /* what it follows (tests read it) */
       redraw();
     }
     document.addEventListener("tl:filtered", function (event) {

@@ -61,12 +61,15 @@ def _group(group: Group, root: str) -> str:
     parts = [_spot(spot, root, hidden=len(group.spots) > 1, label=group.label if len(group.spots) == 1 else "", left=group.label_left) for spot in group.spots]
     if len(group.spots) > 1:
         names = ", ".join(spot.place.name for spot in group.spots)
-        label = f"{names}: {len(group.spots)} places, {group.events} events (zoom in to tell them apart)"
+        # What is written on the map starts what is said: its name ("Iraq +2") or else its count.
+        said = f"{group.label}: {len(group.spots)} places" if group.label else f"{len(group.spots)} places"
+        label = f"{said}: {names}; {group.events} events (zoom in to tell them apart)"
+        count = "" if group.label else f'<text class="tl-pg__n" y="4">{len(group.spots)}</text>'
         members = " ".join(spot.place.id for spot in group.spots)
         parts.append(
             f'<a class="tl-pg" href="#{LIST_ID}" data-members="{attribute(members)}" transform="translate({group.x:g} {group.y:g})"'
             f' aria-label="{attribute(label)}"><circle class="tl-pg__dot" r="{group.dot:g}"/>'
-            f'<text class="tl-pg__n" y="4">{len(group.spots)}</text>{_name(group.label, group.dot, group.label_left)}</a>'
+            f"{count}{_name(group.label, group.dot, group.label_left)}</a>"
         )
     return "".join(parts)
 
@@ -91,4 +94,4 @@ def _name(label: str, dot: float, left: bool) -> str:
         return ""
     x = -(dot + 3) if left else dot + 3
     anchor = ' text-anchor="end"' if left else ""
-    return f'<text class="tl-map__name" x="{x:g}" y="4"{anchor} aria-hidden="true">{attribute(label)}</text>'
+    return f'<text class="tl-map__name" x="{x:g}" y="4"{anchor}>{attribute(label)}</text>'

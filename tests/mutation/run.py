@@ -118,6 +118,23 @@ MUTATIONS = [
     M("a filter leaves every mark", "docs/assets/axis.js",
       "mark.toggleAttribute(\"hidden\", !ids[idOf(mark)]);", "mark.toggleAttribute(\"hidden\", false);",
       ("tests/test_axis.py", "-k", "filter_hides")),
+    # The maps (issue 23).
+    M("the map mirrored east for west", "docs/assets/map.js",
+      "return [(x - view.x) * f + size.w / 2", "return [(view.x - x) * f + size.w / 2",
+      ("tests/test_map.py", "-k", "every_pair")),
+    M("the map ignores the filters", "docs/assets/map.js",
+      "spot.shown = !keep || !!keep[spot.id];", "spot.shown = true;",
+      ("tests/test_map.py", "-k", "filter_leaves")),
+    M("marks that touch are not grouped", "generator/site/placemap.py",
+      "< radius + spot.dot + GAP:", "< 0:", ("tests/test_map.py", "-k", "overlap")),
+    M("every place drawn as a spot", "generator/site/placemap.py",
+      "km = PRECISION_KM[place.precision] if place.precision else 0.0", "km = 0.0",
+      ("tests/test_map.py", "-k", "vaguer or province")),
+    M("a place's name unescaped on its mark", "generator/site/map_svg.py",
+      'aria-label="{attribute(spot_label(spot))}"', 'aria-label="{spot_label(spot)}"',
+      ("tests/test_map.py", "-k", "hostile")),
+    M("a frame without its margin", "generator/site/basemap.py",
+      "if left <= low_x - margin and", "if left <= low_x and", ("tests/test_map.py", "-k", "margin")),
 ]  # fmt: skip
 
 
