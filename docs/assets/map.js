@@ -318,6 +318,7 @@
       spots.forEach(function (spot) { spot.shown = !keep || !!keep[spot.id]; });
       figure.dataset.shown = String(spots.filter(function (spot) { return spot.shown; }).length);
       figure.dataset.view = range ? range.from + ".." + range.to : ""; /* what it follows (tests read it) */
+      figure.dataset.drawn = String(Number(figure.dataset.drawn || 0) + 1);
       redraw();
     }
     document.addEventListener("tl:filtered", function (event) {

@@ -3,7 +3,8 @@ server (no compression, a fresh profile for each figure): bytes transferred and 
 event on the timeline's pages, the time from a keystroke in the text filter to the updated count,
 a cold site search from the home page (bytes and time to the first result), and the time axis:
 what it adds to a first view (compressed, as GitHub Pages serves it) and the work of each frame
-of a zoom."""
+of a zoom; the maps: their bytes (compressed, basemap and script included), the first mark
+painted on /places/, and the time from a keystroke in the filter to the timeline's map redrawn."""
 
 from __future__ import annotations
 
@@ -69,6 +70,63 @@ def keystrokes(browser: Any, url: str, word: str = "attack") -> tuple[float, flo
         timings.append(page.evaluate("(performance.now() - window.__typed) / 1000"))
     context.close()
     return timings[0], statistics.median(timings[1:])
+
+
+def map_bytes(site: Path, path: str, whole_page: bool = False) -> str:
+    """What a page's map costs a first view, compressed: its figure (or the whole page), its
+    basemap file and its script."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<figure class="tl-map.*?</figure>', html, re.S)
+    if not found:
+        return "no map"
+    basemap = re.search(r'href="((?:\.\./)*maps/[^"#]+)#', found.group(0))
+    ground = (site / path / basemap.group(1)).resolve().read_bytes() if basemap else b""
+    drawn = len(gzip.compress((html if whole_page else found.group(0)).encode(), 6))
+    ground_size = len(gzip.compress(ground, 6))
+    script = len(gzip.compress((site / "assets" / "map.js").read_bytes(), 6))
+    marks = len(re.findall(r'class="tl-pm[ "]', found.group(0)))
+    what = "page" if whole_page else "figure"
+    return (
+        f"{(drawn + ground_size + script) / 1000:.1f} KB ({drawn / 1000:.1f} KB {what} with {marks} marks, "
+        f"{ground_size / 1000:.1f} KB basemap, {script / 1000:.1f} KB script)"
+    )
+
+
+def first_mark(browser: Any, url: str) -> float:
+    """Seconds from navigation to the first place mark painted, cold, on a phone."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector("#tl-map a.tl-pm", state="attached", timeout=60000)
+    painted = page.evaluate("new Promise(r => requestAnimationFrame(() => r(performance.now() / 1000)))")
+    context.close()
+    return float(painted)
+
+
+def map_follows(browser: Any, url: str, word: str = "attack") -> float:
+    """Median seconds from a key in the text filter to the timeline's map redrawn with the
+    places of the events it leaves."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.click("#tl-map-box > summary")
+    page.click("#tl-filters-box > summary")
+    page.focus("#tl-q")
+    timings = []
+    for letter in word:
+        before = page.evaluate("document.getElementById('tl-map').dataset.drawn || ''")
+        page.evaluate("window.__typed = performance.now()")
+        page.keyboard.type(letter)
+        page.wait_for_function(
+            "before => (document.getElementById('tl-map').dataset.drawn || '') !== before", arg=before, timeout=60000
+        )
+        timings.append(
+            page.evaluate(
+                "new Promise(r => requestAnimationFrame(() => r((performance.now() - window.__typed) / 1000)))"
+            )
+        )
+    context.close()
+    return statistics.median(timings[1:])
 
 
 def cold_search(browser: Any, base: str, term: str) -> tuple[float, float]:
@@ -186,6 +244,14 @@ def measure_reading(site: Path, content: Path, common: str = "attack", name: str
             return f"{then * 1000:.0f} ms ({first * 1000:.0f} ms the first)"
 
         rows["filter keystroke"] = _attempt(typed)
+        rows["map follows a keystroke"] = _attempt(lambda: f"{map_follows(browser, f'{base}/timeline/') * 1000:.0f} ms")
+        place = next((page.parent.name for page in sorted((site / "places").glob("*/index.html"))), "")
+        event = next((page.parent.name for page in sorted((site / "events").glob("*/index.html"))), "")
+        rows["map on /places/ (gzip)"] = _attempt(lambda: map_bytes(site, "places", whole_page=True))
+        rows["map on a place, an event page (gzip)"] = _attempt(
+            lambda: f"{map_bytes(site, f'places/{place}')}; {map_bytes(site, f'events/{event}')}"
+        )
+        rows["/places/ first mark"] = _attempt(lambda: f"{first_mark(browser, f'{base}/places/'):.2f} s")
         rows["axis on /timeline/, largest year page (gzip)"] = _attempt(
             lambda: f"{axis_bytes(site, 'timeline')}; {axis_bytes(site, biggest.rstrip('/'))}"
         )

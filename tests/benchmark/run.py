@@ -37,8 +37,8 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
 
-def project(folder: Path, count: int) -> Path:
-    synthesise(folder / "content", count)
+def project(folder: Path, count: int, precision: bool = True) -> Path:
+    synthesise(folder / "content", count, precision=precision)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     (folder / "generator").symlink_to(ROOT / "generator")
     docs = folder / "docs"
@@ -205,7 +205,7 @@ def measure(
     count: int, serve: bool, floor: bool, reading: bool = True, compare: tuple[str, Path] | None = None
 ) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
-        folder = project(Path(temporary), count)
+        folder = project(Path(temporary), count, precision=compare is None)
         check, _ = timed([str(BIN / "timeline"), "check"], folder)
         build, _ = timed([str(BIN / "timeline"), "build"], folder)
         rebuild, _ = timed([str(BIN / "timeline"), "build"], folder)

@@ -85,7 +85,32 @@ def edtf_date(rng: random.Random, day: date) -> str:
     return str(day.year)
 
 
-def synthesise(folder: Path, count: int, seed: int = 2020) -> None:
+# Where the synthetic places lie: boxes of latitude and longitude inside a few countries, so that
+# at 100,000 events a few thousand places spread over several countries, as the maps' targets say.
+COUNTRIES = {
+    "Iraq": ((31.0, 36.0), (40.0, 47.0)),
+    "Syria": ((33.0, 36.5), (36.5, 41.0)),
+    "Turkey": ((37.0, 40.0), (30.0, 43.0)),
+    "Iran": ((28.0, 37.0), (48.0, 58.0)),
+    "Jordan": ((30.0, 32.5), (35.8, 38.5)),
+    "Saudi Arabia": ((20.0, 28.0), (40.0, 50.0)),
+    "Afghanistan": ((31.0, 36.0), (62.0, 70.0)),
+}
+PRECISIONS = ("exact", "town", "town", "district", "province")
+
+
+def _place(rng: random.Random, index: int, precision: bool) -> str:
+    country = rng.choice(sorted(COUNTRIES))
+    (low_lat, high_lat), (low_lon, high_lon) = COUNTRIES[country]
+    text = (
+        f"place-{index}:\n  name: Place {index}\n  country: {country}\n"
+        f"  lat: {rng.uniform(low_lat, high_lat):.3f}\n  lon: {rng.uniform(low_lon, high_lon):.3f}\n"
+    )
+    return text + (f"  precision: {rng.choice(PRECISIONS)}\n" if precision else "")
+
+
+def synthesise(folder: Path, count: int, seed: int = 2020, precision: bool = True) -> None:
+    """`precision` False leaves out the places' precision, for a generator from before it (COMPARE)."""
     rng = random.Random(seed)
     events = folder / "events"
     events.mkdir(parents=True, exist_ok=True)
@@ -99,12 +124,7 @@ def synthesise(folder: Path, count: int, seed: int = 2020) -> None:
             for i, a in enumerate(actors)
         )
     )
-    (folder / "places.yaml").write_text(
-        "".join(
-            f"{p}:\n  name: Place {i}\n  country: Iraq\n  lat: {rng.uniform(29, 37):.3f}\n  lon: {rng.uniform(39, 48):.3f}\n"
-            for i, p in enumerate(places)
-        )
-    )
+    (folder / "places.yaml").write_text("".join(_place(rng, i, precision) for i in range(len(places))))
     (folder / "sources.yaml").write_text(
         "".join(
             f"{s}:\n  title: {sentence(rng, 5, 10)}\n  publisher: Publisher {i % 40}\n"
