@@ -185,6 +185,13 @@ EDITS = {
     ),
     "an actor's name": lambda c: _replace(c / "actors.yaml", "name: Kataib Hezbollah", "name: Kata'ib Hizballah"),
     "a place's name": lambda c: _replace(c / "places.yaml", "name: Camp Taji", "name: Taji base"),
+    "a place moved": lambda c: _replace(c / "places.yaml", "lat: 33.53\n  lon: 44.26", "lat: 36.19\n  lon: 44.01"),
+    "a place's precision": lambda c: _replace(
+        c / "places.yaml", "lon: 44.37\n  precision: town", "lon: 44.37\n  precision: province"
+    ),
+    "a place located": lambda c: _replace(
+        c / "places.yaml", "name: K1 base\n", "name: K1 base\n  lat: 35.5\n  lon: 44.3\n"
+    ),
     "a source's title": lambda c: _replace(c / "sources.yaml", "title: ", "title: Edited "),
     "a tag": lambda c: _replace(
         c / "events/2014-coalition-mission-in-iraq-begins.yaml", "tags: [coalition-mission]", "tags: [mission]"

@@ -1,4 +1,5 @@
-"""The site's Markdown pages from the checked timeline: render (with its templates), write,
+"""The site's Markdown pages from the checked timeline: render (with its templates), the time
+axis (axis, axis_svg), the maps (basemap, placemap, map_svg), write,
 build (the pipeline check -> model -> render -> write), the build's stamp, and `layout`, the one
 declaration of what the generator owns in docs/.
 
