@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from PIL import Image
 
 from generator.authoring.extract import extract
 
@@ -209,7 +210,7 @@ def test_import_timelinejs_and_report_what_does_not_map(timeline, content, tmp_p
         "import", str(file), "--source", "wapo-2020-03-16-coalition-smaller-bases", "--content", str(content)
     )
     assert result.returncode == 0, result.stderr
-    assert "'media' has no field in an event record" in result.stderr
+    assert "media: save https://example.com/x.jpg as content/media/x.jpg, and write its licence" in result.stderr
     assert "event 3 (No date): no start_date.year, skipped" in result.stderr
     strike = yaml.safe_load((content / "events" / "2020-03-12-strike-claim.yaml").read_text())
     assert (
@@ -217,9 +218,15 @@ def test_import_timelinejs_and_report_what_does_not_map(timeline, content, tmp_p
         and strike["summary"] == "It *happened*."  # emphasis kept as Markdown
         and strike["tags"] == ["air-strikes"]
     )
+    assert strike["media"] == [{"file": "x.jpg", "alt": "Strike & claim", "source_url": "https://example.com/x.jpg"}]
     long_run = yaml.safe_load((content / "events" / "2019-long-run.yaml").read_text())
     assert long_run["date"] == "2019~/2020-01~"
-    assert timeline("check", "--content", str(content)).returncode == 0
+    (content / "media").mkdir()
+    Image.new("RGB", (64, 48)).save(content / "media" / "x.jpg")
+    text = (content / "events" / "2020-03-12-strike-claim.yaml").read_text()
+    text = text.replace("    source_url:", "    credit: Example Agency\n    license: CC BY 4.0\n    source_url:")
+    (content / "events" / "2020-03-12-strike-claim.yaml").write_text(text)
+    assert timeline("check", "--content", str(content)).returncode == 0  # once saved and credited
 
 
 # --- fmt -----------------------------------------------------------------------------------------

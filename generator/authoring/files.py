@@ -66,7 +66,9 @@ def event_document(values: dict[str, object | Noted]) -> str:
     text double-quoted (a summary of several paragraphs as a literal block), ids and dates plain,
     citations as a block list in the schema's order (CITATION). A value may be given as
     (value, comment) to leave the editor a note on its line. Unknown keys are refused."""
-    from generator.content.schema import CITATION, EVENT
+    from generator.content.schema import CITATION, EVENT, MEDIA
+
+    items = {"sources": CITATION, "media": MEDIA}
 
     unknown = set(values) - set(EVENT.fields)
     if unknown:
@@ -78,12 +80,12 @@ def event_document(values: dict[str, object | Noted]) -> str:
         given = values[key]
         value, note = given if isinstance(given, tuple) else (given, "")
         comment = f"  # {note}" if note else ""
-        if key == "sources" and isinstance(value, list):
+        if key in items and isinstance(value, list):
             lines.append(f"{key}:{comment}")
             for citation in value:
                 assert isinstance(citation, dict)
                 prefix = "  - "
-                for name in CITATION.fields:
+                for name in items[key].fields:
                     if name in citation:
                         cited, cited_note = (
                             citation[name] if isinstance(citation[name], tuple) else (citation[name], "")
@@ -100,7 +102,7 @@ def event_document(values: dict[str, object | Noted]) -> str:
 def _scalar(key: str, value: object) -> str:
     if isinstance(value, list):
         return f"[{', '.join(str(item) for item in value)}]"  # ids and tags: slugs, safe plain
-    if key == "date" or isinstance(value, int) or key == "source":
+    if key == "date" or isinstance(value, int) or key in ("source", "file", "poster"):
         return str(value) if value != "" else '""'
     text = str(value)
     lines = text.split("\n")

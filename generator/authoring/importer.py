@@ -46,7 +46,7 @@ def event_yaml(record: dict[str, Any]) -> str:
             {"source": source, "quote": quote} if quote else {"source": source} for source, quote in record["sources"]
         ],
     }
-    for name in ("actors", "places", "tags", "killed", "wounded", "status", "status_note"):
+    for name in ("actors", "places", "tags", "killed", "wounded", "status", "status_note", "media"):
         if record.get(name) or (name in ("killed", "wounded") and record.get(name) is not None):
             values[name] = record[name]
     return event_document(values)
@@ -80,9 +80,10 @@ def from_timelinejs(
             continue
         summary = html_to_markdown(text.get("text", ""))
         notes += [f"{item} dropped from the text" for item in summary.dropped]
-        for unused in ("media", "background", "autolink"):
+        for unused in ("background", "autolink"):
             if unused in slide:
                 notes.append(f"'{unused}' has no field in an event record; not imported")
+        media = media_of(slide.get("media"), title, notes)
         tags = [slugify(str(slide["group"]))] if slide.get("group") else []
         for era in eras:
             if in_era(date_text, era) and era.tag not in tags:
@@ -101,6 +102,7 @@ def from_timelinejs(
                 "sources": [(source, None)],
                 "places": [place] if place else [],
                 "tags": tags,
+                "media": media,
             }
         )
     for era in eras:
@@ -108,6 +110,45 @@ def from_timelinejs(
             f"era '{era.headline}' ({era.first} to {era.last}): kept as the tag '{era.tag}' on {era.tagged} events"
         )
     return records, list(new_places.values())
+
+
+PICTURE_ENDINGS = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+
+
+def media_of(media: object, title: str, notes: list[str]) -> list[dict[str, Any]]:
+    """A slide's media item as a `media:` entry. The picture is elsewhere: the entry names the
+    file it must be saved as in content/media/ (the check says so until it is) and where it came
+    from; a video or post is an embed, whose poster must be saved likewise. TimelineJS has no
+    licence field: the editor must write one (the check asks for it)."""
+    if not isinstance(media, dict) or not str(media.get("url", "")).strip():
+        return []
+    url = str(media["url"]).strip()
+    entry: dict[str, Any] = {}
+    path = url.split("?")[0].split("#")[0]
+    name = slugify(Path(path).stem or title)[:60] or "picture"
+    if path.lower().endswith(PICTURE_ENDINGS) and url.startswith(("http://", "https://")):
+        entry["file"] = f"{name}{Path(path).suffix.lower()}"
+        entry["source_url"] = url
+        notes.append(f"media: save {url} as content/media/{entry['file']}, and write its licence")
+    elif url.startswith(("http://", "https://")):
+        entry["embed"] = url
+        address = url.split("://", 1)[1].split("?")[0]  # a still's name from the post's address: one per post
+        entry["poster"] = f"{slugify(address)[:60].strip('-') or 'embed'}-poster.jpg"
+        notes.append(f"media: save a still of {url} as content/media/{entry['poster']}, and write its licence")
+    else:
+        notes.append(f"media: '{url[:60]}' is not an address; not imported")
+        return []
+    alt = plain_text(str(media.get("alt") or media.get("caption") or "")) or title
+    entry["alt"] = alt
+    caption = plain_text(str(media.get("caption") or ""))
+    if caption:
+        entry["caption"] = caption
+    credit = plain_text(str(media.get("credit") or ""))
+    if credit:
+        entry["credit"] = credit
+    else:
+        notes.append("media: no credit given; write who made it")
+    return [entry]
 
 
 def source_from_title_slide(data: dict[str, Any], identifier: str) -> str:

@@ -13,6 +13,7 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from generator.content.fields import SLUG, Context, Invalid, Markdown, Record, Reference, did_you_mean, slugify
 from generator.content.load import load_bytes, load_file, mark_of_key, read_text
+from generator.content.media import MEDIA_FOLDER, check_media_files, describe_media, used_media
 from generator.content.model import Actor, Content, Event, Place, Source
 from generator.content.problems import ContentError, Mark, Problem, display_path
 from generator.content.schema import ACTOR, EVENT, PLACE, SOURCE
@@ -51,11 +52,14 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     _index_names(checked)
     _check_events(root / "events", checked, workers, _file_cache if reuse else None)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
+    check_media_files(root / MEDIA_FOLDER, checked.references, checked.problems)
     _check_former_ids(root / "events", checked)
     about = _read_about(root / ABOUT, checked)
     if checked.problems:
         raise ContentError(checked.problems)
-    return Content(checked.sources, checked.actors, checked.places, checked.events, about)
+    content = Content(checked.sources, checked.actors, checked.places, checked.events, about)
+    content.media.update(describe_media(root / MEDIA_FOLDER, used_media(content)))
+    return content
 
 
 ABOUT = "about.md"  # the editors' words at the top of the published about page (optional)
@@ -221,6 +225,7 @@ def _check_event_files(
     for name in names:
         _add(checked, name, _check_event_file(folder, base, name))
     _check_references(checked)
+    check_media_files(folder.parent / MEDIA_FOLDER, checked.references, checked.problems)
     return checked.events, checked.problems
 
 
@@ -302,6 +307,8 @@ def _check_references(checked: Checked) -> None:
     """Every id used must exist; suggest the id whose name or alias it is, or the closest id."""
     known = checked.declared
     for reference in checked.references:
+        if reference.collection == "media":
+            continue  # a file, not an id: check_media_files
         if reference.target in known[reference.collection]:
             continue
         owner = checked.aliases.get(reference.collection, {}).get(reference.target)

@@ -237,6 +237,28 @@ class Url(Text):
         return {"type": "string", "pattern": "^https?://[^\\s/]+"}
 
 
+class MediaFile(Text):
+    """A file in content/media/, named relative to it. Whether it is there and is an image is
+    asked once every file is read (check._check_media): a record only says which file."""
+
+    expected = "a file name in content/media/"
+
+    def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
+        parts = value.split("/")
+        if value.startswith(("/", "~")) or "\\" in value or ".." in parts or "" in parts or ":" in value:
+            hint = "name a file inside content/media/, such as 2020-03-camp-taji.jpg (or a folder in it: 2020/taji.jpg)"
+            return ctx.error(node, f"'{value}' is not a file name inside content/media/", hint)
+        ctx.references.append(Reference("media", value, mark_of(ctx.path, node)))
+        return value
+
+    def schema(self) -> JsonSchema:
+        return {
+            "type": "string",
+            "pattern": "^(?![/~])(?!.*(^|/)\\.\\.(/|$))[^\\\\:]+$",
+            "description": "a file in content/media/",
+        }
+
+
 class Choice(Text):
     """One of a few words; `meanings` (optional) says what each means, for the schema's hover help."""
 

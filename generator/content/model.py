@@ -4,8 +4,10 @@ that resolves their references and orders events in time. Everything downstream 
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 from generator.content.edtf import EventDate
@@ -39,6 +41,59 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """A picture (`file`, in content/media/), or a video or post published elsewhere (`embed`,
+    shown by its local `poster` until the reader asks for it), with who made it (`credit`) and
+    on what terms we publish it (`license`): both required, as a newsroom's picture desk asks."""
+
+    alt: str
+    credit: str
+    license: str
+    file: str | None = None
+    embed: str | None = None
+    poster: str | None = None
+    caption: str | None = None
+    date: EventDate | None = None
+    source_url: str | None = None
+
+    @property
+    def image(self) -> str:
+        """The file the page shows: the picture, or the embed's poster."""
+        return self.file or self.poster or ""
+
+
+WIDTHS = (480, 960, 1600)  # the widths a picture is published in, never wider than the original
+
+
+@dataclass(frozen=True, slots=True)
+class MediaFileInfo:
+    """What the model knows of a picture file: its name, the digest of its bytes (renditions are
+    named by it, so a changed file gets new addresses) and its size once upright."""
+
+    name: str
+    digest: str
+    width: int
+    height: int
+
+    def rendition(self, width: int, extension: str) -> str:
+        """A rendition's path under the site: media/NAME-DIGEST-WIDTH.EXT."""
+        stem = re.sub(r"[^a-z0-9]+", "-", Path(self.name).stem.lower()).strip("-")[:40] or "picture"
+        return f"media/{stem}-{self.digest}-{width}.{extension}"
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        return (*(width for width in WIDTHS if width < self.width), min(self.width, WIDTHS[-1]))
+
+    def height_at(self, width: int) -> int:
+        return max(1, round(self.height * width / self.width))
+
+    @property
+    def largest(self) -> str:
+        """The widest JPEG: what the exports and share previews link to."""
+        return self.rendition(self.widths[-1], "jpg")
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     title: str
@@ -58,6 +113,7 @@ class Actor:
     kind: str
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    media: tuple[Media, ...] = ()
 
 
 # How precisely a place's coordinates locate it, after Airwars's geolocation accuracy and ACLED's
@@ -84,6 +140,7 @@ class Place:
     lon: float | None = None
     aliases: tuple[str, ...] = ()
     precision: Precision | None = None  # unknown when not given; the maps draw it as exact
+    media: tuple[Media, ...] = ()
 
     @property
     def located(self) -> bool:
@@ -124,6 +181,7 @@ class Event:
     status: Status = "reported"
     status_note: str | None = None
     former_ids: tuple[str, ...] = ()  # ids it was published under before a rename or a merge
+    media: tuple[Media, ...] = ()
 
     @property
     def sort_key(self) -> tuple[datetime.date, datetime.date, str]:
@@ -139,6 +197,7 @@ class Content:
     places: dict[str, Place]
     events: dict[str, Event]
     about: str = ""  # content/about.md: the editors' words at the top of the about page
+    media: dict[str, MediaFileInfo] = field(default_factory=dict)  # the pictures records name, by file
 
 
 class Linked(NamedTuple):
@@ -208,7 +267,7 @@ def published(content: Content, drafts: bool = False) -> Content:
     if drafts:
         return content
     events = {key: event for key, event in content.events.items() if event.status != "draft"}
-    return Content(content.sources, content.actors, content.places, events, content.about)
+    return Content(content.sources, content.actors, content.places, events, content.about, content.media)
 
 
 def build_timeline(content: Content) -> Timeline:

@@ -16,6 +16,7 @@ from generator.content.fields import (
     JsonSchema,
     ListOf,
     Markdown,
+    MediaFile,
     Number,
     OneOrMany,
     Record,
@@ -34,6 +35,7 @@ from generator.content.model import (
     Actor,
     Citation,
     Event,
+    Media,
     Place,
     Source,
 )
@@ -73,6 +75,36 @@ SOURCE = Record(
     validator=_archive_has_its_day,
 )
 
+
+def _one_kind_of_media(values: Values, node: MappingNode, ctx: Context) -> None:
+    """A picture is a file; a video or post is an embed shown by its poster until asked for."""
+    if ("file" in values) == ("embed" in values):
+        ctx.error(node, "give either 'file' (a picture) or 'embed' (a video or post), not both or neither")
+    elif "embed" in values and "poster" not in values:
+        ctx.error(node, "an embed needs a 'poster': a picture in content/media/ shown until the reader plays it")
+    elif "file" in values and "poster" in values:
+        ctx.error(node, "'poster' is for an embed; a picture is its own file", "remove poster")
+
+
+MEDIA = Record(
+    Media,
+    {
+        "file": Field(MediaFile(), description="a picture in content/media/ (JPEG, PNG, WebP or GIF)"),
+        "embed": Field(Url(), description="a video or post elsewhere (YouTube, Vimeo, X, Telegram...)"),
+        "poster": Field(MediaFile(), description="for an embed: the picture shown until the reader plays it"),
+        "alt": Field(Text(), required=True, description="what the picture shows, for those who cannot see it"),
+        "caption": Field(Text(multiline=True), description="what it shows and where, in a sentence"),
+        "credit": Field(Text(), required=True, description="who made it: 'U.S. Army photo', 'Reuters/Name'"),
+        "license": Field(
+            Text(), required=True, description="on what terms we publish it: 'public domain', 'CC BY 4.0'"
+        ),
+        "date": Field(EdtfDate(), description="when it was taken, EDTF"),
+        "source_url": Field(Url(), description="where it was published"),
+    },
+    validator=_one_kind_of_media,
+)
+MEDIA_FIELD = Field(ListOf(MEDIA, unique=False), description="pictures, videos and posts, each with credit and licence")
+
 ACTOR = Record(
     Actor,
     {
@@ -80,6 +112,7 @@ ACTOR = Record(
         "kind": Field(Choice(ACTOR_KINDS), required=True, description="one of " + ", ".join(ACTOR_KINDS)),
         "aliases": Field(ListOf(Text()), description="other names and spellings"),
         "description": Field(Markdown(), description="who they are, in Markdown"),
+        "media": MEDIA_FIELD,
     },
 )
 
@@ -103,6 +136,7 @@ PLACE = Record(
             description="how precisely lat and lon locate it: " + ", ".join(PRECISIONS),
         ),
         "aliases": Field(ListOf(Text()), description="other names and spellings"),
+        "media": MEDIA_FIELD,
     },
     validator=_both_coordinates,
 )
@@ -161,6 +195,7 @@ EVENT = Record(
         "status": Field(Choice(STATUSES, STATUS_MEANINGS), description="how sure we are: " + ", ".join(STATUSES)),
         "status_note": Field(Text(multiline=True), description="why: required when disputed or retracted"),
         "former_ids": Field(ListOf(Slug()), description="ids this event had before (their addresses redirect here)"),
+        "media": MEDIA_FIELD,
     },
     validator=_status_and_claims,
 )

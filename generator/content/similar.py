@@ -1,6 +1,7 @@
-"""Warnings from `timeline check` (they never fail it): events that look like the same one, and
-tags that look like a slip of another. Titles are compared with rapidfuzz, and only between
-events that could be the same: overlapping dates and a shared actor or place."""
+"""Warnings from `timeline check` (they never fail it): events that look like the same one,
+tags that look like a slip of another, and pictures in content/media/ that nothing uses. Titles
+are compared with rapidfuzz, and only between events that could be the same: overlapping dates
+and a shared actor or place."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from generator.content.load import mark_of_key
+from generator.content.media import unused_media
 from generator.content.model import Content, Event
 from generator.content.problems import Mark, Problem, display_path
 
@@ -115,9 +117,9 @@ def tag_slips(content: Content, folder: Path) -> list[ContentWarning]:
 def content_warnings(content: Content, root: Path, changed: set[str] | None = None) -> list[ContentWarning]:
     """Every warning, or (with `changed`) those about look-alikes of the changed events and tags."""
     folder = root / "events"
-    return sorted(
-        possible_duplicates(content, folder, changed) + tag_slips(content, folder), key=lambda warning: warning.problem
-    )
+    unused = [ContentWarning(problem) for problem in unused_media(content, root)]
+    found = possible_duplicates(content, folder, changed) + tag_slips(content, folder) + unused
+    return sorted(found, key=lambda warning: warning.problem)
 
 
 def _at_key(folder: Path, identifier: str, key: str) -> Mark:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from generator.content import edtf
-from generator.content.model import Event, Linked, Place, Source
+from generator.content.model import Event, Linked, Media, MediaFileInfo, Place, Source
 
 __all__ = ["Linked"]  # the exports' per-event key, from the model
 
@@ -21,6 +21,46 @@ ID_NAMESPACE = uuid.UUID("5b0cf5f2-4c5e-4d7e-9a51-6b3c8f1f2a10")  # stable ids f
 def event_url(event: Event, site_url: str) -> str:
     """Absolute when the site's address is known; otherwise relative to the site root."""
     return f"{site_url.rstrip('/')}/events/{event.id}/" if site_url else f"events/{event.id}/"
+
+
+def media_url(info: MediaFileInfo | None, site_url: str) -> str | None:
+    """A picture's widest published rendition, where the site serves it (never the original,
+    which may hold where it was taken)."""
+    if info is None:
+        return None
+    return f"{site_url.rstrip('/')}/{info.largest}" if site_url else info.largest
+
+
+Files = tuple["MediaFileInfo | None", ...]  # a record's media's files, in its order: hashable, for caches
+
+
+def media_files(media: tuple[Media, ...], files: dict[str, MediaFileInfo]) -> Files:
+    """What is known of each of a record's pictures (None for one not published)."""
+    return tuple(files.get(item.image) for item in media)
+
+
+def media_records(media: tuple[Media, ...], infos: Files, site_url: str) -> list[dict[str, Any]]:
+    """A record's pictures and embeds as data: what the editor wrote, and the published picture."""
+    found = []
+    for item, info in zip(media, infos, strict=True):
+        widest = info.widths[-1] if info else None
+        found.append(
+            {
+                "file": item.file,
+                "embed": item.embed,
+                "poster": item.poster,
+                "alt": item.alt,
+                "caption": item.caption,
+                "credit": item.credit,
+                "license": item.license,
+                "date": date_record(item.date) if item.date else None,
+                "source_url": item.source_url,
+                "image": media_url(info, site_url),
+                "width": widest,
+                "height": info.height_at(widest) if info and widest else None,
+            }
+        )
+    return found
 
 
 def stable_id(event: Event) -> str:

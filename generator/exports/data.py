@@ -26,16 +26,16 @@ from generator.content.fields import (
     Text,
 )
 from generator.content.model import Count, Event, Source, Timeline
-from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
-from generator.exports.common import Linked, date_record, event_url
+from generator.content.schema import ACTOR, CITATION, EVENT, MEDIA, PLACE, SOURCE
+from generator.exports.common import Files, Linked, date_record, event_url, media_files, media_records
 
 
 def event_record(timeline: Timeline, event: Event, site_url: str) -> dict[str, Any]:
     """One event with everything it references resolved: the shape of events.json."""
-    return _record(event, timeline.linked(event), site_url)
+    return _record(event, timeline.linked(event), site_url, media_files(event.media, timeline.content.media))
 
 
-def _record(event: Event, links: Linked, site_url: str) -> dict[str, Any]:
+def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> dict[str, Any]:
     return {
         "id": event.id,
         "url": event_url(event, site_url),
@@ -73,6 +73,7 @@ def _record(event: Event, links: Linked, site_url: str) -> dict[str, Any]:
         "status": event.status,
         "status_note": event.status_note,
         "former_ids": list(event.former_ids),
+        "media": media_records(event.media, files or media_files(event.media, {}), site_url),
     }
 
 
@@ -94,13 +95,17 @@ def source_record(source: Source) -> dict[str, Any]:
 def events_json(timeline: Timeline, site_url: str = "") -> str:
     """Written as json.dumps of the whole document would write it, from each event's cached text."""
     head = compact({"$schema": "events.schema.json", "count": len(timeline.events)})[:-2]
-    items = ",".join(_event_json(event, timeline.linked(event), site_url) for event in timeline.events)
+    files = timeline.content.media
+    items = ",".join(
+        _event_json(event, timeline.linked(event), site_url, media_files(event.media, files))
+        for event in timeline.events
+    )
     return f'{head},"events":[{items}]}}\n'
 
 
 @lru_cache(maxsize=1 << 17)
-def _event_json(event: Event, links: Linked, site_url: str) -> str:
-    return json.dumps(_record(event, links, site_url), ensure_ascii=False, separators=(",", ":"))
+def _event_json(event: Event, links: Linked, site_url: str, files: Files) -> str:
+    return json.dumps(_record(event, links, site_url, files), ensure_ascii=False, separators=(",", ":"))
 
 
 def compact(document: Any) -> str:
@@ -177,6 +182,25 @@ def exported(
     return result
 
 
+def _media_schema() -> JsonSchema:
+    """A picture or embed as events.json writes it: the content's fields (MEDIA), and the
+    published picture's address and size."""
+    shape = exported(
+        MEDIA,
+        extra={
+            "image": {"type": ["string", "null"], "description": "the published picture (or poster), widest"},
+            "width": {"type": ["integer", "null"]},
+            "height": {"type": ["integer", "null"]},
+        },
+    )
+    properties = shape["properties"]
+    required = shape["required"]
+    assert isinstance(properties, dict) and isinstance(required, list)
+    properties.pop("id")  # media have no id of their own
+    shape["required"] = [key for key in required if key != "id"]
+    return shape
+
+
 def events_schema() -> str:
     """The JSON Schema of events.json: its records from the content schema (schema.py), with
     each event's references resolved into the records they name."""
@@ -190,6 +214,7 @@ def events_schema() -> str:
             "places": {"type": "array", "items": exported(PLACE, ("name", "country", "lat", "lon", "precision"))},
             "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
             "related": {"type": "array", "items": ID_SCHEMA},
+            "media": {"type": "array", "items": _media_schema()},
         },
         required=("id", "url", "title", "date", "summary", "actors", "places", "sources", "tags", "status"),
     )

@@ -10,9 +10,19 @@ from xml.etree import ElementTree
 from generator.content import edtf
 from generator.content.markup import markdown_html
 from generator.content.model import Event, Timeline
-from generator.exports.common import ID_NAMESPACE, Linked, event_url, first_located, reported, stable_id
+from generator.exports.common import (
+    ID_NAMESPACE,
+    Linked,
+    event_url,
+    first_located,
+    media_files,
+    media_url,
+    reported,
+    stable_id,
+)
 
 FEED_SIZE = 50
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
 
 
 STATUS_SCHEME = "https://timeline.invalid/status"  # Atom categories: tags, and one for the status
@@ -35,6 +45,7 @@ def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
     """Atom 1.0 of the latest events by event date (the start of each date), newest first."""
     atom = "http://www.w3.org/2005/Atom"
     ElementTree.register_namespace("", atom)
+    ElementTree.register_namespace("media", MEDIA_RSS)
     latest = sorted(timeline.events, key=lambda event: event.sort_key, reverse=True)[:FEED_SIZE]
 
     def sub(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
@@ -62,6 +73,14 @@ def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
         sub(entry, "content", markdown_html(event.summary), type="html")
         for key in event.tags:
             sub(entry, "category", term=key)
+        for item, info in zip(event.media, media_files(event.media, timeline.content.media), strict=True):
+            if info:  # Media RSS, as feed readers show a picture: the published file, its credit, its alt
+                widest = info.widths[-1]
+                attributes = {"url": str(media_url(info, site_url)), "medium": "image", "type": "image/jpeg"}
+                attributes |= {"width": str(widest), "height": str(info.height_at(widest))}
+                content = ElementTree.SubElement(entry, f"{{{MEDIA_RSS}}}content", attributes)
+                ElementTree.SubElement(content, f"{{{MEDIA_RSS}}}credit").text = f"{item.credit} ({item.license})"
+                ElementTree.SubElement(content, f"{{{MEDIA_RSS}}}description").text = item.alt
         sub(entry, "category", term=event.status, scheme=STATUS_SCHEME, label=event.status.capitalize())
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.content.markup import markdown_text
 from generator.content.model import PRECISION_KM, Event, Place, Source, Timeline
-from generator.exports.common import event_url
+from generator.exports.common import event_url, media_files, media_url
 
 
 def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
@@ -36,6 +36,9 @@ def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
             {"@type": "Person" if actor.kind == "person" else "Organization", "name": actor.name} for actor in actors
         ]
     document["citation"] = [_news_article(source) for source in dict.fromkeys(links.sources)]
+    images = [media_url(info, site_url) for info in media_files(event.media, timeline.content.media) if info]
+    if images:
+        document["image"] = images
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

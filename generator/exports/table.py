@@ -9,7 +9,16 @@ from functools import lru_cache
 
 from generator.content.model import Event, Timeline
 from generator.exports.cells import protected
-from generator.exports.common import LIST_SEPARATOR, Linked, date_record, event_url, first_located
+from generator.exports.common import (
+    LIST_SEPARATOR,
+    Files,
+    Linked,
+    date_record,
+    event_url,
+    first_located,
+    media_files,
+    media_url,
+)
 
 CSV_COLUMNS = (
     "id",
@@ -37,6 +46,7 @@ CSV_COLUMNS = (
     "source_titles",
     "source_urls",
     "url",
+    "image",
 )
 
 
@@ -47,7 +57,11 @@ def _number(value: float | None) -> str:
 def events_csv(timeline: Timeline, site_url: str = "") -> str:
     """One flat row per event (in the spirit of ACLED's data), UTF-8 with a BOM for spreadsheets."""
     header = _rows([CSV_COLUMNS])
-    rows = "".join(_event_row(event, timeline.linked(event), site_url) for event in timeline.events)
+    files = timeline.content.media
+    rows = "".join(
+        _event_row(event, timeline.linked(event), site_url, media_files(event.media, files))
+        for event in timeline.events
+    )
     return "\ufeff" + header + rows
 
 
@@ -58,7 +72,7 @@ def _rows(rows: Iterable[Sequence[str]]) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
-def _event_row(event: Event, links: Linked, site_url: str) -> str:
+def _event_row(event: Event, links: Linked, site_url: str, files: Files = ()) -> str:
     record = date_record(event.date)
     located = first_located(links.places)
     numbers = {
@@ -89,5 +103,6 @@ def _event_row(event: Event, links: Linked, site_url: str) -> str:
         "status": event.status,
         "status_note": event.status_note,
         "geo_precision": (located.precision or "") if located else "",
+        "image": next((media_url(info, site_url) for info in files if info), None) or "",
     }
     return _rows([[_number(numbers[name]) if name in numbers else protected(texts[name]) for name in CSV_COLUMNS]])

@@ -10,19 +10,22 @@ from typing import Any
 from generator.content import edtf
 from generator.content.markup import markdown_html
 from generator.content.model import Event, Timeline
-from generator.exports.common import Linked, event_url, first_located
+from generator.exports.common import Files, Linked, event_url, first_located, media_files, media_url
 from generator.exports.data import compact
 
 
 def timelinejs(timeline: Timeline, title: str, description: str, site_url: str = "") -> str:
     """A title slide, then one slide per event."""
     head = compact({"title": {"text": {"headline": _escape(title), "text": f"<p>{_escape(description)}</p>"}}})[:-2]
-    slides = ",".join(_slide(event, timeline.linked(event), site_url) for event in timeline.events)
+    files = timeline.content.media
+    slides = ",".join(
+        _slide(event, timeline.linked(event), site_url, media_files(event.media, files)) for event in timeline.events
+    )
     return f'{head},"events":[{slides}]}}\n'
 
 
 @lru_cache(maxsize=1 << 17)
-def _slide(event: Event, links: Linked, site_url: str) -> str:
+def _slide(event: Event, links: Linked, site_url: str, files: Files = ()) -> str:
     value = event.date
     slide: dict[str, Any] = {
         "unique_id": event.id,
@@ -40,6 +43,17 @@ def _slide(event: Event, links: Linked, site_url: str) -> str:
         slide["display_date"] = _escape(edtf.in_words(value))
     if event.tags:
         slide["group"] = event.tags[0]
+    shown = next(((item, info) for item, info in zip(event.media, files, strict=False) if info), None)
+    if shown:  # TimelineJS3 shows one media item a slide: the first picture, or a video by its address
+        item, info = shown
+        slide["media"] = {
+            "url": item.embed or media_url(info, site_url),
+            "caption": _escape(item.caption or ""),
+            "credit": _escape(f"{item.credit} ({item.license})"),
+            "alt": _escape(item.alt),
+        }
+        if item.embed:
+            slide["media"]["thumbnail"] = media_url(info, site_url)
     located = first_located(links.places)
     if located:  # StoryMapJS's shape; TimelineJS3 keeps what it does not draw
         slide["location"] = {"name": _escape(located.name), "lat": located.lat, "lon": located.lon}

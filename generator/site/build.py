@@ -23,6 +23,7 @@ from generator.content.model import Timeline, build_timeline, published
 from generator.exports import data_files
 from generator.parallel import worker_count
 from generator.site import stamp
+from generator.content.media import MEDIA_FOLDER
 from generator.site.render import pages, whole_timeline
 from generator.site.write import Memo, WriteReport, write_pages
 
@@ -95,15 +96,17 @@ def map_borders(extra: object) -> bool:
 
 
 def generate(
-    timeline: Timeline, site: Site, changes: dict[str, Change] | None = None
-) -> Iterator[tuple[str, Callable[[], str], Hashable]]:
+    timeline: Timeline, site: Site, changes: dict[str, Change] | None = None, media: Path | None = None
+) -> Iterator[tuple[str, Callable[[], str | bytes], Hashable]]:
     """Every generated file as (path, a call that makes it, what it is made of): the open-data
     exports (the slowest to make, so they start first), then the pages. Content errors were all
     raised before."""
     whole = whole_timeline(timeline)
     for path, make in data_files(timeline, site.title, site.description, site.url):
         yield path, make, whole
-    yield from pages(timeline, site.url, site.title, changes or {}, site.repo_url, site.map_borders)
+    yield from pages(
+        timeline, site.url, site.title, changes or {}, site.repo_url, site.map_borders, media, site.description
+    )
 
 
 def build(
@@ -133,7 +136,7 @@ def build(
             return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
         timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
-        files = list(generate(timeline, site, history.changes))
+        files = list(generate(timeline, site, history.changes, content / MEDIA_FOLDER))
         memo = _memo(docs, site) if reuse else None
         report = write_pages(docs, files, worker_count(len(files), workers), memo)
     if not reuse:

@@ -14,7 +14,10 @@ from collections.abc import Collection
 from pathlib import Path
 
 # Folders under docs/ that the generator owns outright: anything else in them is stale.
-OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data", "maps")
+OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data", "maps", "media")
+# Files named by the digest of what they are made from (the pictures' renditions, site/pictures.py):
+# one that exists is current, so the write stage neither makes nor reads it again.
+CONTENT_ADDRESSED = ("media/",)
 # Folders of one page per record (not the lists of them): what a reader searches for.
 RECORD_FOLDERS = ("events", "actors", "places", "sources", "tags")
 # Generated files at the top of docs/: index.md only if absent or generated before (an editor
@@ -33,7 +36,7 @@ def is_generated(file: Path) -> bool:
     """Whether the generator wrote this page: its mark is among the page's first lines."""
     try:
         with file.open(encoding="utf-8") as handle:
-            return any(line.strip() == GENERATED_MARK for line, _ in zip(handle, range(12), strict=False))
+            return any(line.strip() == GENERATED_MARK for line, _ in zip(handle, range(20), strict=False))
     except (OSError, UnicodeDecodeError):
         return False
 

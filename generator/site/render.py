@@ -8,6 +8,7 @@ escaping and the templates' environment in templating.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator
+from pathlib import Path
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -16,13 +17,25 @@ from markupsafe import Markup
 
 from generator.content import edtf
 from generator.content.history import Change
-from generator.content.model import PRECISION_MEANINGS, PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Place, Source, Timeline
+from generator.content.model import (
+    PRECISION_MEANINGS,
+    PUBLISHED_STATUSES,
+    STATUS_MEANINGS,
+    Event,
+    Media,
+    Place,
+    Source,
+    Timeline,
+)
 from generator.exports import FEED_SIZE
 from generator.exports.jsonld import json_ld
 from generator.site.axis import LEGEND
 from generator.site.basemap import DETAIL, Frame, basemap_svg
 from generator.site.map_svg import map_figure
 from generator.site.placemap import located_places, map_frame, place_counts, place_map
+from generator.site.figures import media_html
+from generator.site.pictures import Picture, card_path, convert, site_card
+from generator.site.share import Card, fronted, pictures_of, share_of
 from generator.site.templating import render
 from generator.site.timeline_pages import (
     Stretch,
@@ -37,6 +50,7 @@ from generator.site.timeline_pages import (
 )
 
 Page = tuple[str, Callable[[], str], Hashable]
+File = tuple[str, Callable[[], "str | bytes"], Hashable]  # a page, or a picture's bytes
 
 
 def pages(
@@ -46,6 +60,36 @@ def pages(
     changes: dict[str, Change] | None = None,
     repo_url: str = "",
     map_borders: bool = False,
+    media: Path | None = None,
+    site_description: str = "",
+) -> Iterator[File]:
+    """Every generated file: the pages (each told what its share preview says, share.py), the
+    pictures' renditions and the site's card (pictures.py)."""
+    shown = pictures_of(timeline)
+    card = Card(card_path(site_title, site_description), site_title)
+    common_pictures = {"pictures": shown, "root_card": card}
+    for path, make, made_of in _pages(timeline, site_url, site_title, changes, repo_url, map_borders, common_pictures):
+        if path.endswith(".md"):
+            share = share_of(timeline, path, shown, card, site_description)
+            yield path, partial(fronted, make, share), (made_of, share)
+        else:
+            yield path, make, made_of
+    yield card.path, partial(site_card, site_title, site_description), ("card", site_title, site_description)
+    for found in sorted(shown.values(), key=lambda found: found.digest) if media else ():
+        assert media is not None
+        for extension, renditions in (("webp", found.webp), ("jpg", found.jpeg)):
+            for rendition in renditions:
+                yield rendition.path, partial(convert, media / found.name, rendition, extension), ("picture", rendition)
+
+
+def _pages(
+    timeline: Timeline,
+    site_url: str,
+    site_title: str,
+    changes: dict[str, Change] | None,
+    repo_url: str,
+    map_borders: bool,
+    common_pictures: dict[str, Any],
 ) -> Iterator[Page]:
     """Every generated page as (path under docs/, a call that renders its Markdown text, what
     the page is made of).
@@ -56,6 +100,8 @@ def pages(
     whose records are the same objects as last time; it must name all of them, or a page
     would go stale (tests/test_build.py builds again after each kind of edit to check)."""
     common = {"timeline": timeline, "site_title": site_title, "site_url": site_url, "map_borders": map_borders}
+    common.update(common_pictures)
+    pictures: dict[str, Picture] = common_pictures["pictures"]
     changes = changes or {}
     whole = whole_timeline(timeline)
     in_order, options = stretches(timeline.events), filter_options(timeline)  # once, for every timeline page
@@ -66,7 +112,8 @@ def pages(
         change = changes.get(event.id)
         history = f"{repo_url.rstrip('/')}/commits/HEAD/{change.path}" if change and repo_url else ""
         page = partial(_event_page, event, common, change, history)
-        yield f"events/{event.id}.md", page, (_event_inputs(timeline, event), change, history)
+        shown = _shown(event.media, pictures)
+        yield f"events/{event.id}.md", page, (_event_inputs(timeline, event), change, history, shown)
         for former in event.former_ids:  # an old address: a small page that sends the reader on
             yield f"events/{former}/index.html", partial(render, "redirect.html.j2", event=event), (event, "moved")
     collections = (
@@ -85,7 +132,7 @@ def pages(
             yield (
                 f"{folder}/{record.id}.md",
                 partial(_record_page, timeline, name, record, events, links, match, common),
-                (record, tuple(events), paths, claim_sources(timeline, events)),
+                (record, tuple(events), paths, claim_sources(timeline, events), _shown(getattr(record, "media", ()), pictures)),
             )
     yield "tags/index.md", partial(render, "tags.md.j2", **common), whole
     for frame in sorted(map_frames(timeline, in_order), key=lambda frame: frame.key):
@@ -125,6 +172,11 @@ def whole_timeline(timeline: Timeline) -> Hashable:
     )
 
 
+def _shown(media: tuple[Media, ...], pictures: dict[str, Picture]) -> Hashable:
+    """The renditions a record's pictures have now (their files' digests)."""
+    return tuple(pictures.get(item.image) for item in media)
+
+
 def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
     """Every record an event page shows: the event, its neighbours, related events, and the
     actors, places and sources it names (resolved once per build, shared with the exports)."""
@@ -152,7 +204,8 @@ def _record_page(
     located = None
     if isinstance(record, Place):
         located = map_figure(place_map([(record, len(events))], sized=False), "../../", common["map_borders"])
-    return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn, map=located)
+    shown = media_html(getattr(record, "media", ()), common["pictures"], "../../")
+    return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn, map=located, figures=shown)
 
 
 def map_frames(timeline: Timeline, in_order: list[Stretch]) -> set[Frame]:
@@ -235,6 +288,7 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
         order="/".join(part.isoformat() for part in event.date.sort_key) + "/" + event.id,
         search_years=event_years(event.date),
         map=map_figure(where, "../../", common["map_borders"]),
+        figures=media_html(event.media, common["pictures"], "../../"),
     )
 
 

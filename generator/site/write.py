@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.parallel import PARALLEL_FROM, fork_map
-from generator.site.layout import MARKED_FILES, is_generated, remove_stale
+from generator.site.layout import CONTENT_ADDRESSED, MARKED_FILES, is_generated, remove_stale
 
 
 def _file_mode() -> int:
@@ -107,6 +107,9 @@ def _write_run(shared: tuple[Path, Sequence[Page]], indexes: Sequence[int]) -> W
         target = os.path.join(docs, relative)
         if relative in MARKED_FILES and os.path.exists(target) and not is_generated(Path(target)):
             report.skipped.append(relative)
+            continue
+        if relative.startswith(CONTENT_ADDRESSED) and os.path.exists(target):
+            report.unchanged += 1  # named by its source's digest: what it would be made into
             continue
         content = make()
         data = content.encode("utf-8") if isinstance(content, str) else content

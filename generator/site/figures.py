@@ -1,0 +1,96 @@
+"""Pictures, videos and posts on a page: a `<figure>` with a `<picture>` (WebP, JPEG fallback,
+`srcset`, `width` and `height` so nothing moves as it loads) and a caption that names the credit
+and the licence. An embed is its poster and a link: the page asks nothing of the other host until
+the reader plays it (docs/assets/media.js swaps in the host's privacy-enhanced player, where it
+has one). Every value from content goes through `attribute` (escaped)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from markupsafe import Markup
+
+from generator.content import edtf
+from generator.content.model import Media
+from generator.site.pictures import Picture
+from generator.site.templating import attribute
+
+# The page's content column: full width on a phone, about 690 px beside Material's sidebars.
+SIZES = "(min-width: 76.25em) 690px, (min-width: 60em) calc(100vw - 17rem), calc(100vw - 2.4rem)"
+YOUTUBE = re.compile(r"^(?:www\.|m\.)?(?:youtube\.com|youtu\.be|youtube-nocookie\.com)$")
+
+
+def player(embed: str) -> tuple[str, str]:
+    """(the privacy-enhanced player's address, the host's name) for a video host that has one;
+    ("", host) for a post, which is only linked."""
+    parts = urlsplit(embed)
+    host = parts.netloc.lower().removeprefix("www.")
+    if YOUTUBE.match(parts.netloc.lower()):
+        found = parse_qs(parts.query).get("v", [""])[0]
+        if not found:
+            match = re.match(r"^/(?:shorts/|embed/|live/)?([A-Za-z0-9_-]{6,})", parts.path)
+            found = match.group(1) if match else ""
+        if re.fullmatch(r"[A-Za-z0-9_-]{6,}", found):
+            return f"https://www.youtube-nocookie.com/embed/{found}?autoplay=1", "YouTube"
+    if host in ("vimeo.com", "player.vimeo.com"):
+        match = re.search(r"/(\d+)(?:$|[/?#])", parts.path + "/")
+        if match:
+            return f"https://player.vimeo.com/video/{match.group(1)}?dnt=1&autoplay=1", "Vimeo"
+    names = {"x.com": "X", "twitter.com": "X", "t.me": "Telegram", "facebook.com": "Facebook"}
+    return "", names.get(host, host)
+
+
+def media_html(items: tuple[Media, ...], pictures: dict[str, Picture], root: str, first_eager: bool = True) -> Markup:
+    """Every picture and embed of a record, in order; the first loads at once (it is likely in
+    the first screen), the others when the reader scrolls near them."""
+    parts: list[str] = []
+    for index, item in enumerate(items):
+        found = pictures.get(item.image)
+        if found is None:
+            continue
+        eager = first_eager and not parts
+        parts.append(_figure(item, found, root, eager, index))
+    return Markup("".join(parts))
+
+
+def picture_html(found: Picture, alt: str, root: str, eager: bool) -> str:
+    fallback = found.fallback()
+    webp = ", ".join(f"{root}{r.path} {r.width}w" for r in found.webp)
+    jpeg = ", ".join(f"{root}{r.path} {r.width}w" for r in found.jpeg)
+    loading = ' fetchpriority="high"' if eager else ' loading="lazy"'
+    return (
+        f'<picture><source type="image/webp" srcset="{webp}" sizes="{SIZES}">'
+        f'<img src="{root}{fallback.path}" srcset="{jpeg}" sizes="{SIZES}" width="{fallback.width}"'
+        f' height="{fallback.height}" alt="{attribute(alt)}"{loading} decoding="async"></picture>'
+    )
+
+
+def caption_html(item: Media) -> str:
+    """The caption, then who made it and on what terms, when, and where it was published."""
+    parts = []
+    if item.caption:
+        parts.append(f'<span class="tl-media__caption">{attribute(item.caption)}</span> ')
+    credit = f'<span class="tl-media__credit">{attribute(item.credit)}</span>'
+    credit += f' · <span class="tl-media__license">{attribute(item.license)}</span>'
+    if item.date:
+        credit += f" · {attribute(edtf.in_words(item.date))}"
+    if item.source_url:
+        credit += f' · <a href="{attribute(item.source_url)}">source</a>'
+    parts.append(credit)
+    return "".join(parts)
+
+
+def _figure(item: Media, found: Picture, root: str, eager: bool, index: int) -> str:
+    shown = picture_html(found, item.alt, root, eager)
+    caption = f"<figcaption>{caption_html(item)}</figcaption>"
+    if item.embed:
+        address, host = player(item.embed)
+        data = f' data-player="{attribute(address)}"' if address else ""
+        verb = "Play on" if address else "Open on"
+        link = (
+            f'<a class="tl-embed__link" href="{attribute(item.embed)}"{data} rel="noopener">{shown}'
+            f'<span class="tl-embed__play">{verb} {attribute(host)}</span></a>'
+        )
+        return f'<figure class="tl-media tl-embed" id="media-{index + 1}">{link}{caption}</figure>'
+    return f'<figure class="tl-media" id="media-{index + 1}">{shown}{caption}</figure>'

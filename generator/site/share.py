@@ -1,0 +1,133 @@
+"""What a page says of itself when its link is shared: a description of its own (an event's
+summary as plain text, not the site's), and a picture (an event's first one, else the site's
+card), as Open Graph and X card tags. Written as each page's front matter, which MkDocs reads
+into `page.meta` and the theme (mkdocs/theme/main.html) writes, escaped, into the page's head.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.content.markup import markdown_text
+from generator.content.model import Actor, Event, Media, Place, Timeline
+from generator.site.pictures import CARD, Picture, picture
+
+DESCRIPTION_CHARS = 200  # what a share preview shows of a description, about
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    path: str  # under docs/
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    description: str
+    image: str  # under docs/
+    width: int
+    height: int
+    alt: str
+    kind: str = "website"  # Open Graph's og:type: an event page is an article
+
+
+def pictures_of(timeline: Timeline) -> dict[str, Picture]:
+    """Every picture a published record shows (its file, or its embed's poster), by file name."""
+    published = {item.image for record in _published_records(timeline) for item in record.media}
+    known = timeline.content.media
+    return {name: picture(known[name]) for name in sorted(published) if name in known}
+
+
+def _published_records(timeline: Timeline) -> list[Event | Actor | Place]:
+    return [*timeline.events, *timeline.actors.values(), *timeline.places.values()]
+
+
+def first_image(media: tuple[Media, ...], pictures: dict[str, Picture]) -> tuple[Media, Picture] | None:
+    for item in media:
+        if item.image in pictures:
+            return item, pictures[item.image]
+    return None
+
+
+def share_of(timeline: Timeline, path: str, pictures: dict[str, Picture], card: Card, site_description: str) -> Share:
+    """A page's share preview, from the record its path names."""
+    folder, _, name = path.removesuffix(".md").partition("/")
+    media: tuple[Media, ...] = ()
+    kind = "website"
+    if folder == "events" and name in timeline.content.events:
+        event = timeline.content.events[name]
+        text, media, kind = markdown_text(event.summary), event.media, "article"
+    elif folder == "actors" and name in timeline.actors:
+        actor = timeline.actors[name]
+        count = len(timeline.by_actor[name])
+        text = markdown_text(actor.description) if actor.description else f"{actor.name}: {_events(count)}."
+        media = actor.media
+    elif folder == "places" and name in timeline.places:
+        place = timeline.places[name]
+        where = place.name if place.country == place.name else f"{place.name}, {place.country}"
+        text, media = f"{where}: {_events(len(timeline.by_place[name]))}.", place.media
+    elif folder == "sources" and name in timeline.sources:
+        source = timeline.sources[name]
+        cited = len(timeline.by_source[name])
+        text = f"{source.title} ({source.publisher}, {source.published.isoformat()}): cited by {_events(cited)}."
+    elif folder == "tags" and name in timeline.by_tag:
+        text = f"{_events(len(timeline.by_tag[name]))} tagged {name}."
+    elif folder == "timeline" and name != "index":
+        text = f"The timeline's events of {_period(name)}."
+    else:
+        text = site_description
+    found = first_image(media, pictures)
+    if found:
+        item, shown = found
+        largest = shown.largest_jpeg
+        return Share(_clip(text), largest.path, largest.width, largest.height, item.alt, kind)
+    return Share(_clip(text), card.path, CARD[0], CARD[1], card.alt, kind)
+
+
+def _events(count: int) -> str:
+    return f"{count} event{'s' if count != 1 else ''}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+
+
+def _period(name: str) -> str:
+    """timeline/2020/index or 2020/03/index, as words."""
+    parts = [part for part in name.split("/") if part.isdigit()]
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0] if parts else "the whole timeline"
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def front_matter(share: Share) -> str:
+    """MkDocs's front matter (YAML): every value a JSON string, which YAML reads as written."""
+    values = {
+        "description": share.description,
+        "image": share.image,
+        "image_width": share.width,
+        "image_height": share.height,
+        "image_alt": share.alt,
+        "type": share.kind,
+    }
+    lines = [f"{key}: {_yaml_string(value)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _yaml_string(value: object) -> str:
+    """A JSON value, which YAML reads as written; the line breaks YAML knows beyond JSON's escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+
+
+def fronted(make: Callable[[], str], share: Share) -> str:
+    return front_matter(share) + make()
