@@ -410,6 +410,8 @@ def test_zoom_tells_apart_places_20_km_apart_and_the_view_is_in_the_address(brow
     assert taji["y"] < baghdad["y"]  # Camp Taji is north of Baghdad
     assert "map=" in page.url
     page.reload()
+    page.wait_for_function("document.querySelector('.tl-map__view').textContent.startsWith('Zoom')")
+    page.wait_for_timeout(100)
     again = _marks(page)
     assert again["camp-taji"]["x"] == pytest.approx(taji["x"], abs=1)
     assert again["baghdad"]["shown"]

@@ -69,7 +69,9 @@ def _problem(folder: str, name: str, stat: tuple[int, int] | None) -> tuple[str,
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(real) as image:
                 kind, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        return f"'{where}' has more than {MAX_PIXELS // 1_000_000} megapixels", "save a smaller copy"
+    except UnidentifiedImageError:
         kind, width, height = "", 0, 0
     except OSError as error:
         return f"'{where}' could not be read ({error.strerror or error})", "check the file's permissions"

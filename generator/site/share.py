@@ -7,7 +7,7 @@ into `page.meta` and the theme (mkdocs/theme/main.html) writes, escaped, into th
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from dataclasses import dataclass
 
 from generator.content.markup import markdown_text
@@ -76,6 +76,10 @@ def share_of(timeline: Timeline, path: str, pictures: dict[str, Picture], card: 
         text = f"{_events(len(timeline.by_tag[name]))} tagged {name}."
     elif folder == "timeline" and name != "index":
         text = f"The timeline's events of {_period(name)}."
+    elif name == "index" and folder in INDEXES:
+        text = INDEXES[folder].format(events=_events(len(timeline.events)), count=_count(timeline, folder))
+    elif folder == "about":
+        text = "How this timeline is made: what each status and date means, how to read its time axis and maps."
     else:
         text = site_description
     found = first_image(media, pictures)
@@ -84,6 +88,25 @@ def share_of(timeline: Timeline, path: str, pictures: dict[str, Picture], card: 
         largest = shown.largest_jpeg
         return Share(_clip(text), largest.path, largest.width, largest.height, item.alt, kind)
     return Share(_clip(text), card.path, CARD[0], CARD[1], card.alt, kind)
+
+
+INDEXES = {
+    "timeline": "The whole timeline, {events} in time order, with filters and a page per year.",
+    "actors": "Who: the {count} actors of the timeline's {events}, by kind.",
+    "places": "Where: the {count} places of the timeline's {events}, on a map and by country.",
+    "sources": "The {count} news reports the timeline's {events} are drawn from.",
+    "tags": "The timeline's {events} by tag: {count} tags.",
+}
+
+
+def _count(timeline: Timeline, folder: str) -> int:
+    known: dict[str, Sized] = {
+        "actors": timeline.actors,
+        "places": timeline.places,
+        "sources": timeline.sources,
+        "tags": timeline.by_tag,
+    }
+    return len(known.get(folder, ()))
 
 
 def _events(count: int) -> str:

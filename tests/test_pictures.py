@@ -1,0 +1,427 @@
+"""Pictures, embeds and share previews (generator/content/media.py, site/pictures.py,
+site/figures.py, site/share.py, docs/assets/media.js): the bytes published read back with
+Pillow, the checker's refusals at the line, the figure and the head's tags parsed from the
+built pages, TimelineJS3 showing our pictures, and every request an embed makes."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from browser import Watched, serious_violations, serve
+from conftest import ROOT, copy_project, mkdocs
+from PIL import Image, ImageCms
+
+from generator.site.figures import player
+
+EVENT = "2020-03-rocket-attack-on-camp-taji-kills-three"
+OTHER = "2020-03-second-rocket-salvo-hits-camp-taji"
+HOSTILE = '"><script>alert(1)</script>&amp;'
+
+
+def photo_with_secrets(path: Path, size: tuple[int, int] = (3000, 2000), orientation: int = 6) -> None:
+    """A JPEG as a source's phone makes it: camera, serial number, GPS position, XMP, a colour
+    profile, and an orientation that turns it upright on display."""
+    image = Image.new("RGB", size, (120, 90, 60))
+    for x in range(0, size[0], 100):
+        for y in range(0, size[1], 100):
+            image.paste(((x * 7) % 255, (y * 3) % 255, 128), (x, y, x + 50, y + 50))
+    exif = Image.Exif()
+    exif[0x010F] = "Canon"
+    exif[0x0110] = "Canon EOS 5D"
+    exif[0xA431] = "SERIAL-123456"
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "N", 2: (33.0, 31.0, 48.0), 3: "E", 4: (44.0, 15.0, 36.0)}
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="33,31.8N"/></rdf:RDF></x:xmpmeta>'
+    image.save(path, "JPEG", exif=exif.tobytes(), icc_profile=profile, xmp=xmp, quality=90)
+
+
+MEDIA = f"""media:
+  - file: 2020-03-taji.jpg
+    alt: Smoke rises over the base {HOSTILE}
+    caption: The base after the attack {HOSTILE}
+    credit: U.S. Army photo {HOSTILE}
+    license: public domain {HOSTILE}
+    date: 2020-03
+    source_url: https://example.com/photo?a=1&b="2"
+  - file: second.png
+    alt: A second picture
+    credit: Second credit
+    license: CC BY 4.0
+  - embed: https://www.youtube.com/watch?v=dQw4w9WgXcQ
+    poster: poster.png
+    alt: A briefing room
+    credit: DoD video
+    license: public domain
+""" + "".join(f"  - file: tall-{n}.png\n    alt: Tall picture {n}\n    credit: C\n    license: L\n" for n in range(8))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = copy_project(tmp_path_factory.mktemp("pictures") / "project")
+    media = folder / "content" / "media"
+    media.mkdir()
+    photo_with_secrets(media / "2020-03-taji.jpg")
+    Image.new("RGBA", (800, 600), (20, 120, 200, 180)).save(media / "second.png")
+    Image.new("RGB", (1280, 720), (30, 30, 30)).save(media / "poster.png")
+    for n in range(8):  # a long page: the last ones are far below the first screen
+        Image.new("RGB", (800, 1200), (10 * n, 40, 90)).save(media / f"tall-{n}.png")
+    event = folder / "content" / "events" / f"{EVENT}.yaml"
+    event.write_text(event.read_text() + MEDIA)
+    result = mkdocs(folder, "build", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return folder
+
+
+@pytest.fixture(scope="module")
+def base(project):
+    with serve(project / "site") as url:
+        yield url
+
+
+def _renditions(project: Path) -> list[Path]:
+    return sorted((project / "site" / "media").glob("2020-03-taji-*"))
+
+
+def test_no_metadata_but_the_colour_profile_is_published(project):
+    published = _renditions(project)
+    assert {path.suffix for path in published} == {".webp", ".jpg"}
+    assert len(published) == 6  # 480, 960 and 1600 px, each twice
+    for path in published:
+        with Image.open(path) as image:
+            assert not dict(image.getexif()), path  # no camera, serial number, orientation, GPS
+            assert "xmp" not in image.info and "XML:com.adobe.xmp" not in image.info, path
+            assert "exif" not in image.info, path
+            assert image.info.get("icc_profile"), path  # the colours stay as shot
+            assert image.height > image.width  # turned upright as EXIF's orientation said
+        raw = path.read_bytes()
+        assert b"SERIAL-123456" not in raw and b"Canon" not in raw and b"GPS" not in raw
+
+
+def test_no_rendition_is_wider_than_its_original(project):
+    widths = sorted(
+        int(re.search(r"-(\d+)\.png|-(\d+)\.\w+$", p.name).group(2))
+        for p in (project / "site" / "media").glob("second-*")
+    )
+    assert widths == [480, 480, 800, 800]  # 800 px wide: no 960 or 1600
+    for path in (project / "site" / "media").glob("second-*"):
+        with Image.open(path) as image:
+            width = int(path.stem.rsplit("-", 1)[1])
+            assert image.size == (width, round(600 * width / 800))
+
+
+class _Parser(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parsed(page: Path) -> _Parser:
+    parser = _Parser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_figure_carries_alt_caption_credit_and_licence(project):
+    page = project / "site" / "events" / EVENT / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in text
+    figure = re.search(r'<figure class="tl-media" id="media-1">.*?</figure>', text, re.S).group(0)
+    parsed = _Parser()
+    parsed.feed(figure)
+    images = [attrs for tag, attrs in parsed.elements if tag == "img"]
+    sources = [attrs for tag, attrs in parsed.elements if tag == "source"]
+    assert images[0]["alt"] == f"Smoke rises over the base {HOSTILE}"
+    assert images[0]["width"] == "960" and images[0]["height"] == "1440"  # no layout shift
+    assert images[0]["fetchpriority"] == "high" and "loading" not in images[0]  # the first: likely on screen
+    assert sources[0]["type"] == "image/webp" and "480w" in sources[0]["srcset"] and "1600w" in sources[0]["srcset"]
+    caption = "".join(parsed.text)
+    for part in (
+        f"The base after the attack {HOSTILE}",
+        f"U.S. Army photo {HOSTILE}",
+        f"public domain {HOSTILE}",
+        "March 2020",
+    ):
+        assert part in caption, part
+    links = [attrs["href"] for tag, attrs in parsed.elements if tag == "a"]
+    assert links == ['https://example.com/photo?a=1&b="2"']
+    second = re.search(r'<figure class="tl-media" id="media-2">.*?</figure>', text, re.S).group(0)
+    assert 'loading="lazy"' in second  # below: loaded when the reader scrolls near it
+
+
+def test_every_kind_of_page_has_its_own_share_preview(project):
+    site = project / "site"
+    pages = {
+        "home": "index.html",
+        "timeline": "timeline/index.html",
+        "year": "timeline/2020/index.html",
+        "event": f"events/{EVENT}/index.html",
+        "actor": "actors/kataib-hezbollah/index.html",
+        "place": "places/camp-taji/index.html",
+        "source": "sources/wapo-2020-03-16-coalition-smaller-bases/index.html",
+        "tag": "tags/rocket-attack/index.html",
+        "places": "places/index.html",
+        "about": "about/index.html",
+    }
+    descriptions = set()
+    for kind, path in pages.items():
+        meta = {}
+        for tag, attrs in _parsed(site / path).elements:
+            if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+                meta[attrs.get("property") or attrs.get("name")] = attrs.get("content")
+        for key in ("description", "og:title", "og:description", "og:type", "og:image", "og:image:width",
+                    "og:image:height", "og:image:alt", "twitter:card", "twitter:image"):  # fmt: skip
+            assert meta.get(key), (kind, key)
+        assert meta["twitter:card"] == "summary_large_image"
+        image = (site / path).parent / meta["og:image"]
+        with Image.open(image) as shown:
+            assert shown.size == (int(meta["og:image:width"]), int(meta["og:image:height"])), kind
+        descriptions.add(meta["description"])
+        if kind == "event":
+            assert meta["og:type"] == "article"
+            assert meta["og:title"] == "Rocket attack on Camp Taji kills two American and one British servicemen"
+            assert meta["description"].startswith("Two American and one British servicemen were killed")
+            assert "2020-03-taji-" in meta["og:image"] and meta["og:image:alt"].startswith("Smoke rises")
+        else:
+            assert meta["og:type"] == "website"
+    assert len(descriptions) >= len(pages) - 2  # each its own, not the site's (home and about may share it)
+
+
+def test_the_share_card_is_drawn_at_its_size(project):
+    cards = list((project / "site" / "media").glob("site-card-*.png"))
+    assert len(cards) == 1
+    with Image.open(cards[0]) as card:
+        assert card.size == (1200, 630)
+
+
+@pytest.mark.parametrize(
+    ("embed", "player_url", "host"),
+    [
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+            "YouTube",
+        ),
+        ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1", "YouTube"),
+        (
+            "https://m.youtube.com/watch?v=pi2v1m6gmD8&t=5m21s",
+            "https://www.youtube-nocookie.com/embed/pi2v1m6gmD8?autoplay=1",
+            "YouTube",
+        ),
+        (
+            "https://www.youtube.com/shorts/abcdefghijk",
+            "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1",
+            "YouTube",
+        ),
+        ("https://vimeo.com/20839673", "https://player.vimeo.com/video/20839673?dnt=1&autoplay=1", "Vimeo"),
+        ("https://x.com/someone/status/1265638281783447552", "", "X"),
+        ("https://t.me/channel/123", "", "Telegram"),
+        ("https://www.youtube.com/watch", "", "youtube.com"),  # no video named: only a link
+    ],
+)
+def test_an_embed_plays_in_the_hosts_private_player_or_is_only_a_link(embed, player_url, host):
+    assert player(embed) == (player_url, host)
+
+
+def test_an_embed_asks_nothing_of_its_host_until_played(browser, base):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    watched = Watched(page, base)
+    page.route(re.compile(r"^https://"), lambda route: route.abort())  # the test machine is offline anyway
+    page.goto(base + f"/events/{EVENT}/")
+    page.locator(".tl-embed__link").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    assert watched.foreign_requests() == []
+    page.click(".tl-embed__link")
+    frame = page.locator("iframe.tl-embed__player")
+    assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+    assert all(url.startswith("https://www.youtube-nocookie.com/") for url in watched.foreign_requests())
+    page.close()
+
+
+def test_without_javascript_an_embed_is_a_link(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + f"/events/{EVENT}/")
+    link = page.locator(".tl-embed__link")
+    assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert "Play on YouTube" in link.inner_text()
+    context.close()
+
+
+def test_pictures_below_the_first_screen_load_when_scrolled_to(browser, base):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(base + f"/events/{EVENT}/")
+    page.wait_for_load_state("networkidle")
+    assert any("2020-03-taji-" in url for url in loaded)
+    assert not any("/tall-7-" in url for url in loaded)  # thousands of pixels down: not yet
+    page.locator("#media-11").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "document.querySelector('#media-11 img').complete && document.querySelector('#media-11 img').naturalWidth > 0"
+    )
+    assert any("/tall-7-" in url for url in loaded)
+    shifts = page.evaluate(
+        "new Promise(r => { let total = 0; new PerformanceObserver(l => { total += l.getEntries()"
+        ".reduce((s, e) => s + e.value, 0); }).observe({type: 'layout-shift', buffered: true});"
+        " setTimeout(() => r(total), 500); })"
+    )
+    assert shifts < 0.01
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_picture_costs_at_most_150_kb_on_a_phone_and_a_desktop(browser, base, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+    page.on(
+        "response",
+        lambda response: "2020-03-taji-" in response.url and sizes.setdefault(response.url, len(response.body())),
+    )
+    page.goto(base + f"/events/{EVENT}/")
+    page.wait_for_load_state("networkidle")
+    assert len(sizes) == 1 and next(iter(sizes)).endswith(".webp")
+    assert sum(sizes.values()) <= 150_000, sizes
+    context.close()
+
+
+def test_no_serious_accessibility_violations_with_pictures(browser, base):
+    page = browser.new_page()
+    page.goto(base + f"/events/{EVENT}/")
+    assert serious_violations(page) == []
+    page.close()
+
+
+def test_a_rebuild_converts_no_picture(project, timeline):
+    renditions = {path: path.stat().st_mtime_ns for path in (project / "docs" / "media").iterdir()}
+    event = project / "content" / "events" / f"{OTHER}.yaml"
+    event.write_text(event.read_text().replace("title: ", "title: Edited ", 1))
+    result = timeline("build", "--content", str(project / "content"), "--docs", str(project / "docs"))
+    assert result.returncode == 0, result.stderr
+    assert {path: path.stat().st_mtime_ns for path in (project / "docs" / "media").iterdir()} == renditions
+
+
+def test_timelinejs_shows_our_pictures(project, browser, tmp_path):
+    library = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+    shutil.copytree(library, tmp_path / "tl")
+    shutil.copytree(project / "site" / "media", tmp_path / "media")
+    shutil.copy(project / "site" / "data" / "timelinejs.json", tmp_path / "timelinejs.json")
+    data = json.loads((tmp_path / "timelinejs.json").read_text())
+    slide = next(slide for slide in data["events"] if slide["unique_id"] == EVENT)
+    assert slide["media"]["url"].startswith("media/2020-03-taji-") and slide["media"]["alt"]
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="tl/css/timeline.css"><script src="tl/js/timeline.js"></script></head>'
+        '<body><div id="embed" style="width:1000px;height:600px"></div><script>'
+        "window.timeline = new TL.Timeline('embed', 'timelinejs.json', "
+        "{script_path: new URL('tl/js/', location.href).href, font: false, start_at_slide: "
+        f"{data['events'].index(slide) + 1}}});</script></body></html>"
+    )
+    with serve(tmp_path) as url:
+        page = browser.new_page()
+        watched = Watched(page, url)
+        page.goto(url + "/index.html")
+        page.wait_for_function(
+            "[...document.querySelectorAll('.tl-media-image')].some(i => i.src.includes('2020-03-taji-') && i.naturalWidth > 0)",
+            timeout=20000,
+        )
+        assert watched.foreign_requests() == []
+        page.close()
+
+
+# --- the checker -------------------------------------------------------------------------------
+
+
+def _bomb(path: Path) -> None:
+    """A PNG whose header says 60,000 x 60,000 pixels (3.6 gigapixels), a few bytes on disk."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 60000, 60000, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+GOOD = "    alt: A\n    credit: C\n    license: L\n"
+
+
+@pytest.mark.parametrize(
+    ("entry", "prepare", "message", "hint"),
+    [
+        ("  - file: missing.jpg\n" + GOOD, None, "'content/media/missing.jpg' does not exist", "save the picture as"),
+        ("  - file: ../sources.yaml\n" + GOOD, None, "is not a file name inside content/media/", "name a file inside"),
+        ("  - file: /etc/passwd\n" + GOOD, None, "is not a file name inside content/media/", "name a file inside"),
+        ("  - file: link.jpg\n" + GOOD, "link", "leads out of content/media/", "copy the picture"),
+        (
+            "  - file: fake.jpg\n" + GOOD,
+            "text",
+            "is not a picture (JPEG, PNG, WebP or GIF) by its content",
+            "save it as",
+        ),
+        ("  - file: bomb.png\n" + GOOD, "bomb", "more than 50 megapixels", "save a smaller copy"),
+        ("  - file: ok.png\n    credit: C\n    license: L\n", "ok", "missing required field 'alt'", ""),
+        ("  - file: ok.png\n    alt: A\n    license: L\n", "ok", "missing required field 'credit'", "who made it"),
+        ("  - file: ok.png\n    alt: A\n    credit: C\n", "ok", "missing required field 'license'", "on what terms"),
+        ("  - embed: https://youtu.be/dQw4w9WgXcQ\n" + GOOD, None, "an embed needs a 'poster'", ""),
+        ("  - file: ok.png\n    embed: https://youtu.be/x\n" + GOOD, "ok", "give either 'file'", ""),
+        ("  - embed: javascript:alert(1)\n    poster: ok.png\n" + GOOD, "ok", "is not an http(s) URL", ""),
+    ],
+)
+def test_a_bad_picture_is_refused_at_its_line(timeline, content, tmp_path, entry, prepare, message, hint):
+    media = content / "media"
+    media.mkdir()
+    if prepare == "link":
+        outside = tmp_path / "outside.jpg"
+        Image.new("RGB", (10, 10)).save(outside)
+        (media / "link.jpg").symlink_to(outside)
+    elif prepare == "text":
+        (media / "fake.jpg").write_text("not a picture at all\n")
+    elif prepare == "bomb":
+        _bomb(media / "bomb.png")
+    elif prepare == "ok":
+        Image.new("RGB", (10, 10)).save(media / "ok.png")
+    event = content / "events" / f"{EVENT}.yaml"
+    before = event.read_text()
+    event.write_text(before + "media:\n" + entry)
+    docs = tmp_path / "docs"
+    result = timeline("build", "--content", str(content), "--docs", str(docs))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, result.stderr
+    found = re.match(rf"^(.*{EVENT}\.yaml):(\d+):(\d+): error: (.*)$", errors[0])
+    assert found, errors[0]
+    line = int(found.group(2))
+    assert line > len(before.splitlines())  # in the media entry
+    assert message in found.group(4) and hint in found.group(4), errors[0]
+    assert not docs.exists() or not any(docs.iterdir())  # nothing written
+
+
+def test_an_unused_picture_is_a_warning(timeline, content):
+    media = content / "media"
+    media.mkdir()
+    Image.new("RGB", (10, 10)).save(media / "forgotten.png")
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == 0
+    assert re.search(r"media/forgotten\.png:1:1: warning: nothing uses content/media/forgotten\.png", result.stderr)
