@@ -90,3 +90,12 @@ def serious_violations(page: Any, context: str = "document") -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def touch(session: Any, kind: str, points: list[tuple[float, float]]) -> None:
+    """A touch event through Chrome's DevTools protocol (touchStart, touchMove, touchEnd): one
+    finger or two, as a phone sends them."""
+    session.send(
+        "Input.dispatchTouchEvent",
+        {"type": kind, "touchPoints": [{"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)]},
+    )

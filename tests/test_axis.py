@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import Watched, serious_violations, serve
+from browser import Watched, serious_violations, serve, touch
 from conftest import copy_project, mkdocs
 
 from generator.content import edtf
@@ -378,13 +378,6 @@ def test_arrow_keys_move_through_the_events_in_time_order(browser, base):
     page.close()
 
 
-def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
-    session.send(
-        "Input.dispatchTouchEvent",
-        {"type": kind, "touchPoints": [{"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)]},
-    )
-
-
 def test_a_finger_swipes_along_the_axis_and_two_pinch_it(browser, base):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
@@ -395,16 +388,16 @@ def test_a_finger_swipes_along_the_axis_and_two_pinch_it(browser, base):
     before = [float(part) for part in _view(page).split()]
     plot = page.locator(".tl-axis__plot").bounding_box()
     y = plot["y"] + 4
-    _touch(session, "touchStart", [(300, y)])
+    touch(session, "touchStart", [(300, y)])
     for x in (280, 240, 200, 160):
-        _touch(session, "touchMove", [(x, y)])
-    _touch(session, "touchEnd", [])
+        touch(session, "touchMove", [(x, y)])
+    touch(session, "touchEnd", [])
     swiped = [float(part) for part in _view(page).split()]
     assert swiped[2] == pytest.approx(before[2]) and swiped[0] > before[0]  # a swipe left moves later in time
-    _touch(session, "touchStart", [(170, y), (220, y)])
+    touch(session, "touchStart", [(170, y), (220, y)])
     for spread in (10, 40, 80, 120):
-        _touch(session, "touchMove", [(170 - spread, y), (220 + spread, y)])
-    _touch(session, "touchEnd", [])
+        touch(session, "touchMove", [(170 - spread, y), (220 + spread, y)])
+    touch(session, "touchEnd", [])
     pinched = [float(part) for part in _view(page).split()]
     assert pinched[2] < swiped[2] / 2  # fingers apart: closer in
     context.close()

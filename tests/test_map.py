@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import Watched, serious_violations, serve
+from browser import Watched, serious_violations, serve, touch
 from conftest import ROOT, copy_project, mkdocs
 
 from generator.content.model import PRECISIONS, Place
@@ -566,13 +566,6 @@ def test_dark_mode_and_print_recolour_the_map(browser, base):
     page.close()
 
 
-def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
-    session.send(
-        "Input.dispatchTouchEvent",
-        {"type": kind, "touchPoints": [{"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)]},
-    )
-
-
 def test_two_fingers_pinch_the_map_and_one_drags_it(browser, base):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
@@ -580,18 +573,18 @@ def test_two_fingers_pinch_the_map_and_one_drags_it(browser, base):
     session = context.new_cdp_session(page)
     plot = page.locator(".tl-map__plot").bounding_box()
     x, y = plot["x"] + plot["width"] / 2, plot["y"] + plot["height"] / 2
-    _touch(session, "touchStart", [(x - 20, y), (x + 20, y)])
+    touch(session, "touchStart", [(x - 20, y), (x + 20, y)])
     for spread in (10, 30, 60, 90):
-        _touch(session, "touchMove", [(x - 20 - spread, y), (x + 20 + spread, y)])
-    _touch(session, "touchEnd", [])
+        touch(session, "touchMove", [(x - 20 - spread, y), (x + 20 + spread, y)])
+    touch(session, "touchEnd", [])
     page.wait_for_timeout(100)
     zoom = float(page.inner_text(".tl-map__view").removeprefix("Zoom ×"))
     assert zoom > 2  # fingers apart: closer in
     before = _marks(page)["iraq"]["x"]
-    _touch(session, "touchStart", [(x, y)])
+    touch(session, "touchStart", [(x, y)])
     for dx in (10, 30, 50):
-        _touch(session, "touchMove", [(x + dx, y)])
-    _touch(session, "touchEnd", [])
+        touch(session, "touchMove", [(x + dx, y)])
+    touch(session, "touchEnd", [])
     page.wait_for_timeout(100)
     assert _marks(page)["iraq"]["x"] == pytest.approx(before + 50, abs=2)  # the map follows the finger
     context.close()
