@@ -11,7 +11,10 @@ import pytest
 from conftest import ROOT
 
 from generator.content import edtf
-from generator.content.model import PRECISION_MEANINGS, STATUS_MEANINGS
+from generator.content.media import FORMATS, MAX_PIXELS
+from generator.content.model import PRECISION_MEANINGS, STATUS_MEANINGS, WIDTHS
+from generator.content.schema import MEDIA
+from generator.site.pictures import THUMB
 from generator.site.layout import is_generated, is_owned
 
 GUIDES = [ROOT / "README.md", ROOT / "content" / "README.md", ROOT / "generator" / "README.md"]
@@ -98,6 +101,22 @@ def test_the_editors_guide_gives_each_status_the_models_meaning():
 def test_the_editors_guide_gives_each_precision_the_models_meaning():
     rows = _table((ROOT / "content" / "README.md").read_text(), "Where, and how precisely: `lat`, `lon`, `precision`")
     assert {precision.strip("`"): meaning for precision, meaning in rows} == PRECISION_MEANINGS
+
+
+def test_the_editors_guide_names_every_media_field_and_which_are_required():
+    rows = _table((ROOT / "content" / "README.md").read_text(), "Pictures, videos and posts: `media`")
+    named = {field.split("`")[1]: "(required)" in field for field, _ in rows}
+    assert named == {name: field.required for name, field in MEDIA.fields.items()}
+
+
+def test_the_editors_guide_gives_the_checkers_picture_limits():
+    section = (ROOT / "content" / "README.md").read_text().split("`media`\n", 1)[1].split("\n## ", 1)[0]
+    section = " ".join(section.split())  # as read, not as wrapped
+    assert f"over {MAX_PIXELS // 1_000_000} million pixels" in section
+    assert ", ".join(f"{width}" for width in WIDTHS[:-1]) + f" and {WIDTHS[-1]} px" in section
+    assert f"a {THUMB} px thumbnail" in section
+    for name in FORMATS.values():
+        assert name in section
 
 
 def test_the_editors_guide_reads_dates_as_the_pages_do():

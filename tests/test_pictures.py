@@ -6,6 +6,7 @@ built pages, TimelineJS3 showing our pictures, and every request an embed makes.
 from __future__ import annotations
 
 import html.parser
+import io
 import json
 import re
 import shutil
@@ -18,7 +19,9 @@ from browser import Watched, serious_violations, serve
 from conftest import ROOT, copy_project, mkdocs
 from PIL import Image, ImageCms
 
+from generator.content.model import MediaFileInfo
 from generator.site.figures import player
+from generator.site.pictures import picture, renditions
 
 EVENT = "2020-03-rocket-attack-on-camp-taji-kills-three"
 OTHER = "2020-03-second-rocket-salvo-hits-camp-taji"
@@ -93,7 +96,7 @@ def _renditions(project: Path) -> list[Path]:
 def test_no_metadata_but_the_colour_profile_is_published(project):
     published = _renditions(project)
     assert {path.suffix for path in published} == {".webp", ".jpg"}
-    assert len(published) == 6  # 480, 960 and 1600 px, each twice
+    assert len(published) == 7  # 480, 960 and 1600 px, each twice, and a 160 px WebP thumbnail
     for path in published:
         with Image.open(path) as image:
             assert not dict(image.getexif()), path  # no camera, serial number, orientation, GPS
@@ -110,11 +113,31 @@ def test_no_rendition_is_wider_than_its_original(project):
         int(re.search(r"-(\d+)\.png|-(\d+)\.\w+$", p.name).group(2))
         for p in (project / "site" / "media").glob("second-*")
     )
-    assert widths == [480, 480, 800, 800]  # 800 px wide: no 960 or 1600
+    assert widths == [160, 480, 480, 800, 800]  # 800 px wide: no 960 or 1600 (160: its thumbnail)
     for path in (project / "site" / "media").glob("second-*"):
         with Image.open(path) as image:
             width = int(path.stem.rsplit("-", 1)[1])
             assert image.size == (width, round(600 * width / 800))
+
+
+@pytest.mark.parametrize(
+    "width, made",
+    [
+        (100, ["100.webp", "100.jpg"]),  # smaller than a thumbnail: one size, which is the thumbnail too
+        (160, ["160.webp", "160.jpg"]),
+        (161, ["161.webp", "161.jpg", "160.webp"]),
+        (480, ["480.webp", "480.jpg", "160.webp"]),
+        (800, ["480.webp", "800.webp", "480.jpg", "800.jpg", "160.webp"]),
+        (1600, ["480.webp", "960.webp", "1600.webp", "480.jpg", "960.jpg", "1600.jpg", "160.webp"]),
+        (6000, ["480.webp", "960.webp", "1600.webp", "480.jpg", "960.jpg", "1600.jpg", "160.webp"]),
+    ],
+)
+def test_each_original_is_made_in_widths_never_wider_and_each_file_once(width, made):
+    found = picture(MediaFileInfo("a b.JPG", "0123456789abcdef", width, width // 2 or 1))
+    files = [rendition.path for rendition, _ in renditions(found)]
+    assert [path.rsplit("-", 1)[1] for path in files] == made
+    assert all(path.startswith("media/a-b-0123456789abcdef-") for path in files)
+    assert found.thumb.width == min(160, width) and found.thumb.path.endswith(".webp")
 
 
 class _Parser(html.parser.HTMLParser):
@@ -343,6 +366,92 @@ def test_timelinejs_shows_our_pictures(project, browser, tmp_path):
         )
         assert watched.foreign_requests() == []
         page.close()
+
+
+THUMB_GEOMETRY = """item => {
+  const thumb = item.querySelector('img.tl-thumb'), box = thumb.getBoundingClientRect();
+  const outer = item.getBoundingClientRect();
+  const link = [...item.querySelector('a').getClientRects()];
+  const date = [...item.querySelector('.tl-date').getClientRects()];
+  const hit = r => r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+  return {width: box.width, height: box.height, right: outer.right - box.right, top: box.top - outer.top,
+          inside: box.left >= outer.left && box.bottom <= outer.bottom + 1, overlaps: link.concat(date).some(hit),
+          natural: [thumb.naturalWidth, thumb.naturalHeight], alt: thumb.getAttribute('alt'), src: thumb.src};
+}"""
+
+
+def _listed(page, list_selector: str, event: str):
+    return page.locator(f"{list_selector} li.tl-event:has(a[href$='/events/{event}/'])")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_listed_event_shows_its_picture_small_beside_its_title(project, browser, base, width):
+    """The timeline's own list and its filtered list: a thumbnail of the event's first picture at
+    the item's right, beside (never over) its date and title, sized before it loads, and served
+    as a 160 px WebP with no metadata; events without pictures show none."""
+    site = project / "site"
+    listing = next(
+        path
+        for path in sorted((site / "timeline").rglob("index.html"))
+        if path.parent != site / "timeline" and f"events/{EVENT}/" in path.read_text()
+    )
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    served: dict[str, bytes] = {}
+    page.on(
+        "response", lambda response: "-160.webp" in response.url and served.setdefault(response.url, response.body())
+    )
+    page.goto(f"{base}/{listing.parent.relative_to(site).as_posix()}/")
+    item = _listed(page, ".tl-list:not(#tl-results-list)", EVENT)
+    item.scroll_into_view_if_needed()
+    page.wait_for_function(
+        f"(document.querySelector(\"li.tl-event:has(a[href$='/events/{EVENT}/']) img.tl-thumb\") || {{}}).naturalWidth > 0"
+    )
+    drawn = item.evaluate(THUMB_GEOMETRY)
+    assert 48 <= drawn["width"] <= 90 and abs(drawn["right"]) <= 1 and 0 <= drawn["top"] <= 8, drawn
+    assert drawn["inside"] and not drawn["overlaps"] and drawn["alt"] == "", drawn
+    assert abs(drawn["height"] / drawn["width"] - 3 / 4) < 0.02  # one box for every shape, filled
+    assert page.locator(".tl-list:not(#tl-results-list) img.tl-thumb").count() == 1  # only the event with pictures
+    ((url, body),) = served.items()
+    with Image.open(io.BytesIO(body)) as image:
+        assert image.format == "WEBP" and image.size == tuple(drawn["natural"]) == (160, 240)
+        assert not image.getexif() and "xmp" not in image.info
+    # the same event found by the filters, in the list the script makes
+    page.goto(base + "/timeline/")
+    page.click("#tl-filters-box > summary")
+    page.locator("#tl-place option[value='camp-taji']").wait_for(state="attached")
+    page.select_option("#tl-place", "camp-taji")
+    found = _listed(page, "#tl-results-list", EVENT)
+    found.wait_for()
+    found.scroll_into_view_if_needed()
+    page.wait_for_function(
+        f"(document.querySelector(\"#tl-results-list li:has(a[href$='/events/{EVENT}/']) img.tl-thumb\") || {{}}).naturalWidth > 0"
+    )
+    again = found.evaluate(THUMB_GEOMETRY)
+    assert again["src"] == url and not again["overlaps"] and abs(again["width"] - drawn["width"]) < 1
+    assert page.locator("#tl-results-list li.tl-event").count() > 1
+    assert page.locator("#tl-results-list img.tl-thumb").count() == 1
+    context.close()
+
+
+def test_a_search_result_shows_the_records_picture_small(browser, base):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "/")
+    page.click(".tl-search-open")
+    page.locator("#tl-sr-q").wait_for(timeout=5000)
+    page.keyboard.type("Taji", delay=30)
+    result = page.locator(f".tl-sr__result:has(.tl-sr__link[href$='/events/{EVENT}/'])")
+    result.wait_for(timeout=15000)
+    page.wait_for_function(
+        f"(document.querySelector(\".tl-sr__result:has(a[href$='/events/{EVENT}/']) img.tl-thumb\") || {{}}).naturalWidth === 160"
+    )
+    thumb = result.locator("img.tl-thumb")
+    assert thumb.get_attribute("alt") == "" and "/media/2020-03-taji-" in thumb.get_attribute("src")
+    assert 48 <= thumb.bounding_box()["width"] <= 90
+    other = page.locator(f".tl-sr__result:has(.tl-sr__link[href$='/events/{OTHER}/'])")
+    other.wait_for(timeout=15000)
+    assert other.locator("img").count() == 0
+    page.close()
 
 
 # --- the checker -------------------------------------------------------------------------------

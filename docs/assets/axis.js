@@ -39,7 +39,7 @@
             actors: actors.map(function (a) { return a[0]; }), places: places.map(function (p) { return p[0]; }),
             who: actors.map(function (a) { return a[1]; }).join(", "),
             where: places.map(function (p) { return p[1]; }).join(", "),
-            tags: row[7], status: row[8], flags: row[9] || "", claims: row[10] || []
+            tags: row[7], status: row[8], flags: row[9] || "", claims: row[10] || [], thumb: row[11] || null
           };
           item.text = (item.title + " " + item.who + " " + item.where).toLowerCase();
           found.push(item);

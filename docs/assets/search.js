@@ -14,6 +14,7 @@
   if (!dialog || !mount || !button) return;
   /* An address from the site's root: Pagefind resolves a relative one against its own script. */
   var bundle = new URL(mount.dataset.bundle || "_pagefind/", window.location.href).pathname;
+  var siteRoot = bundle.replace(/_pagefind\/$/, "");
   var PAGE = 10; /* results shown at a time */
   var FACETS = [["kind", "Kind"], ["year", "Year"], ["actor", "Actor"], ["place", "Place"], ["tag", "Tag"], ["status", "Status"]];
   var FIRST_VALUES = 12; /* values of a facet shown before "Show all" */
@@ -68,7 +69,7 @@
   function load() {
     if (loading) return loading;
     ui = build();
-    var baseUrl = bundle.replace(/_pagefind\/$/, "");
+    var baseUrl = siteRoot;
     /* A large site's index is in shards (generator/search.py): searched as one. */
     var shards = fetch(bundle + "shards.json").then(function (response) {
       return response.ok ? response.json() : [];
@@ -171,6 +172,10 @@
     heading.appendChild(link);
     var kind = ((data.filters || {}).kind || [])[0];
     var details = [kind, meta.date].filter(Boolean).join(" · ");
+    if (meta.thumb && /^media\/[a-z0-9.-]+$/.test(meta.thumb)) { /* a path from the site's root (event, actor, place pages) */
+      var thumb = element("img", { class: "tl-thumb", src: siteRoot + meta.thumb, alt: "", loading: "lazy", decoding: "async" });
+      item.appendChild(thumb);
+    }
     item.appendChild(heading);
     if (details) item.appendChild(element("p", { class: "tl-sr__meta" }, details));
     item.appendChild(excerptNodes(data.excerpt || ""));

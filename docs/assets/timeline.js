@@ -173,6 +173,17 @@
       li.className = "tl-event";
       li.dataset.start = row.start;
       li.dataset.end = row.end;
+      if (row.thumb) { /* [path from the site's root, width, height], as the page's own list has it */
+        var thumb = document.createElement("img");
+        thumb.className = "tl-thumb";
+        thumb.src = root + row.thumb[0];
+        thumb.width = row.thumb[1];
+        thumb.height = row.thumb[2];
+        thumb.alt = "";
+        thumb.loading = "lazy";
+        thumb.decoding = "async";
+        li.appendChild(thumb);
+      }
       var when = document.createElement("span");
       when.className = "tl-date";
       when.textContent = row.words;

@@ -82,7 +82,8 @@ class MediaFileInfo:
 
     @property
     def widths(self) -> tuple[int, ...]:
-        return (*(width for width in WIDTHS if width < self.width), min(self.width, WIDTHS[-1]))
+        widest = min(self.width, WIDTHS[-1])
+        return (*(width for width in WIDTHS if width < widest), widest)
 
     def height_at(self, width: int) -> int:
         return max(1, round(self.height * width / self.width))

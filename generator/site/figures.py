@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.content import edtf
 from generator.content.model import Media
-from generator.site.pictures import Picture
+from generator.site.pictures import Picture, Rendition
 from generator.site.templating import attribute
 
 # The page's content column: full width on a phone, about 690 px beside Material's sidebars.
@@ -39,6 +39,27 @@ def player(embed: str) -> tuple[str, str]:
             return f"https://player.vimeo.com/video/{match.group(1)}?dnt=1&autoplay=1", "Vimeo"
     names = {"x.com": "X", "twitter.com": "X", "t.me": "Telegram", "facebook.com": "Facebook"}
     return "", names.get(host, host)
+
+
+def thumb_of(items: tuple[Media, ...], pictures: dict[str, Picture]) -> Rendition | None:
+    """The small picture a list or a search result shows beside a record: its first picture's
+    (an embed's poster counts), or none."""
+    for item in items:
+        found = pictures.get(item.image)
+        if found is not None:
+            return found.thumb
+    return None
+
+
+def thumb_html(thumb: Rendition | None, root: str) -> str:
+    """A thumbnail beside a title that already names the record: decorative (empty alt), loaded
+    only when scrolled near, its size given so the list does not move."""
+    if thumb is None:
+        return ""
+    return (
+        f'<img class="tl-thumb" src="{root}{thumb.path}" width="{thumb.width}" height="{thumb.height}"'
+        ' alt="" loading="lazy" decoding="async">'
+    )
 
 
 def media_html(items: tuple[Media, ...], pictures: dict[str, Picture], root: str, first_eager: bool = True) -> Markup:

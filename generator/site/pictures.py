@@ -24,6 +24,7 @@ from generator.content.media import MEDIA_FOLDER
 from generator.content.model import MediaFileInfo
 
 CARD = (1200, 630)  # a share preview's size (Open Graph, X)
+THUMB = 160  # a thumbnail's width: sharp at 80 CSS pixels on a 2x screen (timeline list, search)
 FORMATS = (("webp", "image/webp"), ("jpg", "image/jpeg"))
 
 
@@ -44,6 +45,7 @@ class Picture:
     height: int
     webp: tuple[Rendition, ...]
     jpeg: tuple[Rendition, ...]
+    thumb: Rendition  # WebP only: every browser that runs the timeline's script reads it
 
     @property
     def largest_jpeg(self) -> Rendition:
@@ -61,7 +63,18 @@ def picture(info: MediaFileInfo) -> Picture:
         extension: tuple(Rendition(info.rendition(w, extension), w, info.height_at(w)) for w in info.widths)
         for extension, _ in FORMATS
     }
-    return Picture(info.name, info.digest, info.width, info.height, renditions["webp"], renditions["jpg"])
+    small = min(THUMB, info.width)
+    thumb = Rendition(info.rendition(small, "webp"), small, info.height_at(small))
+    return Picture(info.name, info.digest, info.width, info.height, renditions["webp"], renditions["jpg"], thumb)
+
+
+def renditions(found: Picture) -> list[tuple[Rendition, str]]:
+    """Every file made of one original, with its format, each path once (a thumbnail of a small
+    original is its only WebP width)."""
+    made = [(rendition, "webp") for rendition in found.webp] + [(rendition, "jpg") for rendition in found.jpeg]
+    if found.thumb not in found.webp:
+        made.append((found.thumb, "webp"))
+    return made
 
 
 def convert(source: Path, rendition: Rendition, extension: str) -> bytes:

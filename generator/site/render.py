@@ -33,8 +33,8 @@ from generator.site.axis import LEGEND
 from generator.site.basemap import DETAIL, Frame, basemap_svg
 from generator.site.map_svg import map_figure
 from generator.site.placemap import located_places, map_frame, place_counts, place_map
-from generator.site.figures import media_html
-from generator.site.pictures import Picture, card_path, convert, site_card
+from generator.site.figures import media_html, thumb_of
+from generator.site.pictures import Picture, card_path, convert, renditions, site_card
 from generator.site.share import Card, fronted, pictures_of, share_of
 from generator.site.templating import render
 from generator.site.timeline_pages import (
@@ -77,9 +77,8 @@ def pages(
     yield card.path, partial(site_card, site_title, site_description), ("card", site_title, site_description)
     for found in sorted(shown.values(), key=lambda found: found.digest) if media else ():
         assert media is not None
-        for extension, renditions in (("webp", found.webp), ("jpg", found.jpeg)):
-            for rendition in renditions:
-                yield rendition.path, partial(convert, media / found.name, rendition, extension), ("picture", rendition)
+        for rendition, extension in renditions(found):
+            yield rendition.path, partial(convert, media / found.name, rendition, extension), ("picture", rendition)
 
 
 def _pages(
@@ -106,7 +105,8 @@ def _pages(
     whole = whole_timeline(timeline)
     in_order, options = stretches(timeline.events), filter_options(timeline)  # once, for every timeline page
     yield "index.md", partial(_home_page, timeline, in_order, common), whole
-    yield "timeline/index.md", partial(timeline_overview, timeline, in_order, options, common), whole
+    overview = partial(timeline_overview, timeline, in_order, options, common)
+    yield "timeline/index.md", overview, (whole, tuple(pictures.values()))  # its latest events' thumbnails
     yield from timeline_pages(timeline, in_order, options, common)
     for event in timeline.events:
         change = changes.get(event.id)
@@ -204,8 +204,10 @@ def _record_page(
     located = None
     if isinstance(record, Place):
         located = map_figure(place_map([(record, len(events))], sized=False), "../../", common["map_borders"])
-    shown = media_html(getattr(record, "media", ()), common["pictures"], "../../")
-    return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn, map=located, figures=shown)
+    media = getattr(record, "media", ())
+    shown = media_html(media, common["pictures"], "../../")
+    thumb = thumb_of(media, common["pictures"])
+    return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn, map=located, figures=shown, thumb=thumb)
 
 
 def map_frames(timeline: Timeline, in_order: list[Stretch]) -> set[Frame]:
@@ -289,6 +291,7 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
         search_years=event_years(event.date),
         map=map_figure(where, "../../", common["map_borders"]),
         figures=media_html(event.media, common["pictures"], "../../"),
+        thumb=thumb_of(event.media, common["pictures"]),
     )
 
 

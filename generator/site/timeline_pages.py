@@ -17,7 +17,9 @@ from generator.content import edtf
 from generator.content.model import STATUSES, Event, Source, Timeline
 from generator.site.axis import LEGEND, MAX_ROWS, axis, claim_labels, shape
 from generator.site.axis_svg import marks_svg
+from generator.site.figures import thumb_html, thumb_of
 from generator.site.map_svg import map_figure
+from generator.site.pictures import Picture, Rendition
 from generator.site.placemap import located_places, place_counts, place_map
 from generator.site.templating import MONTHS, attribute, date_words, render
 
@@ -131,8 +133,9 @@ def timeline_pages(
     for event in timeline.events:
         by_year.setdefault(event.date.earliest.year, []).append(event)
     for year, in_year in by_year.items():
-        rows = partial(_json, [filter_row(event, positions, timeline.sources) for event in in_year])
-        yield f"timeline/events-{year}.json", rows, ("rows", tuple(in_year), name_key, claim_sources(timeline, in_year))
+        thumbs = _thumbs(in_year, common["pictures"])
+        rows = partial(_json, [filter_row(event, positions, timeline.sources, thumb) for event, thumb in zip(in_year, thumbs)])
+        yield f"timeline/events-{year}.json", rows, ("rows", tuple(in_year), name_key, claim_sources(timeline, in_year), thumbs)
     paths = tuple(stretch.path for stretch in pages_in_order)
     for index, stretch in enumerate(pages_in_order):
         before = pages_in_order[index - 1] if index else None
@@ -147,6 +150,7 @@ def timeline_pages(
             paths,  # the axis's counts link to the pages of their periods
             option_key,
             _item_names(timeline, stretch.events),
+            _thumbs(stretch.events, common["pictures"]),
             claim_sources(timeline, drawn),
             tuple(located_places(timeline, drawn)),  # its map
         )
@@ -172,9 +176,12 @@ def filter_names(timeline: Timeline) -> dict[str, list[list[str]]]:
     return {"actors": [[key, name] for name, key in actors], "places": [[key, name] for name, key in places]}
 
 
-def filter_row(event: Event, positions: dict[str, dict[str, int]], sources: dict[str, Source]) -> list[object]:
+def filter_row(
+    event: Event, positions: dict[str, dict[str, int]], sources: dict[str, Source], thumb: Rendition | None = None
+) -> list[object]:
     """One event in the timeline's compact index (timeline/events-YEAR.json, a file per year it
-    begins in): what the filters match and what a result shows, and nothing else."""
+    begins in): what the filters match and what a result shows, and nothing else. The sources'
+    own dates and the thumbnail come last, only where there are any."""
     end = (event.date.latest or event.date.first_point.latest).isoformat()
     row: list[object] = [
         event.id,
@@ -193,9 +200,16 @@ def filter_row(event: Event, positions: dict[str, dict[str, int]], sources: dict
         for citation, label in claim_labels(event, sources)
         if citation.date is not None
     ]
-    if claims:  # each source's own date, a tick on the axis (rare: only where sources disagree)
+    if claims or thumb:  # each source's own date, a tick on the axis (rare: only where sources disagree)
         row.append(claims)
+    if thumb:  # [path from the site's root, width, height]
+        row.append([thumb.path, thumb.width, thumb.height])
     return row
+
+
+def _thumbs(events: Sequence[Event], pictures: dict[str, Picture]) -> tuple[Rendition | None, ...]:
+    """The thumbnail each listed event shows (a new picture file changes the page)."""
+    return tuple(thumb_of(event.media, pictures) for event in events)
 
 
 def claim_sources(timeline: Timeline, events: Sequence[Event]) -> tuple[Source, ...]:
@@ -216,11 +230,11 @@ def _item_names(timeline: Timeline, events: tuple[Event, ...]) -> tuple[tuple[st
     )
 
 
-def _item(timeline: Timeline, root: str) -> Callable[[Event], Markup]:
+def _item(timeline: Timeline, root: str, pictures: dict[str, Picture]) -> Callable[[Event], Markup]:
     def item(event: Event) -> Markup:
         actors = tuple(timeline.actors[key].name for key in event.actors)
         places = tuple(timeline.places[key].name for key in event.places)
-        return timeline_item(event, actors, places, root)
+        return timeline_item(event, actors, places, root, thumb_of(event.media, pictures))
 
     return item
 
@@ -289,7 +303,7 @@ def _stretch_page(
         "after": after,
         "months": months,
         "root": root,
-        "item": _item(timeline, root),
+        "item": _item(timeline, root, common["pictures"]),
         "options": options,
     }
     return render("timeline_stretch.md.j2", **common, **page)
@@ -317,7 +331,7 @@ def timeline_overview(
         "years": years,
         "overview": overview,
         "map": map_figure(place_map(place_counts(timeline, events)), "../", common["map_borders"], pick=True),
-        "item": _item(timeline, "../"),
+        "item": _item(timeline, "../", common["pictures"]),
         "options": options,
         "root": "../",
     }
@@ -325,11 +339,13 @@ def timeline_overview(
 
 
 @lru_cache(maxsize=1 << 17)
-def timeline_item(event: Event, actors: tuple[str, ...], places: tuple[str, ...], root: str = "../") -> Markup:
+def timeline_item(
+    event: Event, actors: tuple[str, ...], places: tuple[str, ...], root: str = "../", thumb: Rendition | None = None
+) -> Markup:
     """One event of a timeline page: made in Python and cached, since timeline pages list
     thousands of events and are made again whenever one of theirs changes."""
     end = (event.date.latest or event.date.earliest).isoformat()
-    text = f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
+    text = thumb_html(thumb, root) + f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
     if event.status in FLAGGED:
         text += f'<span class="tl-status tl-status--{event.status}">{event.status.capitalize()}</span> '
     text += f'<a href="{root}events/{event.id}/">{attribute(event.title)}</a>'
