@@ -14,8 +14,8 @@ from generator.content import edtf
 from generator.content.media import FORMATS, MAX_PIXELS
 from generator.content.model import PRECISION_MEANINGS, STATUS_MEANINGS, WIDTHS
 from generator.content.schema import MEDIA
-from generator.site.pictures import THUMB
 from generator.site.layout import is_generated, is_owned
+from generator.site.pictures import THUMB
 
 GUIDES = [ROOT / "README.md", ROOT / "content" / "README.md", ROOT / "generator" / "README.md"]
 GUIDES += sorted(
