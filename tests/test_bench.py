@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmark.run import earlier_rows, merged, table
+from benchmark.pictures import SIZE, add_pictures
+from benchmark.run import PICTURES_HEADING, earlier_pictures, earlier_rows, merged, pictures_table, table
 from benchmark.synth import synthesise
+from PIL import Image
 
 
 def test_synthetic_content_passes_the_real_check_and_is_the_same_each_run(tmp_path, timeline):
@@ -35,3 +37,29 @@ def test_a_run_of_one_size_keeps_the_other_sizes_rows(tmp_path: Path):
     # rows with other columns (an older table) are dropped rather than misaligned
     assert merged(earlier_rows(page), [{"events": "5", "new column": "1"}]) == [{"events": "5", "new column": "1"}]
     assert earlier_rows(tmp_path / "missing.md") == []
+
+
+def test_the_pictures_table_and_the_sizes_table_are_kept_apart(tmp_path: Path):
+    page = tmp_path / "performance.md"
+    pictures = pictures_table({"pictures": "1,000", "first build": "90 s"})
+    page.write_text(
+        "# P\n\n" + table([row("1,000", "9 s")]) + "\n\nNotes.\n\n" + PICTURES_HEADING + pictures + "\n\nMore.\n"
+    )
+    assert [r["events"] for r in earlier_rows(page)] == ["1,000"]
+    assert earlier_pictures(page) == pictures
+    assert earlier_pictures(tmp_path / "missing.md") == "Not measured yet."
+
+
+def test_the_bench_pictures_are_distinct_full_size_photos_the_real_check_accepts(tmp_path, timeline):
+    synthesise(tmp_path / "content", 5)
+    add_pictures(tmp_path / "content", 3, distinct=2)
+    files = sorted((tmp_path / "content" / "media").iterdir())
+    assert len({path.read_bytes() for path in files}) == 3  # three digests, three sets of renditions
+    for path in files:
+        with Image.open(path) as image:
+            image.load()
+            assert image.format == "JPEG" and image.size == SIZE
+    assert len(files[0].read_bytes()) > 200_000  # a photo's detail, not a flat colour
+    result = timeline("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "not used" not in result.stderr and "warning" not in result.stderr.lower()

@@ -246,7 +246,12 @@ def earlier_rows(page: Path) -> list[dict[str, str]]:
     """The rows of the table already in docs/performance.md (a run of one size keeps the others)."""
     if not page.exists():
         return []
-    lines = [line for line in page.read_text().splitlines() if line.startswith("| ")]
+    lines: list[str] = []
+    for line in page.read_text().splitlines():  # the first table only: the pictures' is another
+        if line.startswith("| "):
+            lines.append(line)
+        elif lines and not line.startswith("|"):
+            break
     if not lines:
         return []
     columns = [cell.strip() for cell in lines[0].strip("|").split("|")]
@@ -356,6 +361,17 @@ Python API stopped its indexer while the last files of a 10,000-page shard were 
 written, and a 100,000-event site was published with an empty `pagefind.js` (the bench's cold
 searches timed out); the build now checks each shard's files.
 
+## Pictures
+
+{pictures}
+
+Measured by `make bench` (tests/benchmark/pictures.py; `--pictures 0` leaves it out): the events
+of the smallest size, each of the first 1,000 given one synthetic photo, built with `timeline
+build` without the pictures, with them (every rendition made: 480, 960 and 1600 px in WebP and
+JPEG and a 160 px WebP thumbnail, in the build's worker processes), and again after editing one
+event's title. *made again* counts renditions whose files were written again by the second
+build: a rendition is named by its original's digest, so one that exists is current.
+
 ## The maps
 
 Measured while they were built (2026-12-01, `make bench COMPARE=29f2676`, 1,000 synthetic events
@@ -403,6 +419,23 @@ metadata, about 9 bytes a page (100 KB for 11,500 pages, 1 MB for 115,000), what
 """
 
 
+PICTURES_HEADING = "## Pictures\n\n"
+
+
+def earlier_pictures(page: Path) -> str:
+    """The pictures' table already in docs/performance.md (a run that leaves them out keeps it)."""
+    text = page.read_text() if page.exists() else ""
+    if PICTURES_HEADING not in text:
+        return "Not measured yet."
+    return text.split(PICTURES_HEADING, 1)[1].split("\n\n", 1)[0]
+
+
+def pictures_table(measured: dict[str, str]) -> str:
+    header = "| measured | " + " | ".join(measured) + " |"
+    row = "| " + time.strftime("%Y-%m-%d") + " | " + " | ".join(measured.values()) + " |"
+    return "\n".join([header, "|" + "---|" * (len(measured) + 1), row])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
@@ -411,6 +444,7 @@ def main() -> None:
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "performance.md")
     parser.add_argument("--rewrite", action="store_true", help="measure nothing: write the page again, its rows kept")
     parser.add_argument("--compare", metavar="REF", help="also build each size with the generator of this git commit")
+    parser.add_argument("--pictures", type=int, default=1000, help="synthetic photos to convert (0: leave out)")
     arguments = parser.parse_args()
     rows = []
     with contextlib.ExitStack() as stack:
@@ -426,10 +460,17 @@ def main() -> None:
             measured = measure(count, count <= arguments.serve_up_to, count <= arguments.floor_up_to, compare=compare)
             rows.append(measured)
             print(table(rows[-1:]), flush=True)
+    pictures = earlier_pictures(arguments.page)
+    if arguments.pictures and not arguments.rewrite:
+        from tests.benchmark.pictures import measure_pictures
+
+        pictures = pictures_table(measure_pictures(min(arguments.counts), arguments.pictures))
+        print(pictures, flush=True)
     text = table(merged(earlier_rows(arguments.page), rows) if rows else earlier_rows(arguments.page))
     print(text)
     machine = f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}"
-    arguments.page.write_text(PAGE.format(table=text, machine=machine, python=platform.python_version()))
+    page = PAGE.format(table=text, machine=machine, python=platform.python_version(), pictures=pictures)
+    arguments.page.write_text(page)
     print(f"wrote {arguments.page}")
 
 
