@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from browser import Watched, serious_violations, serve
 from conftest import ROOT, copy_project, mkdocs
-from PIL import Image, ImageCms
+from PIL import Image, ImageChops, ImageCms, ImageDraw, ImageOps, ImageStat
 
 from generator.content.model import MediaFileInfo
 from generator.site.figures import player
-from generator.site.pictures import picture, renditions
+from generator.site.pictures import Rendition, convert, picture, renditions
 
 EVENT = "2020-03-rocket-attack-on-camp-taji-kills-three"
 OTHER = "2020-03-second-rocket-salvo-hits-camp-taji"
@@ -138,6 +138,35 @@ def test_each_original_is_made_in_widths_never_wider_and_each_file_once(width, m
     assert [path.rsplit("-", 1)[1] for path in files] == made
     assert all(path.startswith("media/a-b-0123456789abcdef-") for path in files)
     assert found.thumb.width == min(160, width) and found.thumb.path.endswith(".webp")
+
+
+@pytest.mark.parametrize("width", [160, 480, 960])
+def test_a_small_rendition_from_a_reduced_decode_looks_as_one_from_the_whole_picture(tmp_path, width):
+    """A JPEG is decoded at a fraction of its size where that leaves twice the pixels a rendition
+    needs (fast: a 160 px thumbnail of a 3000 px photo reads an eighth of it); the result must
+    match one resized from the whole decoded picture, turned upright the same way."""
+    source = tmp_path / "photo.jpg"
+    detail = Image.new("RGB", (3000, 2000), (200, 180, 150))
+    draw = ImageDraw.Draw(detail)
+    for x in range(0, 3000, 12):  # stripes a 160 px thumbnail blurs and a 960 px rendition keeps
+        draw.line((x, 0, x + 400, 2000), fill=((x * 5) % 256, 60, 90), width=5)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned a quarter: the reduced decode must ask for the turned size
+    detail.save(source, "JPEG", quality=92, exif=exif.tobytes())
+    with Image.open(source) as image:
+        whole = ImageOps.exif_transpose(image).convert("RGB")
+    height = round(whole.height * width / whole.width)
+    reference = whole.resize((width, height), Image.Resampling.LANCZOS)
+    encoded = io.BytesIO()
+    reference.save(encoded, "WEBP", quality=78, method=4)  # as convert encodes: its loss is the baseline
+
+    def error(data: bytes) -> float:
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.size == (width, height)
+            return max(ImageStat.Stat(ImageChops.difference(reference, image.convert("RGB"))).mean)
+
+    made = error(convert(source, Rendition("x", width, height), "webp"))
+    assert made < error(encoded.getvalue()) + 0.5, made  # the encoding's own loss, nothing more
 
 
 class _Parser(html.parser.HTMLParser):

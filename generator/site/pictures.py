@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from generator.content.media import MEDIA_FOLDER
+from generator.content.media import MEDIA_FOLDER, QUARTER_TURNS
 from generator.content.model import MediaFileInfo
 
 CARD = (1200, 630)  # a share preview's size (Open Graph, X)
@@ -82,6 +82,10 @@ def convert(source: Path, rendition: Rendition, extension: str) -> bytes:
     nothing else (no EXIF, GPS, XMP or comments)."""
     with Image.open(source) as image:
         profile = image.info.get("icc_profile")
+        if image.format == "JPEG":  # decode at 1/2, 1/4 or 1/8 where it leaves twice the pixels needed
+            wanted = (rendition.width * 2, rendition.height * 2)
+            turned = image.getexif().get(0x0112, 1) in QUARTER_TURNS
+            image.draft(None, (wanted[1], wanted[0]) if turned else wanted)
         upright = ImageOps.exif_transpose(image)
         if upright.mode not in ("RGB", "RGBA"):
             upright = upright.convert("RGBA" if "A" in upright.getbands() or "transparency" in image.info else "RGB")
