@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_usage_errors_exit_2(timeline, tmp_path):
 
 # (file name, text, expected (line, column, message fragment), every one in the same run)
 BAD_EVENTS = {
-    "tabs.yaml": ("title: x\n\tdate: 2020\n", [(2, 1, "tab character")]),
+    "tabs.yaml": ("title: x\n\tdate: 2020\n", [(2, 1, "a tab in the indentation")]),
     "bad-indent.yaml": ("title: x\n  date: 2020\nsummary: y\n", [(2, 7, "mapping values are not allowed")]),
     "unclosed.yaml": ('title: "unclosed\ndate: 2020\n', [(1, 8, "quoted scalar")]),
     "duplicate-key.yaml": (VALID + "title: Again\n", [(6, 1, "duplicate key 'title' (first set on line 1)")]),
@@ -105,7 +106,10 @@ BAD_EVENTS = {
     ),
     "claim-negative.yaml": (VALID + "    wounded: -2\n", [(6, 14, "-2 is not a count of people")]),
     "claim-unknown.yaml": (VALID + "    killd: 2\n", [(6, 5, "unknown field 'killd' (did you mean 'killed'?)")]),
-    "empty.yaml": ("", [(1, 1, "the file is empty")]),
+    "empty.yaml": (
+        "",
+        [(1, 1, "the file is empty (an event needs 'title', 'date', 'summary', 'sources'; `timeline new")],
+    ),
     "comments-only.yaml": ("# nothing here\n", [(1, 1, "the file is empty")]),
     "a-list.yaml": ("- title: x\n", [(1, 1, "expected a mapping of fields, found a list")]),
     "two-docs.yaml": (VALID + "---\n" + VALID, [(6, 1, "expected a single document")]),
@@ -432,3 +436,168 @@ def test_without_an_about_file_the_page_is_still_made(content):
     page = about_page("")
     assert page.startswith("# About this timeline\n")
     assert "| Disputed | Sources disagree on whether or how it happened |" in page
+
+
+TAB_CASES = [
+    # (the file, where its first problem is, what it says); libyaml accepts the first five,
+    # PyYAML's own reader refuses them: refused everywhere, at the tab
+    ("places:\t[iraq]\n", 1, 8, "a tab character"),
+    ("title:\tx\n", 1, 7, "a tab character"),
+    ("places: [iraq,\tsyria]\n", 1, 15, "a tab character"),
+    ("title: x\t# a comment\n", 1, 9, "a tab character"),
+    ("title: x\t\n", 1, 9, "a tab character"),
+    ('title: "a\tb"\n', 1, 10, "a tab character"),  # inside a text: invisible, and kept as a tab
+    ("title: a\tb\n", 1, 9, "a tab character"),
+    ("summary: >-\n  line\tone\n", 2, 7, "a tab character"),
+    ("title: x\n\tdate: 2020\n", 2, 1, "a tab in the indentation"),  # libyaml refuses these too
+    ("tags:\n\t- a\n", 2, 1, "a tab in the indentation"),
+    ("summary: >-\n  one\n  \ttwo\n", 3, 3, "a tab in the indentation"),
+    ("summary: >-\n \t one\n", 2, 2, "a tab in the indentation"),
+]
+
+
+@pytest.mark.parametrize("text, line, column, message", TAB_CASES)
+def test_a_tab_is_refused_wherever_it_is_written(text, line, column, message):
+    from generator.content.load import load_bytes
+
+    problems = load_bytes(text.encode(), "x.yaml").problems
+    assert [(p.line, p.column, p.message) for p in problems] == [(line, column, message)]
+    assert problems[0].hint in (
+        "indent with spaces, not tabs",
+        "write a space instead: YAML readers disagree about tabs",
+    )
+    if "indentation" not in message:  # a space where the tab was is the whole fix
+        assert load_bytes(text.replace("\t", " ").encode(), "x.yaml").problems == ()
+
+
+FLOW_CASES = [
+    # (the file, where the bracket opened, the hint's end)
+    ("places: [iraq\ntags: [a]\n", 1, 9, "on the same line: places: [iraq]"),
+    ("places: [iraq\n", 1, 9, "on the same line: places: [iraq]"),
+    ("title: x\nplaces: [iraq, syria\nsummary: y\n", 2, 9, "on the same line: places: [iraq, syria]"),
+    ("tags:\n  - [a, b\n  - c\n", 2, 5, "on the same line: - [a, b]"),
+    ("actors: {a: b\ntitle: x\n", 1, 9, "on the same line: actors: {a: b}"),
+]
+
+
+@pytest.mark.parametrize("text, line, column, hint", FLOW_CASES)
+def test_an_unclosed_bracket_is_reported_where_it_opened(text, line, column, hint):
+    from generator.content.load import load_bytes
+
+    (problem,) = load_bytes(text.encode(), "x.yaml").problems
+    assert (problem.line, problem.column) == (line, column)
+    opening = text.splitlines()[line - 1][column - 1]
+    assert (
+        problem.message
+        == f"YAML syntax: this {'list' if opening == '[' else 'mapping'} opened with '{opening}' is not closed"
+    )
+    assert problem.hint.endswith(hint)
+    fixed = text.splitlines()
+    fixed[line - 1] = fixed[line - 1].rstrip() + ("]" if opening == "[" else "}")
+    assert load_bytes("\n".join(fixed).encode(), "x.yaml").problems == ()  # the hint's line is the fix
+
+
+DIRECTION_CASES = [
+    # (a title, refused?): the controls that reorder text are refused; right-to-left text and the
+    # marks it may need are kept
+    ("Rocket attack \u202eon Camp Taji", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("Rocket attack \u202don Camp Taji", "U+202D (LEFT-TO-RIGHT OVERRIDE)"),
+    ("Rocket attack \u202bon\u202c Camp Taji", "U+202B (RIGHT-TO-LEFT EMBEDDING)"),
+    ("Rocket attack \u202aon Camp Taji", "U+202A (LEFT-TO-RIGHT EMBEDDING)"),
+    ("Rocket attack \u2067on\u2069 Camp Taji", "U+2067 (RIGHT-TO-LEFT ISOLATE)"),
+    ("Rocket attack \u2066on Camp Taji", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ("Rocket attack \u2068on Camp Taji", "U+2068 (FIRST STRONG ISOLATE)"),
+    ("Rocket attack on Camp Taji\u2069", "U+2069 (POP DIRECTIONAL ISOLATE)"),
+    ("صواريخ على معسكر التاجي", None),
+    ("Camp Taji (معسكر التاجي\u200f) attacked", None),
+    ("Camp Taji \u200e(Iraq) attacked", None),
+    ("Camp Taji \u061cattacked", None),
+    ("מתקפה על מחנה טאג'י", None),
+]
+
+
+@pytest.mark.parametrize("title, refused", DIRECTION_CASES)
+def test_a_control_that_reorders_text_is_refused_and_right_to_left_text_kept(timeline, content, title, refused):
+    (content / "events" / "new-event.yaml").write_text(VALID.replace("A valid event", f'"{title}"'), encoding="utf-8")
+    result = timeline("check", "--content", str(content))
+    if refused is None:
+        assert result.returncode == 0, result.stderr
+        return
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = f'title: "{title}"'
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    column = min(line.index(char) for char in controls if char in line) + 1
+    ((name, number, at, message),) = errors(result)
+    assert (name, number, at) == ("new-event.yaml", 1, column)
+    assert message.startswith(f"the invisible control {refused} shows this text in another order than it is written")
+    assert "U+200F RIGHT-TO-LEFT MARK is allowed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "field, length, refused",
+    [("title", 160, False), ("title", 161, True), ("title", 20_000, True), ("summary", 20_000, False)],
+)
+def test_a_title_is_a_headline(timeline, content, field, length, refused):
+    text = ("Rockets " * (length // 8 + 1))[:length].strip().ljust(length, "x")
+    event = VALID.replace("A valid event", text) if field == "title" else VALID.replace("Something happened.", text)
+    (content / "events" / "new-event.yaml").write_text(event)
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == (1 if refused else 0), result.stderr
+    if refused:
+        hint = "(a title is a headline: write the rest in the summary)"
+        assert errors(result) == [
+            ("new-event.yaml", 1, 8, f"this text is {length:,} characters long; at most 160 {hint}")
+        ]
+
+
+def test_every_one_line_text_has_a_length_its_schema_says():
+    from generator.content.fields import Text
+    from generator.content.schema import EVENT, TITLE_LONGEST
+
+    assert EVENT.fields["title"].kind.schema()["maxLength"] == TITLE_LONGEST
+    assert Text().schema()["maxLength"] == Text.LINE and "maxLength" not in Text(multiline=True).schema()
+
+
+@pytest.mark.parametrize(
+    "event_date, published, warned",
+    [
+        ("2020-03-24", ["2020-03-19"], False),  # after the article, within a year: planned, announced
+        ("2021-03-19", ["2020-03-19"], False),  # a year to the day
+        ("2021-03-20", ["2020-03-19"], True),
+        ("9999-12-31", ["2020-03-19"], True),
+        ("2022", ["2020-03-19"], True),  # a year that begins after
+        ("2021", ["2020-03-19"], False),  # a year that begins within the year
+        ("2019-12-31/9999-12-31", ["2020-03-19"], False),  # begins before: an open end is not a slip
+        ("2023-01-01", ["2020-03-19", "2022-06-01"], False),  # the newest source counts
+    ],
+)
+def test_an_event_dated_long_after_its_sources_is_a_warning(event_date, published, warned):
+    from generator.content import edtf
+    from generator.content.model import Citation, Event, Source
+    from generator.content.similar import newest_source_far_behind
+
+    sources = {
+        f"s{n}": Source(id=f"s{n}", title="t", publisher="p", published=date.fromisoformat(day))
+        for n, day in enumerate(published)
+    }
+    event = Event(
+        id="e",
+        title="t",
+        date=edtf.parse(event_date),
+        summary="s",
+        sources=tuple(Citation(source=key) for key in sources),
+    )
+    found = newest_source_far_behind(event, sources)
+    assert (found is not None) == warned
+    if warned:
+        assert found == max(date.fromisoformat(day) for day in published)
+
+
+def test_the_far_date_warning_names_the_line_and_fails_nothing(timeline, content):
+    (content / "events" / "new-event.yaml").write_text(VALID.replace("date: 2020-03-16", "date: 9999-12-31"))
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert (
+        "new-event.yaml:2:1: warning: this event begins 31 December 9999, more than a year after its newest source"
+        in result.stderr
+    )

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from yaml.error import Mark as YamlMark
 from yaml.nodes import MappingNode, ScalarNode
@@ -137,7 +137,7 @@ def _check_collection(file: Path, name: str, record: Record[Kept], into: dict[st
     if not file.is_file():
         checked.problems.append(Mark(path).problem(f"{file.name} is missing", f"create {path} (see content/README.md)"))
         return
-    loaded = load_file(file, path)
+    loaded = load_file(file, path, _empty_hint(record, collection=True))
     checked.problems.extend(loaded.problems)
     if loaded.root is None:
         return
@@ -252,10 +252,20 @@ def _check_event_files_again(folder: Path, base: str, names: list[str], checked:
         del cache[gone]
 
 
+def _empty_hint(record: Record[Any], collection: bool = False) -> str:
+    """What an empty file should hold, from the record's own definition: its required fields,
+    and for an event the command that writes one to fill in."""
+    needed = ", ".join(f"'{name}'" for name, field in record.fields.items() if field.required)
+    if collection:
+        return f"write each record as 'some-id:' with its fields indented below ({needed} required)"
+    return f'an event needs {needed}; `timeline new "Title" --date YYYY-MM-DD` writes one to fill in'
+
+
 def _check_event_file(folder: Path, base: str, name: str, raw: bytes | None = None) -> FileResult:
     path = f"{base}/{name}"
     identifier = name.removesuffix(".yaml")
-    loaded = load_file(folder / name, path) if raw is None else load_bytes(raw, path)
+    hint = _empty_hint(EVENT)
+    loaded = load_file(folder / name, path, hint) if raw is None else load_bytes(raw, path, hint)
     problems = list(loaded.problems)
     if loaded.root is None:
         return FileResult(raw or b"", None, problems, [])

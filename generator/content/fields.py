@@ -98,9 +98,13 @@ class Text(Kind[str]):
 
     expected = "text"
 
-    def __init__(self, multiline: bool = False, description: str = ""):
+    LINE = 300  # the longest one-line text (a name, a credit): longer is a paste gone wrong
+
+    def __init__(self, multiline: bool = False, description: str = "", longest: int | None = None, too_long: str = ""):
         self.multiline = multiline
         self.description = description
+        self.longest = longest if longest is not None or multiline else self.LINE
+        self.too_long = too_long or "shorten it"
 
     def check(self, node: Node, ctx: Context) -> str | Invalid:
         if node.tag not in STANDARD_TAGS:
@@ -120,6 +124,10 @@ class Text(Kind[str]):
             return ctx.error(node, "this value is empty", "write a value or remove the key")
         if not self.multiline and "\n" in value:
             return ctx.error(node, "this value must fit on one line")
+        if self.longest is not None and len(value) > self.longest:
+            return ctx.error(
+                node, f"this text is {len(value):,} characters long; at most {self.longest}", self.too_long
+            )
         return self.validate(value, node, ctx)
 
     def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
@@ -129,6 +137,8 @@ class Text(Kind[str]):
         result: JsonSchema = {"type": "string", "minLength": 1}
         if not self.multiline:
             result["pattern"] = "^[^\\n]*$"
+        if self.longest is not None:
+            result["maxLength"] = self.longest
         return result
 
 

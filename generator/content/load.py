@@ -34,13 +34,17 @@ class Loaded:
     problems: tuple[Problem, ...] = ()
 
 
-def load_file(file: Path, path: str) -> Loaded:
-    """Read one YAML file as nodes; every failure becomes a located Problem."""
+EMPTY_HINT = "write the record's fields (the editors' guide, content/README.md in the site's repository, lists them)"
+
+
+def load_file(file: Path, path: str, empty_hint: str = EMPTY_HINT) -> Loaded:
+    """Read one YAML file as nodes; every failure becomes a located Problem. `empty_hint` says
+    what an empty file should hold (the checker knows which kind of record it is)."""
     try:
         raw = file.read_bytes()
     except OSError as error:
         return Loaded(path, None, (Mark(path).problem(f"cannot read the file: {error.strerror}"),))
-    return load_bytes(raw, path)
+    return load_bytes(raw, path, empty_hint)
 
 
 def mark_of_key(file: Path, path: str, key: str, word: str = "") -> Mark:
@@ -74,14 +78,18 @@ def read_text(file: Path, path: str) -> tuple[str | None, Problem | None]:
     return (None, problem) if problem else (text, None)
 
 
-def load_bytes(raw: bytes, path: str) -> Loaded:
+def load_bytes(raw: bytes, path: str, empty_hint: str = EMPTY_HINT) -> Loaded:
     text, problem = _decode(raw, path)
     if problem:
         return Loaded(path, None, (problem,))
+    characters = _tab_problems(text, path) + _direction_controls(text, path)
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
-        return Loaded(path, None, (_syntax_problem(error, text, path),))
+        syntax = _syntax_problem(error, text, path)
+        if any(found.line == syntax.line for found in characters):  # the tab is the reason: said once
+            return Loaded(path, None, tuple(characters))
+        return Loaded(path, None, (*characters, syntax))
     except yaml.reader.ReaderError as error:  # a control character
         problem = _at_offset(
             text,
@@ -96,8 +104,9 @@ def load_bytes(raw: bytes, path: str) -> Loaded:
     except yaml.YAMLError as error:
         return Loaded(path, None, (Mark(path).problem(f"YAML cannot read this file: {' '.join(str(error).split())}"),))
     if root is None:
-        return Loaded(path, None, (Mark(path).problem("the file is empty", "see content/README.md for the fields"),))
+        return Loaded(path, None, (Mark(path).problem("the file is empty", empty_hint),))
     problems, aliased = _unsafe_constructs(root, text, path)
+    problems = characters + problems
     # Checking walks the tree as if expanded: with aliases it could be exponential, so stop here.
     return Loaded(path, None if aliased else root, tuple(problems))
 
@@ -119,6 +128,56 @@ def _decode(raw: bytes, path: str) -> tuple[str, Problem | None]:
         return "", problem
 
 
+# Controls that make text display in another order than it is stored (the "Trojan Source"
+# spoof): the embeddings, overrides and isolates. The marks right-to-left languages need
+# (U+200E, U+200F, U+061C) change no order and stay allowed.
+DIRECTION_CONTROLS = {
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+_DIRECTION = re.compile("[" + "".join(DIRECTION_CONTROLS) + "]")
+
+
+def _direction_controls(text: str, path: str) -> list[Problem]:
+    """Each line holding an invisible control that reorders what a reader sees, at the first."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        found = _DIRECTION.search(line)
+        if found:
+            code = f"U+{ord(found.group()):04X} ({DIRECTION_CONTROLS[found.group()]})"
+            message = f"the invisible control {code} shows this text in another order than it is written"
+            hint = (
+                "delete it: right-to-left text displays in its order without it (U+200F RIGHT-TO-LEFT MARK is allowed)"
+            )
+            problems.append(Problem(path, number, found.start() + 1, message, hint))
+    return problems
+
+
+def _tab_problems(text: str, path: str) -> list[Problem]:
+    """Every line with a tab, at its first one. YAML readers disagree about tabs: libyaml (which
+    the checker uses) accepts one after `key:`, in a flow list or before a comment, where PyYAML's
+    own reader, and so other tools, refuse the whole file; in a text a tab is invisible and
+    reaches the data as a tab. So none is accepted, and the hint says what to write instead."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        column = line.find("\t")
+        if column < 0:
+            continue
+        if not line[:column].strip(" "):
+            message, hint = "a tab in the indentation", "indent with spaces, not tabs"
+        else:
+            message, hint = "a tab character", "write a space instead: YAML readers disagree about tabs"
+        problems.append(Problem(path, number, column + 1, message, hint))
+    return problems
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     if error.context_mark and "end of stream" in (error.problem or ""):
@@ -129,6 +188,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     if error.context:
         message = f"{error.context.strip()}: {message}"
     lines = text.splitlines()
+    flow = _unclosed_flow(error, lines, path)
+    if flow:
+        return flow
     hint = ""
     near = lines[max(line - 2, 0) : line] if lines else []
     quoted = _QUOTED_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
@@ -153,6 +215,27 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     elif "expected <block end>" in message or "indentation" in message:
         hint = "check the indentation: keys of one mapping line up"
     return Problem(path, line, column, f"YAML syntax: {message}", hint)
+
+
+_FLOWS = {"flow sequence": ("list", "[", "]"), "flow mapping": ("mapping", "{", "}")}
+
+
+def _unclosed_flow(error: yaml.MarkedYAMLError, lines: list[str], path: str) -> Problem | None:
+    """A `[` or `{` left open: libyaml reports where it gave up (often the next line, in its
+    words); say where the bracket opened and how the line would read closed."""
+    context = error.context or ""
+    kind = next((value for key, value in _FLOWS.items() if key in context), None)
+    if kind is None or error.context_mark is None or "did not find expected" not in (error.problem or ""):
+        return None
+    name, opening, closing = kind
+    number, column = error.context_mark.line + 1, error.context_mark.column + 1
+    written = lines[number - 1].rstrip() if 0 < number <= len(lines) else ""
+    message = f"this {name} opened with '{opening}' is not closed"
+    if written and closing not in written[column:]:
+        hint = f"end it with '{closing}' on the same line: {written.strip()}{closing}"
+    else:
+        hint = f"separate its items with ',' and end it with '{closing}'"
+    return Problem(path, number, column, f"YAML syntax: {message}", hint)
 
 
 def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:

@@ -52,6 +52,8 @@ def _citation_node(node: MappingNode, index: int, key: str) -> Node:
     return node
 
 
+TITLE_LONGEST = 160  # characters: a headline's length, with room to spare
+
 ACTOR_KINDS = ("state", "military", "coalition", "militia", "armed-group", "person", "organization")
 
 
@@ -181,7 +183,11 @@ def _status_and_claims(values: Values, node: MappingNode, ctx: Context) -> None:
 EVENT = Record(
     Event,
     {
-        "title": Field(Text(), required=True, description="what happened, in a line of plain text"),
+        "title": Field(
+            Text(longest=TITLE_LONGEST, too_long="a title is a headline: write the rest in the summary"),
+            required=True,
+            description="what happened, in a line of plain text",
+        ),
         "date": Field(EdtfDate(), required=True, description="EDTF date, as precise as the source allows"),
         "summary": Field(Markdown(), required=True, description="what happened, in Markdown"),
         "details": Field(Markdown(), description="more context, in Markdown"),

@@ -1,5 +1,6 @@
 """Warnings from `timeline check` (they never fail it): events that look like the same one,
-tags that look like a slip of another, and pictures in content/media/ that nothing uses. Titles
+tags that look like a slip of another, events dated long after their sources (a slip of the
+year), and pictures in content/media/ that nothing uses. Titles
 are compared with rapidfuzz, and only between events that could be the same: overlapping dates
 and a shared actor or place."""
 
@@ -8,20 +9,23 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from generator.content import edtf
 from generator.content.load import mark_of_key
 from generator.content.media import unused_media
-from generator.content.model import Content, Event
+from generator.content.model import Content, Event, Source
 from generator.content.problems import Mark, Problem, display_path
 
 # rapidfuzz scores, 0 to 100: the better of the titles' edit similarity and the same with their
 # words sorted ("Rockets hit Camp Taji, killing three" / "Rocket attack on Camp Taji kills three": 68).
 TITLES_ALIKE = 66
 TAG_USED_OFTEN = 3
+SOURCES_AHEAD_DAYS = 365  # a source reports what happened or is planned, rarely further ahead
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,36 @@ def tag_slips(content: Content, folder: Path) -> list[ContentWarning]:
     return warnings
 
 
+def newest_source_far_behind(event: Event, sources: dict[str, Source]) -> date | None:
+    """The newest publication day of the event's sources, when the event begins more than
+    SOURCES_AHEAD_DAYS after it: 9999-12-31 for 2019-12-31 is a slip an editor should see."""
+    published = [sources[citation.source].published for citation in event.sources if citation.source in sources]
+    if not published:
+        return None
+    newest = max(published)
+    return newest if (event.date.earliest - newest).days > SOURCES_AHEAD_DAYS else None
+
+
+def date_slips(content: Content, folder: Path) -> list[ContentWarning]:
+    warnings = []
+    for event in content.events.values():
+        newest = newest_source_far_behind(event, content.sources)
+        if newest is not None:
+            message = (
+                f"this event begins {edtf.point_in_words(event.date.first_point)}, more than a year after its "
+                f"newest source was published ({newest.day} {newest.strftime('%B %Y')})"
+            )
+            hint = "check the year: a source reports what happened, or what is planned soon"
+            warnings.append(ContentWarning(_at_key(folder, event.id, "date").problem(message, hint)))
+    return warnings
+
+
 def content_warnings(content: Content, root: Path, changed: set[str] | None = None) -> list[ContentWarning]:
     """Every warning, or (with `changed`) those about look-alikes of the changed events and tags."""
     folder = root / "events"
     unused = [ContentWarning(problem) for problem in unused_media(content, root)]
     found = possible_duplicates(content, folder, changed) + tag_slips(content, folder) + unused
+    found += date_slips(content, folder)
     return sorted(found, key=lambda warning: warning.problem)
 
 
