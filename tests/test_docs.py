@@ -134,8 +134,9 @@ def test_the_editors_guide_reads_dates_as_the_pages_do():
 
 
 def test_the_editors_guide_gives_the_checkers_lengths():
-    from generator.content.fields import Text
+    from generator.content.fields import Text, Url
     from generator.content.schema import TITLE_LONGEST
 
     guide = " ".join((ROOT / "content" / "README.md").read_text().split())
     assert f"a title over {TITLE_LONGEST} characters or another one-line text over {Text.LINE}" in guide
+    assert f"an address over {Url.LINE};" in guide

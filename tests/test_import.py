@@ -143,6 +143,110 @@ def test_locations_become_places_with_their_coordinates(timeline, content, tmp_p
     assert karbala["places"] == ["karbala-airport"]
 
 
+@pytest.mark.parametrize(
+    "date_text, unique_id, written",
+    [
+        ("2020-03-11", "strike-on-taji", "2020-03-11-strike-on-taji"),  # the prefix every event file has
+        ("2020-03-11", "2020-03-11-strike-on-taji", "2020-03-11-strike-on-taji"),  # not twice
+        ("2020-03", "taji", "2020-03-taji"),
+        ("2019-12-27/2020-01-02", "k1-attack", "2019-12-27-k1-attack"),
+        ("2020~", "taji", "2020-taji"),
+        ("2020-03-11", "Not A Slug!", "2020-03-11-strike-on-taji"),  # then from the headline
+        ("2020-03-11", None, "2020-03-11-strike-on-taji"),
+    ],
+)
+def test_an_imported_event_is_named_as_every_event_file_is(date_text, unique_id, written):
+    from generator.authoring.importer import _dated_id
+
+    assert (_dated_id(date_text, unique_id) or f"{date_text[:10]}-strike-on-taji") == written
+
+
+def test_an_imported_slide_keeps_its_id_under_the_date_prefix(timeline, content, tmp_path):
+    _empty_events(content)
+    slide = {
+        "start_date": {"year": "2020", "month": "3", "day": "11"},
+        "text": {"headline": "Strike on Taji", "text": "x"},
+        "unique_id": "taji-strike",
+    }
+    file = tmp_path / "one.json"
+    file.write_text(json.dumps({"events": [slide]}))
+    result = timeline("import", str(file), "--source", SOURCE, "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert [path.name for path in (content / "events").iterdir()] == ["2020-03-11-taji-strike.yaml"]
+
+
+def test_imported_events_are_drafts_until_reviewed(timeline, content, tmp_path):
+    _empty_events(content)
+    data = {
+        "events": [
+            {
+                "start_date": {"year": "2020", "month": "3", "day": "11"},
+                "text": {"headline": "Strike on Taji", "text": "x"},
+            }
+        ]
+    }
+    file = tmp_path / "one.json"
+    file.write_text(json.dumps(data))
+    result = timeline("import", str(file), "--source", SOURCE, "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    written = yaml.safe_load((content / "events" / "2020-03-11-strike-on-taji.yaml").read_text())
+    assert written["status"] == "draft"
+    assert timeline("check", "--content", str(content)).returncode == 0
+
+
+def test_a_location_without_a_name_is_reported_with_its_coordinates(timeline, content, tmp_path):
+    _empty_events(content)
+    data = {
+        "events": [
+            {
+                "start_date": {"year": "2020", "month": "3", "day": "11"},
+                "text": {"headline": "Strike on Taji", "text": "x"},
+                "location": {"lat": 33.53, "lon": 44.26, "zoom": 9},
+            }
+        ]
+    }
+    file = tmp_path / "unnamed.json"
+    file.write_text(json.dumps(data))
+    before = (content / "places.yaml").read_text()
+    result = timeline("import", str(file), "--source", SOURCE, "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert (
+        "not imported: event 1 (Strike on Taji): its location (lat 33.53, lon 44.26) has no name; add the place "
+        "to places.yaml with these coordinates and list it under the event's places"
+    ) in result.stderr
+    assert (content / "places.yaml").read_text() == before
+
+
+def test_an_imported_slide_that_repeats_an_event_is_a_warning(timeline, content, tmp_path):
+    data = {
+        "events": [
+            {  # the seed's 2020-03-rocket-attack-on-camp-taji-kills-three, as another newsroom titled it
+                "start_date": {"year": "2020", "month": "3", "day": "11"},
+                "text": {"headline": "Rocket attack on Camp Taji kills three", "text": "x"},
+            },
+            {
+                "start_date": {"year": "2020", "month": "3", "day": "11"},
+                "text": {"headline": "Parliament votes on the budget", "text": "x"},
+            },
+            {  # alike, but a year apart: not the same event
+                "start_date": {"year": "2021", "month": "3", "day": "11"},
+                "text": {"headline": "Rocket attack on Camp Taji kills three", "text": "x"},
+            },
+        ]
+    }
+    file = tmp_path / "repeats.json"
+    file.write_text(json.dumps(data))
+    result = timeline("import", str(file), "--source", SOURCE, "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1, result.stderr
+    assert (
+        "2020-03-11-rocket-attack-on-camp-taji-kills-three.yaml: looks like '2020-03-rocket-attack-on-camp-taji-kills-three'"
+        in warnings[0]
+    )
+    assert "if it is the same event, delete this file" in warnings[0]
+
+
 HOSTILE_CELLS = ["=1+1", "+1", "-1", "@SUM(A1)", "|calc", "%x", "\tTabbed", "'quoted", "'=1+1", "''", "plain"]
 
 

@@ -23,10 +23,12 @@ from generator.authoring.files import (
 )
 from generator.authoring.timelinejs import eras_of, html_to_markdown, in_era, place_of, plain_text, slide_date
 from generator.content import edtf
+from generator.content.check import check_content
 from generator.content.fields import SLUG, slugify
 from generator.content.load import load_file, read_text
-from generator.content.model import STATUSES
+from generator.content.model import STATUSES, Event
 from generator.content.problems import ContentError
+from generator.content.similar import alike_events
 from generator.exports.cells import unprotected
 
 
@@ -35,6 +37,7 @@ class Imported:
     written: Written = field(default_factory=Written)
     unmapped: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # entries added to sources.yaml or places.yaml
+    look_alikes: list[str] = field(default_factory=list)  # "PATH: looks like 'ID' (...)"
 
 
 def event_yaml(record: dict[str, Any]) -> str:
@@ -49,6 +52,8 @@ def event_yaml(record: dict[str, Any]) -> str:
     for name in ("actors", "places", "tags", "killed", "wounded", "status", "status_note", "media"):
         if record.get(name) or (name in ("killed", "wounded") and record.get(name) is not None):
             values[name] = record[name]
+    if record.get("status") == "draft":  # someone else's record: never published unreviewed
+        values["status"] = ("draft", "imported: once reviewed, reported, corroborated or confirmed")
     return event_document(values)
 
 
@@ -92,10 +97,13 @@ def from_timelinejs(
         place, new_place = place_of(slide, places)
         if new_place:
             new_places.setdefault(new_place["id"], new_place)
+        elif place is None and unnamed_location(slide):
+            notes.append(f"its location ({unnamed_location(slide)}) has no name; add the place to places.yaml with "
+                         "these coordinates and list it under the event's places")  # fmt: skip
         report.extend(f"{where}: {note}" for note in notes)
         records.append(
             {
-                "id": slide.get("unique_id") if SLUG.fullmatch(str(slide.get("unique_id", ""))) else None,
+                "id": _dated_id(date_text, slide.get("unique_id")),
                 "title": title,
                 "date": date_text,
                 "summary": summary.markdown or title,
@@ -103,6 +111,7 @@ def from_timelinejs(
                 "places": [place] if place else [],
                 "tags": tags,
                 "media": media,
+                "status": "draft",
             }
         )
     for era in eras:
@@ -110,6 +119,28 @@ def from_timelinejs(
             f"era '{era.headline}' ({era.first} to {era.last}): kept as the tag '{era.tag}' on {era.tagged} events"
         )
     return records, list(new_places.values())
+
+
+def _dated_id(date_text: str, unique_id: object) -> str | None:
+    """The slide's `unique_id` with the date prefix every event file has (kept as it is when it
+    has one already); None, for an id made from the title, when it is not a slug."""
+    if not isinstance(unique_id, str) or not SLUG.fullmatch(unique_id):
+        return None
+    dated = event_id(date_text, unique_id)
+    prefix = dated.removesuffix(unique_id).rstrip("-")
+    return unique_id if prefix and unique_id.startswith(prefix) else dated
+
+
+def unnamed_location(slide: dict[str, Any]) -> str:
+    """'lat 33.53, lon 44.26' for a location with coordinates and no name; "" otherwise."""
+    location = slide.get("location")
+    if not isinstance(location, dict) or location.get("name") or location.get("line"):
+        return ""
+    try:
+        lat, lon = float(location["lat"]), float(location["lon"])
+    except (KeyError, TypeError, ValueError):
+        return ""
+    return f"lat {lat:g}, lon {lon:g}"
 
 
 PICTURE_ENDINGS = (".jpg", ".jpeg", ".png", ".webp", ".gif")
@@ -249,6 +280,7 @@ def import_file(file: Path, content: Path, source: str | None = None) -> Importe
     text, problem = read_text(file, str(file))
     if problem or text is None:
         raise ContentError([problem] if problem else [])
+    existing = _existing_events(content, result)  # before this import adds sources or places
     if file.suffix.lower() == ".json":
         if not source:
             raise AuthoringError("TimelineJS slides carry no source: give --source ID (from content/sources.yaml)")
@@ -279,10 +311,28 @@ def import_file(file: Path, content: Path, source: str | None = None) -> Importe
         raise AuthoringError(f"{file}: import reads TimelineJS3 .json or the timeline's own .csv")
     for record in records:
         try:
-            edtf.parse(record["date"])
+            parsed = edtf.parse(record["date"])
         except edtf.EdtfError as error:
             result.unmapped.append(f"{record['title']}: date '{record['date']}': {error.message}; skipped")
             continue
         identifier = record.get("id") or event_id(record["date"], record["title"])
-        create_file(content / "events" / f"{identifier}.yaml", event_yaml(record), result.written)
+        path = content / "events" / f"{identifier}.yaml"
+        created = len(result.written.created)
+        create_file(path, event_yaml(record), result.written)
+        if len(result.written.created) > created:
+            for event, score in alike_events(record["title"], parsed, existing)[:3]:
+                result.look_alikes.append(
+                    f"{path}: looks like '{event.id}' (dates overlap, titles {score:.0f}% alike): if it is the same "
+                    "event, delete this file and add what it adds to the other"
+                )
     return result
+
+
+def _existing_events(content: Path, result: Imported) -> list[Event]:
+    """The events already in the content, to compare each imported one with; none (and a note)
+    when the content does not check, since its records cannot be read as the model's."""
+    try:
+        return list(check_content(content).events.values())
+    except ContentError:
+        result.unmapped.append("look-alikes of existing events: not compared, the content has errors (timeline check)")
+        return []

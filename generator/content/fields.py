@@ -236,6 +236,7 @@ class Ref(Slug):
 
 class Url(Text):
     expected = "an http(s) URL"
+    LINE = 2048  # a map's or an archive's address runs long; browsers keep this much
 
     def validate(self, value: str, node: Node, ctx: Context) -> str | Invalid:
         parts = urlsplit(value)
@@ -244,7 +245,7 @@ class Url(Text):
         return value
 
     def schema(self) -> JsonSchema:
-        return {"type": "string", "pattern": "^https?://[^\\s/]+"}
+        return {"type": "string", "pattern": "^https?://[^\\s/]+", "maxLength": self.LINE}
 
 
 class MediaFile(Text):

@@ -7,7 +7,7 @@ and a shared actor or place."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -84,13 +84,31 @@ def _candidates_of(by_key: dict[str, list[Event]], events: list[Event]) -> Itera
                     yield event, other, _shared(event, other)
 
 
+def title_likeness(one: str, other: str) -> float:
+    """0 to 100: the better of the titles' edit similarity and the same with their words sorted."""
+    a, b = one.lower(), other.lower()
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def alike_events(title: str, value: edtf.EventDate, events: Iterable[Event]) -> list[tuple[Event, float]]:
+    """Events a new record may repeat (`timeline import`, which knows no actors): dates that
+    overlap and titles TITLES_ALIKE or more alike, the most alike first."""
+    end = value.latest or value.earliest
+    found = []
+    for event in events:
+        if event.date.earliest <= end and value.earliest <= (event.date.latest or event.date.earliest):
+            score = title_likeness(title, event.title)
+            if score >= TITLES_ALIKE:
+                found.append((event, score))
+    return sorted(found, key=lambda pair: -pair[1])
+
+
 def possible_duplicates(content: Content, folder: Path, changed: set[str] | None = None) -> list[ContentWarning]:
     warnings = []
     for one, other, shared in _candidates(list(content.events.values()), changed):
         if other.id in one.related or one.id in other.related:
             continue  # an editor linked them: known to be two events
-        a, b = one.title.lower(), other.title.lower()
-        score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+        score = title_likeness(one.title, other.title)
         if score < TITLES_ALIKE:
             continue
         first, second = sorted((one, other), key=lambda event: event.id)
