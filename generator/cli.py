@@ -263,6 +263,8 @@ def _import(args: argparse.Namespace) -> int:
         print(f"added {line}", file=sys.stderr)
     for line in result.unmapped:
         print(f"not imported: {line}", file=sys.stderr)
+    for line in result.todo:
+        print(f"to do: {line}", file=sys.stderr)
     for line in result.look_alikes:
         print(f"warning: {line}", file=sys.stderr)
     print(f"{len(result.written.created)} events written, {len(result.written.refused)} existing left alone")

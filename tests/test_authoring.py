@@ -210,7 +210,9 @@ def test_import_timelinejs_and_report_what_does_not_map(timeline, content, tmp_p
         "import", str(file), "--source", "wapo-2020-03-16-coalition-smaller-bases", "--content", str(content)
     )
     assert result.returncode == 0, result.stderr
-    assert "media: save https://example.com/x.jpg as content/media/x.jpg, and write its licence" in result.stderr
+    assert ": media: save https://example.com/x.jpg as content/media/x.jpg, and write its licence" in result.stderr
+    told = [line for line in result.stderr.splitlines() if "media: save" in line]
+    assert told and all(line.startswith("to do: ") for line in told)  # imported, with a task: not "not imported"
     assert "event 3 (No date): no start_date.year, skipped" in result.stderr
     strike = yaml.safe_load((content / "events" / "2020-03-12-strike-claim.yaml").read_text())
     assert (

@@ -38,6 +38,7 @@ class Imported:
     unmapped: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # entries added to sources.yaml or places.yaml
     look_alikes: list[str] = field(default_factory=list)  # "PATH: looks like 'ID' (...)"
+    todo: list[str] = field(default_factory=list)  # what the editor must do for what was imported
 
 
 def event_yaml(record: dict[str, Any]) -> str:
@@ -58,10 +59,12 @@ def event_yaml(record: dict[str, Any]) -> str:
 
 
 def from_timelinejs(
-    data: dict[str, Any], source: str, report: list[str], places: dict[str, str]
+    data: dict[str, Any], source: str, report: list[str], places: dict[str, str], todo: list[str] | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Event records from the slides, and new places their locations name; `report` says, slide
-    by slide, what was not kept."""
+    by slide, what was not kept, and `todo` what an editor must do for what was (save a
+    picture, write its licence)."""
+    todo = report if todo is None else todo
     eras = eras_of(data, report)
     records: list[dict[str, Any]] = []
     new_places: dict[str, dict[str, Any]] = {}
@@ -88,7 +91,8 @@ def from_timelinejs(
         for unused in ("background", "autolink"):
             if unused in slide:
                 notes.append(f"'{unused}' has no field in an event record; not imported")
-        media = media_of(slide.get("media"), title, notes)
+        tasks: list[str] = []
+        media = media_of(slide.get("media"), title, notes, tasks)
         tags = [slugify(str(slide["group"]))] if slide.get("group") else []
         for era in eras:
             if in_era(date_text, era) and era.tag not in tags:
@@ -101,6 +105,7 @@ def from_timelinejs(
             notes.append(f"its location ({unnamed_location(slide)}) has no name; add the place to places.yaml with "
                          "these coordinates and list it under the event's places")  # fmt: skip
         report.extend(f"{where}: {note}" for note in notes)
+        todo.extend(f"{where}: {task}" for task in tasks)
         records.append(
             {
                 "id": _dated_id(date_text, slide.get("unique_id")),
@@ -146,7 +151,7 @@ def unnamed_location(slide: dict[str, Any]) -> str:
 PICTURE_ENDINGS = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
 
-def media_of(media: object, title: str, notes: list[str]) -> list[dict[str, Any]]:
+def media_of(media: object, title: str, notes: list[str], todo: list[str]) -> list[dict[str, Any]]:
     """A slide's media item as a `media:` entry. The picture is elsewhere: the entry names the
     file it must be saved as in content/media/ (the check says so until it is) and where it came
     from; a video or post is an embed, whose poster must be saved likewise. TimelineJS has no
@@ -160,12 +165,12 @@ def media_of(media: object, title: str, notes: list[str]) -> list[dict[str, Any]
     if path.lower().endswith(PICTURE_ENDINGS) and url.startswith(("http://", "https://")):
         entry["file"] = f"{name}{Path(path).suffix.lower()}"
         entry["source_url"] = url
-        notes.append(f"media: save {url} as content/media/{entry['file']}, and write its licence")
+        todo.append(f"media: save {url} as content/media/{entry['file']}, and write its licence")
     elif url.startswith(("http://", "https://")):
         entry["embed"] = url
         address = url.split("://", 1)[1].split("?")[0]  # a still's name from the post's address: one per post
         entry["poster"] = f"{slugify(address)[:60].strip('-') or 'embed'}-poster.jpg"
-        notes.append(f"media: save a still of {url} as content/media/{entry['poster']}, and write its licence")
+        todo.append(f"media: save a still of {url} as content/media/{entry['poster']}, and write its licence")
     else:
         notes.append(f"media: '{url[:60]}' is not an address; not imported")
         return []
@@ -178,7 +183,7 @@ def media_of(media: object, title: str, notes: list[str]) -> list[dict[str, Any]
     if credit:
         entry["credit"] = credit
     else:
-        notes.append("media: no credit given; write who made it")
+        todo.append("media: no credit given; write who made it")
     return [entry]
 
 
@@ -298,7 +303,8 @@ def import_file(file: Path, content: Path, source: str | None = None) -> Importe
             result.added.append(f"source '{source}' to {sources_file}, titled by the title slide (fill in its TODOs)")
         elif data.get("title"):
             result.unmapped.append(f"title slide: the source '{source}' in sources.yaml keeps its own title")
-        records, places = from_timelinejs(data, source, result.unmapped, _names(content / "places.yaml", "name"))
+        known = _names(content / "places.yaml", "name")
+        records, places = from_timelinejs(data, source, result.unmapped, known, result.todo)
         known_places = set(known_ids(content / "places.yaml"))
         new_places = [place for place in places if place["id"] not in known_places]
         if new_places:
