@@ -88,6 +88,62 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(page.evaluate("location.search").lstrip("?"))
 
 
+MATCH_RULE = [
+    # (a page's text, what the reader typed, a true match?)
+    ("Rocket attack on Camp Taji", "Taji", True),
+    ("Rocket attack on Camp Taji", "taj", True),  # typing: a word begins with it
+    ("Rocket attacks on Camp Taji", "attack", True),
+    ("Rocket attack on Camp Taji", "attacks", True),  # a stem: "attack" is in the page
+    ("the installation", "install", True),
+    ("to install it", "installation", True),  # half the typed length, and three letters
+    ("Soldiers and some southern towns", "Soleimani", False),  # Pagefind's fallback to "so"
+    ("some of them", "Somalia", False),
+    ("so far, soon", "Sofia", False),
+    ("a rocket", "artery", False),  # "a" is not a stem of "artery"
+    ("Kata'ib Hezbollah", "Kataib", True),  # "kata", a word of the page, and half of it
+    ("Kataib Hezbollah", "kataib hezbollah", True),
+    ("Kataib Hezbollah", "kataib soleimani", False),  # every typed word
+    ("Zürich talks", "Zurich", True),  # accents folded
+    ("Zurich talks", "Zürich", True),
+    ("", "Taji", False),
+]
+
+
+@pytest.mark.parametrize("text, typed, matched", MATCH_RULE)
+def test_the_search_tells_a_true_match_from_pagefinds_fallback(page, base, text, typed, matched):
+    page, _ = page
+    if not page.url.startswith(base):
+        page.goto(base + "/")
+    assert page.evaluate("([text, typed]) => window.tlSearchMatches(text, typed)", [text, typed]) is matched
+
+
+@pytest.mark.parametrize("word", ["Soleimani", "Sofia", "Somalia"])
+def test_a_word_no_page_has_is_said_so_and_what_is_shown_is_labelled(page, base, word):
+    page, _ = page
+    page.goto(base + "/")
+    page.click(".tl-search-open")
+    page.locator("#tl-sr-q").wait_for(timeout=5000)
+    page.keyboard.type(word, delay=20)
+    status = page.locator(".tl-sr__status")
+    page.wait_for_function("document.querySelector('.tl-sr__status').textContent.startsWith('No ')", timeout=15000)
+    assert status.inner_text().startswith(f"No page has “{word}”")
+    results = page.locator(".tl-sr__result")
+    assert results.count() == page.locator(".tl-sr__result--near").count()
+    for index in range(results.count()):
+        assert f"No “{word}” here" in results.nth(index).inner_text()
+
+
+def test_a_word_pages_have_is_counted_and_not_labelled(page, base):
+    page, _ = page
+    page.goto(base + "/")
+    page.click(".tl-search-open")
+    page.locator("#tl-sr-q").wait_for(timeout=5000)
+    page.keyboard.type("Taji", delay=20)
+    page.wait_for_function("/^\\d+ results? for/.test(document.querySelector('.tl-sr__status').textContent)", timeout=15000)
+    assert page.locator(".tl-sr__result").count() >= 3
+    assert page.locator(".tl-sr__result--near").count() == 0
+
+
 def test_search_finds_an_event_by_a_word_of_its_summary_and_opens_it(page, base):
     """From the home page, as a reader: nothing of the index is fetched until the search opens;
     a word of the summary finds the event, with its date and the word highlighted."""

@@ -112,6 +112,32 @@
     });
   }
 
+  /* Pagefind answers a word it has not indexed with the pages of the word's longest beginning
+     that it has ("so" for "Soleimani": Pagefind/pagefind#793), and has no setting against it.
+     A page truly matches a typed word when one of its words begins with it ("taj" for "Taji"),
+     or when the typed word begins with one of its words of at least three letters and half the
+     typed length (a stem: "attack" for "attacks"). Those that do not are shown as what they
+     are, never counted as matches. */
+  function folded(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function wordsOf(text) {
+    return folded(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  function hasWord(words, typed) {
+    return words.some(function (word) {
+      return word.indexOf(typed) === 0 || (typed.indexOf(word) === 0 && word.length >= 3 && word.length * 2 >= typed.length);
+    });
+  }
+  function truly(text, term) {
+    var words = wordsOf(text);
+    return wordsOf(term).every(function (typed) { return hasWord(words, typed); });
+  }
+  function pageMatches(data, term) {
+    return !term || truly(((data.meta || {}).title || "") + " " + (data.content || ""), term);
+  }
+  window.tlSearchMatches = truly; /* the rule, for tests/test_browser.py's table */
+
   function run(term, asked) {
     var filters = chosenFilters();
     if (!term && !Object.keys(filters).length) {
@@ -131,20 +157,28 @@
       var count = found.results.length;
       var what = term ? " for “" + term + "”" : "";
       var narrowed = activeCount() ? " (" + activeCount() + " filter" + (activeCount() === 1 ? "" : "s") + " on)" : "";
-      ui.status.textContent = (count ? count.toLocaleString("en") : "No") + " result" + (count === 1 ? "" : "s") + what + narrowed;
       if (state.facetsLoaded) renderFacets();
-      showMore();
+      showMore().then(function (pages) {
+        if (asked !== state.asked) return;
+        var none = count && term && !pages.some(function (data) { return pageMatches(data, term); });
+        ui.status.dataset.near = none ? "1" : "";
+        ui.status.textContent = none
+          ? "No page has “" + term + "”" + narrowed + ". Pages with a word that begins like it:"
+          : (count ? count.toLocaleString("en") : "No") + " result" + (count === 1 ? "" : "s") + what + narrowed;
+      });
     });
   }
 
   function showMore() {
     var asked = state.asked;
+    var term = state.term;
     var batch = state.results.slice(state.shown, state.shown + PAGE);
     state.shown += batch.length;
     ui.more.hidden = state.shown >= state.results.length;
-    Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
-      if (asked !== state.asked) return;
-      pages.forEach(function (data) { ui.list.appendChild(resultItem(data)); });
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      if (asked !== state.asked) return pages;
+      pages.forEach(function (data) { ui.list.appendChild(resultItem(data, !pageMatches(data, term) && term)); });
+      return pages;
     });
   }
 
@@ -164,8 +198,8 @@
     return holder;
   }
 
-  function resultItem(data) {
-    var item = element("li", { class: "tl-sr__result" });
+  function resultItem(data, nearTo) {
+    var item = element("li", { class: "tl-sr__result" + (nearTo ? " tl-sr__result--near" : "") });
     var meta = data.meta || {};
     var link = element("a", { class: "tl-sr__link", href: data.url }, meta.title || data.url);
     var heading = element("p", { class: "tl-sr__title" });
@@ -178,6 +212,7 @@
     }
     item.appendChild(heading);
     if (details) item.appendChild(element("p", { class: "tl-sr__meta" }, details));
+    if (nearTo) item.appendChild(element("p", { class: "tl-sr__near" }, "No “" + nearTo + "” here: a word that begins like it."));
     item.appendChild(excerptNodes(data.excerpt || ""));
     return item;
   }
