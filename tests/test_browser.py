@@ -144,6 +144,35 @@ def test_a_word_pages_have_is_counted_and_not_labelled(page, base):
     assert page.locator(".tl-sr__result--near").count() == 0
 
 
+LABELS = re.compile(r"\b(Reported|Corroborated|Confirmed|Disputed|Who|Where|Tags|Sources|Place|Actor|Event|Kind|Country|Coordinates)\.|·|\d+\.\d{4}")
+
+
+@pytest.mark.parametrize("word", ["Taji", "Kataib", "attack", "coalition", "Iraq", "wounded"])
+def test_search_excerpts_are_text_a_reader_would_quote(page, base, word):
+    """No page labels, badges, coordinates or facet values run into an excerpt."""
+    page, _ = page
+    page.goto(base + "/")
+    page.click(".tl-search-open")
+    page.locator("#tl-sr-q").wait_for(timeout=5000)
+    page.keyboard.type(word, delay=20)
+    page.wait_for_function("/^\\d+ results? for/.test(document.querySelector('.tl-sr__status').textContent)", timeout=15000)
+    page.wait_for_function("document.querySelectorAll('.tl-sr__excerpt').length > 0")
+    excerpts = page.locator(".tl-sr__excerpt").all_inner_texts()
+    assert excerpts and [text for text in excerpts if LABELS.search(text)] == []
+
+
+def test_search_facets_keep_every_kind_status_year_and_tag(page, base):
+    page, _ = page
+    page.goto(base + "/")
+    page.click(".tl-search-open")
+    page.locator("#tl-sr-q").wait_for(timeout=5000)
+    page.keyboard.type("Taji", delay=20)
+    page.click(".tl-sr__facets > summary")
+    for facet, value in [("Kind", "Event"), ("Kind", "Place"), ("Status", "reported"), ("Year", "2020"), ("Tag", "casualties")]:
+        box = page.locator(f"details[data-facet]:has(summary:text-is('{facet}'))")
+        box.locator(f"label:has-text('{value}')").first.wait_for(state="attached", timeout=10000)
+
+
 def test_search_finds_an_event_by_a_word_of_its_summary_and_opens_it(page, base):
     """From the home page, as a reader: nothing of the index is fetched until the search opens;
     a word of the summary finds the event, with its date and the word highlighted."""
