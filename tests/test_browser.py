@@ -139,12 +139,16 @@ def test_a_word_pages_have_is_counted_and_not_labelled(page, base):
     page.click(".tl-search-open")
     page.locator("#tl-sr-q").wait_for(timeout=5000)
     page.keyboard.type("Taji", delay=20)
-    page.wait_for_function("/^\\d+ results? for/.test(document.querySelector('.tl-sr__status').textContent)", timeout=15000)
+    page.wait_for_function(
+        "/^\\d+ results? for/.test(document.querySelector('.tl-sr__status').textContent)", timeout=15000
+    )
     assert page.locator(".tl-sr__result").count() >= 3
     assert page.locator(".tl-sr__result--near").count() == 0
 
 
-LABELS = re.compile(r"\b(Reported|Corroborated|Confirmed|Disputed|Who|Where|Tags|Sources|Place|Actor|Event|Kind|Country|Coordinates)\.|·|\d+\.\d{4}")
+LABELS = re.compile(
+    r"\b(Reported|Corroborated|Confirmed|Disputed|Who|Where|Tags|Sources|Place|Actor|Event|Kind|Country|Coordinates)\.|·|\d+\.\d{4}"
+)
 
 
 @pytest.mark.parametrize("word", ["Taji", "Kataib", "attack", "coalition", "Iraq", "wounded"])
@@ -155,7 +159,9 @@ def test_search_excerpts_are_text_a_reader_would_quote(page, base, word):
     page.click(".tl-search-open")
     page.locator("#tl-sr-q").wait_for(timeout=5000)
     page.keyboard.type(word, delay=20)
-    page.wait_for_function("/^\\d+ results? for/.test(document.querySelector('.tl-sr__status').textContent)", timeout=15000)
+    page.wait_for_function(
+        "/^\\d+ results? for/.test(document.querySelector('.tl-sr__status').textContent)", timeout=15000
+    )
     page.wait_for_function("document.querySelectorAll('.tl-sr__excerpt').length > 0")
     excerpts = page.locator(".tl-sr__excerpt").all_inner_texts()
     assert excerpts and [text for text in excerpts if LABELS.search(text)] == []
@@ -168,7 +174,13 @@ def test_search_facets_keep_every_kind_status_year_and_tag(page, base):
     page.locator("#tl-sr-q").wait_for(timeout=5000)
     page.keyboard.type("Taji", delay=20)
     page.click(".tl-sr__facets > summary")
-    for facet, value in [("Kind", "Event"), ("Kind", "Place"), ("Status", "reported"), ("Year", "2020"), ("Tag", "casualties")]:
+    for facet, value in [
+        ("Kind", "Event"),
+        ("Kind", "Place"),
+        ("Status", "reported"),
+        ("Year", "2020"),
+        ("Tag", "casualties"),
+    ]:
         box = page.locator(f"details[data-facet]:has(summary:text-is('{facet}'))")
         box.locator(f"label:has-text('{value}')").first.wait_for(state="attached", timeout=10000)
 
@@ -454,3 +466,32 @@ def test_screenshots_for_review(browser, base, device, size):
         font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
         assert font >= 12, (name, device, font)
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_home_pages_ways_in_fit_their_row(browser, base, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base + "/")
+    boxes = [box for box in (link.bounding_box() for link in page.locator(".tl-buttons a").all()) if box]
+    assert [link.inner_text() for link in page.locator(".tl-buttons a").all()] == [
+        "Read the whole timeline", "Who", "Where", "Sources", "Tags"
+    ]  # fmt: skip
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in boxes)
+    rows = sorted({round(box["y"]) for box in boxes})
+    if width == 1280:
+        assert len(rows) == 1, boxes  # "Tags" is not left alone on a second line
+    else:
+        last = [box for box in boxes if round(box["y"]) == rows[-1]]
+        assert len(last) >= 2 or len(rows) == 1, boxes
+    page.close()
+
+
+def test_who_and_where_are_named_in_every_list_of_events(page, base):
+    page, _ = page
+    page.goto(base + "/timeline/2020/")
+    labels = page.evaluate(
+        "[...document.querySelectorAll('.tl-list .tl-who, .tl-list .tl-where')].map("
+        "e => [e.className, getComputedStyle(e, '::before').content])"
+    )
+    assert labels and {label for _, label in labels} == {'"Who: "', '"Where: "'}
+    assert all(("who" in name) == (label == '"Who: "') for name, label in labels)

@@ -196,6 +196,11 @@ EDITS = {
     "a tag": lambda c: _replace(
         c / "events/2014-coalition-mission-in-iraq-begins.yaml", "tags: [coalition-mission]", "tags: [mission]"
     ),
+    "a tag's label": lambda c: _replace(c / "tags.yaml", "label: Rocket attacks", "label: Rocket and mortar attacks"),
+    "a tag described": lambda c: _replace(
+        c / "tags.yaml", "  label: Rocket and mortar attacks\n", "  label: R\n  description: D\n"
+    ),
+    "a tag labelled": lambda c: _append(c / "tags.yaml", "airstrike:\n  label: Airstrikes\n"),
     "a related event": lambda c: _replace(
         c / "events/2014-coalition-mission-in-iraq-begins.yaml",
         "tags:",

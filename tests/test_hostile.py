@@ -18,7 +18,7 @@ from conftest import copy_project, mkdocs
 from html_tools import read
 
 from generator.content.fields import Choice, Kind, ListOf, Markdown, OneOrMany, Record, Ref, Slug, Text, Url
-from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
+from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE, TAG
 
 # Closes a <title>, a <script>, an attribute and a Markdown construct, and carries entities.
 PLAIN = "</title></script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&amp; *em* [a](b) {{x}}"
@@ -59,6 +59,7 @@ def test_the_schema_has_the_text_fields_this_test_fills():
     assert set(text_fields(SOURCE)) >= {"title", "publisher", "author", "url", "via", "archived"}
     assert set(text_fields(ACTOR)) >= {"name", "aliases", "description"}
     assert set(text_fields(PLACE)) >= {"name", "country", "aliases"}
+    assert set(text_fields(TAG)) == {"label", "description"}
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("sources", "hostile-source", source),
         ("actors", "hostile-actor", actor),
         ("places", "hostile-place", place),
+        ("tags", "hostile-tag", text_fields(TAG)),
     ):
         path = content / f"{file}.yaml"
         path.write_text(path.read_text() + "\n" + yaml.safe_dump({key: record}, allow_unicode=True))
@@ -106,7 +108,9 @@ def test_no_page_runs_hostile_text(hostile_site):
 @pytest.mark.parametrize(
     ("page", "shown"),
     [
-        ("events/hostile", ["title", "quote", "publisher", "name", "country", "status_note", "note"]),
+        ("events/hostile", ["title", "quote", "publisher", "name", "country", "status_note", "note", "label"]),
+        ("tags/hostile-tag", ["label"]),
+        ("tags", ["label"]),
         ("actors/hostile-actor", ["name", "aliases"]),
         ("places/hostile-place", ["name", "country", "aliases"]),
         ("sources/hostile-source", ["title", "publisher", "author", "via"]),
@@ -125,6 +129,8 @@ def test_markdown_fields_stay_markdown_and_inert(hostile_site):
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
     actor = (hostile_site / "actors" / "hostile-actor" / "index.html").read_text(encoding="utf-8")
     assert "description: &lt;script&gt;alert(3)" in actor
+    tag = (hostile_site / "tags" / "hostile-tag" / "index.html").read_text(encoding="utf-8")
+    assert "description: &lt;script&gt;alert(3)" in tag and "<strong>bold</strong>" in tag
 
 
 def test_every_export_carries_hostile_text_exactly(hostile_site):

@@ -71,7 +71,7 @@ def test_the_overview_shows_the_latest_events_and_every_year(built, timeline):
     linked = [href.split("/")[-2] for href in page.links if href.startswith("../events/")]
     axis, latest = linked[: len(timeline.events)], linked[len(timeline.events) :]
     assert axis == [event.id for event in timeline.events]  # the axis first: every event, in time order
-    assert latest == [event.id for event in reversed(timeline.events[-10:])]
+    assert latest == [event.id for event in timeline.events[-10:]]  # in time order, as every list
     assert {"2014/", "2019/", "2020/"} <= set(page.links)
     assert re.search(r"2020\s*:\s*11 events", page.text) and re.search(r"2019\s*:\s*1 event\b", page.text)
 
@@ -400,3 +400,22 @@ def test_the_about_page_explains_statuses_and_dates_from_the_models_definitions(
 
     for _, seen, meant in LEGEND:  # how to read the time axis, in the legend's own words
         assert f"{seen} {meant[0].upper() + meant[1:]}" in text.replace("&#39;", "'").replace("&#x27;", "'"), seen
+
+
+def test_tags_are_shown_by_their_labels_and_described(built, timeline):
+    """content/tags.yaml names a tag for readers; a tag without an entry reads as words."""
+    labels = {tag: timeline.tag_label(tag) for tag in timeline.tags()}
+    assert labels["rocket-attack"] == "Rocket attacks" and labels["coalition-mission"] == "coalition mission"
+    built = built / "site"
+    index = read(built / "tags" / "index.html")
+    listed = [text for text in index.text.split("\n") if text.strip()]
+    order = [label for label in labels.values() if label in index.text]
+    assert order == sorted(order, key=str.lower) and len(order) == len(labels)
+    assert "rocket-attack:" not in index.text and "claim-of-responsibility" not in index.text, listed[:5]
+    page = read(built / "tags" / "casualties" / "index.html").text
+    assert "Tag: Casualties" in page and "with each source's figures" in page
+    event = timeline.by_tag["rocket-attack"][0]
+    shown = read(built / "events" / event.id / "index.html").text
+    assert "Rocket attacks" in shown and "rocket-attack," not in shown
+    overview = (built / "timeline" / "index.html").read_text()
+    assert '<option value="claim-of-responsibility">Claims of responsibility</option>' in overview

@@ -50,7 +50,7 @@ def _reorder(mapping: CommentedMap, order: list[str]) -> None:
 def kind_of(path: Path) -> str | None:
     if path.parent.name == "events" and path.suffix == ".yaml":
         return "event"
-    if path.name in ("sources.yaml", "actors.yaml", "places.yaml"):
+    if path.name in ("sources.yaml", "actors.yaml", "places.yaml", "tags.yaml"):
         return path.stem
     return None
 

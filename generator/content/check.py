@@ -14,9 +14,9 @@ from yaml.nodes import MappingNode, ScalarNode
 from generator.content.fields import SLUG, Context, Invalid, Markdown, Record, Reference, did_you_mean, slugify
 from generator.content.load import load_bytes, load_file, mark_of_key, read_text
 from generator.content.media import MEDIA_FOLDER, check_media_files, describe_media, used_media
-from generator.content.model import Actor, Content, Event, Place, Source
+from generator.content.model import Actor, Content, Event, Place, Source, Tag
 from generator.content.problems import ContentError, Mark, Problem, display_path
-from generator.content.schema import ACTOR, EVENT, PLACE, SOURCE
+from generator.content.schema import ACTOR, EVENT, PLACE, SOURCE, TAG
 from generator.parallel import chunks, fork_map, worker_count
 
 
@@ -26,13 +26,14 @@ class Checked:
 
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     # Every id that has a file or a key, valid or not: a reference to it is not the problem.
     declared: dict[str, set[str]] = field(
-        default_factory=lambda: {"sources": set(), "actors": set(), "places": set(), "events": set()}
+        default_factory=lambda: {"sources": set(), "actors": set(), "places": set(), "events": set(), "tags": set()}
     )
     # An actor's or place's names and aliases, as slugs, to the id they belong to: an unknown
     # id written from a name ('revolutionary-guards') is told the id it meant ('irgc').
@@ -49,6 +50,8 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked)
     _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked)
     _check_collection(root / "places.yaml", "places", PLACE, checked.places, checked)
+    if (root / "tags.yaml").exists() or (root / "tags.yaml").is_symlink():  # optional: labels for tags
+        _check_collection(root / "tags.yaml", "tags", TAG, checked.tags, checked)
     _index_names(checked)
     _check_events(root / "events", checked, workers, _file_cache if reuse else None)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
@@ -57,7 +60,7 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     about = _read_about(root / ABOUT, checked)
     if checked.problems:
         raise ContentError(checked.problems)
-    content = Content(checked.sources, checked.actors, checked.places, checked.events, about)
+    content = Content(checked.sources, checked.actors, checked.places, checked.events, about, tags=checked.tags)
     content.media.update(describe_media(root / MEDIA_FOLDER, used_media(content)))
     return content
 

@@ -117,6 +117,21 @@ class Actor:
     media: tuple[Media, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """What readers see of a tag (content/tags.yaml, optional): a label and what it gathers. A
+    tag without an entry shows its slug as words."""
+
+    id: str
+    label: str
+    description: str | None = None
+
+
+def tag_words(slug: str) -> str:
+    """`claim-of-responsibility` as a reader reads it: claim of responsibility."""
+    return slug.replace("-", " ")
+
+
 # How precisely a place's coordinates locate it, after Airwars's geolocation accuracy and ACLED's
 # geo_precision: the checker's choices, the place page's words, the exports, and the area
 # (a circle of about this radius, in km) that the maps draw instead of a pin.
@@ -199,6 +214,7 @@ class Content:
     events: dict[str, Event]
     about: str = ""  # content/about.md: the editors' words at the top of the about page
     media: dict[str, MediaFileInfo] = field(default_factory=dict)  # the pictures records name, by file
+    tags: dict[str, Tag] = field(default_factory=dict)  # content/tags.yaml: labels and descriptions
 
 
 class Linked(NamedTuple):
@@ -260,7 +276,16 @@ class Timeline:
         return self.events[index + 1] if index + 1 < len(self.events) else None
 
     def tags(self) -> list[str]:
-        return sorted(self.by_tag)
+        """The tags in use, in the order of their labels."""
+        return sorted(self.by_tag, key=lambda tag: (self.tag_label(tag).lower(), tag))
+
+    def tag_label(self, tag: str) -> str:
+        found = self.content.tags.get(tag)
+        return found.label if found else tag_words(tag)
+
+    def tag_description(self, tag: str) -> str | None:
+        found = self.content.tags.get(tag)
+        return found.description if found else None
 
 
 def published(content: Content, drafts: bool = False) -> Content:
@@ -268,7 +293,7 @@ def published(content: Content, drafts: bool = False) -> Content:
     if drafts:
         return content
     events = {key: event for key, event in content.events.items() if event.status != "draft"}
-    return Content(content.sources, content.actors, content.places, events, content.about, content.media)
+    return Content(content.sources, content.actors, content.places, events, content.about, content.media, content.tags)
 
 
 def build_timeline(content: Content) -> Timeline:

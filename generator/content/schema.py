@@ -38,6 +38,7 @@ from generator.content.model import (
     Media,
     Place,
     Source,
+    Tag,
 )
 
 
@@ -206,7 +207,15 @@ EVENT = Record(
     validator=_status_and_claims,
 )
 
-COLLECTIONS: dict[str, Record[object]] = {"sources": SOURCE, "actors": ACTOR, "places": PLACE}
+TAG = Record(
+    Tag,
+    {
+        "label": Field(Text(), required=True, description="the tag as readers see it: 'Claims of responsibility'"),
+        "description": Field(Markdown(), description="what the tag gathers, in Markdown, on its page"),
+    },
+)
+
+COLLECTIONS: dict[str, Record[object]] = {"sources": SOURCE, "actors": ACTOR, "places": PLACE, "tags": TAG}
 SCHEMA_BASE = "https://timeline.invalid/schema/"
 
 

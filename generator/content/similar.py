@@ -160,12 +160,24 @@ def date_slips(content: Content, folder: Path) -> list[ContentWarning]:
     return warnings
 
 
+def unused_tags(content: Content, root: Path) -> list[ContentWarning]:
+    """A tag in tags.yaml that no event uses: a slip of its slug, or a tag retired."""
+    used = {tag for event in content.events.values() for tag in event.tags}
+    file = root / "tags.yaml"
+    warnings = []
+    for tag in sorted(content.tags.keys() - used):
+        message = f"the tag '{tag}' is used by no event"
+        hint = "check its spelling against the events' tags, or remove it"
+        warnings.append(ContentWarning(mark_of_key(file, display_path(file), tag).problem(message, hint)))
+    return warnings
+
+
 def content_warnings(content: Content, root: Path, changed: set[str] | None = None) -> list[ContentWarning]:
     """Every warning, or (with `changed`) those about look-alikes of the changed events and tags."""
     folder = root / "events"
     unused = [ContentWarning(problem) for problem in unused_media(content, root)]
     found = possible_duplicates(content, folder, changed) + tag_slips(content, folder) + unused
-    found += date_slips(content, folder)
+    found += date_slips(content, folder) + unused_tags(content, root)
     return sorted(found, key=lambda warning: warning.problem)
 
 

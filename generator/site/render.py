@@ -142,7 +142,8 @@ def _pages(
     yield "about.md", partial(about_page, timeline.content.about, map_borders), ("about", timeline.content.about, map_borders)
     for tag, tagged in timeline.by_tag.items():
         page = partial(_record_page, timeline, "tag", tag, tagged, links, f"tag:{tag}", common)
-        yield f"tags/{tag}.md", page, (tag, tuple(tagged), paths, claim_sources(timeline, tagged))
+        shown = (tag, timeline.tag_label(tag), timeline.tag_description(tag))
+        yield f"tags/{tag}.md", page, (shown, tuple(tagged), paths, claim_sources(timeline, tagged))
 
 
 DEFAULT_ABOUT = "# About this timeline\n"
@@ -169,6 +170,7 @@ def whole_timeline(timeline: Timeline) -> Hashable:
         tuple(timeline.actors.values()),
         tuple(timeline.places.values()),
         tuple(timeline.sources.values()),
+        tuple(timeline.content.tags.values()),
     )
 
 
@@ -186,6 +188,7 @@ def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
         timeline.next(event),
         tuple(timeline.related[event.id]),
         timeline.linked(event),
+        tuple(timeline.tag_label(tag) for tag in event.tags),
     )
 
 
@@ -296,4 +299,5 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
 
 
 def _latest(events: list[Event], count: int = 5) -> list[Event]:
-    return list(reversed(events[-count:]))
+    """The most recent events, in time order: every list of events on the site runs that way."""
+    return events[-count:]

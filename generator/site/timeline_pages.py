@@ -111,7 +111,7 @@ def filter_options(timeline: Timeline) -> dict[str, Any]:
         | {d.year for d in (event.date.latest for event in timeline.events) if d}
     )
     return {
-        "tags": timeline.tags(),
+        "tags": [(tag, timeline.tag_label(tag)) for tag in timeline.tags()],
         "statuses": [status for status in STATUSES if any(e.status == status for e in timeline.events)],
         "year_range": list(range(years[0], years[-1] + 1)) if years else [],
         "shards": sorted({event.date.earliest.year for event in timeline.events}),
@@ -327,7 +327,7 @@ def timeline_overview(
             total = len(stretch.events) + sum(len(month.events) for month in months)
             years.append((stretch, total, months))
     page = {
-        "latest": list(reversed(events[-LATEST:])),
+        "latest": events[-LATEST:],  # in time order, as every list of events
         "years": years,
         "overview": overview,
         "map": map_figure(place_map(place_counts(timeline, events)), "../", common["map_borders"], pick=True),
