@@ -75,6 +75,8 @@ def read_article(text: str) -> Article:
         if dateline:
             if dateline["agency"] and publisher is None:
                 publisher = AGENCIES.get(dateline["agency"], dateline["agency"])
+            if published is None and dateline["when"] and re.search(r"\d{4}$", dateline["when"]):
+                published = publication_day(dateline["when"])  # "BAGHDAD, March 19, 2020 (AP) -"
             paragraph = paragraph[dateline.end() :]
         body.append(paragraph)
     return Article(headline, published, authors, publisher, tuple(body))

@@ -116,11 +116,29 @@ _PAST = re.compile(
 _WEAK_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 
 
+# Where a clause ends: a comma, a semicolon, a dash, or a relative word that opens another verb's
+# clause ("bases it plans to leave", "runoffs that will decide").
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|whom|whose|where|while|but|as)\b", re.I)
+
+
 def tense(sentence: str, start: int = 0, end: int | None = None) -> str:
-    """'future' or 'past' as the verb nearest the words at sentence[start:end] says ('said Monday
-    it will move': said); a strong marker (will, said, scheduled, began) before a weak one (-ed);
-    'neutral' when there is none."""
+    """'future' or 'past' as the verb of the words at sentence[start:end] says. Their own clause
+    first: the nearest marker before them in it ('handed over ... on Tuesday, the first of the
+    bases it plans to leave': handed), else after them in it; failing that, the sentence's marker
+    nearest them ('said Monday it will move': said), a strong marker (will, said, scheduled,
+    began) before a weak one (-ed); 'neutral' when there is none."""
     end = start if end is None else end
+    opened = max((match.end() for match in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    closing = _CLAUSE_END.search(sentence, end)
+    before, after = sentence[opened:start], sentence[end : closing.start() if closing else len(sentence)]
+    for patterns in (_FUTURE, _PAST), (_WEAK_PAST,):  # "will be reported": will, not -ed
+        found = [(m.end(), p is _FUTURE) for p in patterns for m in p.finditer(before)]
+        if found:
+            return "future" if max(found)[1] else "past"
+    for patterns in (_FUTURE, _PAST), (_WEAK_PAST,):
+        found = [(m.start(), p is _FUTURE) for p in patterns for m in p.finditer(after)]
+        if found:
+            return "future" if min(found)[1] else "past"
     for pattern in (_FUTURE, _PAST), (_WEAK_PAST,):
         best: tuple[float, str] | None = None
         for kind_pattern in pattern:
@@ -420,6 +438,12 @@ def _part_of_year(context: Context, match: Groups) -> str | None:
         return f"{year:04d}-01~"
     start, end = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
     return f"{_month(year, start)}~/{_month(year, end)}~"
+
+
+def _part_of_named_year(context: Context, match: Groups) -> str | None:
+    """'late last year', 'early this year', 'mid-next year': a part of the year the words name."""
+    offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+    return _part_of_year(context, _groups(part=match["part"], year=str(context.published.year + offset)))
 
 
 def _year(context: Context, match: Groups) -> str | None:
@@ -798,6 +822,16 @@ _WEEKDAY_WORD = rf"(?:(?:{_WEEKDAY}),?\s+(?:the\s+)?)?"
 _OF_YEAR = rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"
 
 RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
+    # A part of last, this or next year: 'since late last year' is its last third, not the year.
+    (
+        re.compile(
+            r"\b(?P<part>early|mid-?|late|the end of|end of|the beginning of|the start of)\s*"
+            r"(?P<which>last|this|next)\s+year\b(?!['’]s)",
+            re.I,
+        ),
+        _part_of_named_year,
+        "part of a year, approximate",
+    ),
     # Numbers: ISO dates (and spans of them), US month-first dates with a year.
     (
         re.compile(
@@ -902,11 +936,22 @@ RULES: list[tuple[re.Pattern[str], Resolve, str]] = [
     (
         re.compile(
             rf"\b(?P<count>{_COUNT})\s+(?P<unit>hours?|days?|weeks?|months?|years?|decades?)\s+"
-            r"(?P<dir>later|earlier|before|after|afterwards|on)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+            r"(?P<dir>later|earlier|before|after|afterwards|on)\b(?!\s+(?:the|a|an|his|her|its|their|than)\b)",
             re.I,
         ),
         _later,
         "counted from the previous dated sentence",
+    ),
+    # Counted from an event the words name but do not date ('a week after the attack'): listed for
+    # the editor, never guessed ('two days earlier than planned' compares; it is not listed).
+    (
+        re.compile(
+            rf"\b(?P<count>{_COUNT})\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|before|after)\s+"
+            r"(?:the|a|an|his|her|its|their)\s+\w+",
+            re.I,
+        ),
+        _unresolved,
+        "counted from an event the text does not date",
     ),
     (
         re.compile(

@@ -60,9 +60,13 @@ def _without(text: str, words: str) -> str:
     if index < 0:
         return text
     before, after = text[:index], text[index + len(words) :]
-    before = re.sub(
-        r"\b(?:on|in|at|by|since|until|during|from|of|through|as of|late|early)\s*$", "", before, flags=re.I
-    )
+    while True:  # "since late" before "last year": both go
+        shorter = re.sub(
+            r"\b(?:on|in|at|by|since|until|during|from|of|through|as of|late|early|mid-?)\s*$", "", before, flags=re.I
+        )
+        if shorter == before:
+            break
+        before = shorter
     joined = f"{before.rstrip()} {after.lstrip()}".strip()
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"^[,;:]\s*", "", joined)).strip()
 

@@ -26,10 +26,12 @@ from generator.content import edtf  # noqa: E402
 CASES = Path(__file__).with_name("dates.txt")
 HELD_OUT = Path(__file__).with_name("heldout.txt")
 HELD_OUT_2 = Path(__file__).with_name("heldout2.txt")
+HELD_OUT_3 = Path(__file__).with_name("heldout3.txt")
 TITLES = {
     "dates.txt": "Development cases (the rules were written against these)",
     "heldout.txt": "First held-out set (written after the rules; its first run is in tests/eval/README.md)",
     "heldout2.txt": "Second held-out set (written after the first one's fixes; first run in the README too)",
+    "heldout3.txt": "Third held-out set (issue 26's trial: tense across clauses, chained counts; first run in the README)",
 }
 REPORT = ROOT / "docs" / "extraction.md"
 OUTCOMES = ("exact", "coarser", "wrong", "missed")
@@ -130,7 +132,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--failures", action="store_true", help="print every case that is not exact")
     parser.add_argument("--no-write", action="store_true", help="print the report, do not write docs/")
-    parser.add_argument("cases", nargs="*", type=Path, default=[CASES, HELD_OUT, HELD_OUT_2], help="case files to run")
+    parser.add_argument(
+        "cases", nargs="*", type=Path, default=[CASES, HELD_OUT, HELD_OUT_2, HELD_OUT_3], help="case files to run"
+    )
     args = parser.parse_args()
     sections = [HEADER]
     for path in args.cases:
