@@ -25,14 +25,21 @@
     var ground = figure.querySelector(".tl-map__ground");
     var uses = ground.querySelectorAll("use");
     var layer = figure.querySelector(".tl-map__marks");
-    var viewText = figure.querySelector(".tl-map__view");
-    var controls = figure.querySelector(".tl-map__controls");
-    var base = figure.dataset.base;
+    var controls = document.createElement("span"); /* made here: a page without the script has no use for them */
+    controls.className = "tl-map__controls";
+    controls.innerHTML = '<button type="button" class="tl-map__btn" data-act="in" aria-label="Zoom in" title="Zoom in (+)">+</button>' +
+      '<button type="button" class="tl-map__btn" data-act="out" aria-label="Zoom out" title="Zoom out (\u2212)">\u2212</button>' +
+      '<button type="button" class="tl-map__btn tl-map__btn--text" data-act="all">Whole map</button>' +
+      '<span class="tl-map__view" aria-live="polite"></span>';
+    var caption = figure.querySelector(".tl-map__caption");
+    caption.insertBefore(document.createTextNode(" "), caption.firstChild);
+    caption.insertBefore(controls, caption.firstChild);
+    var viewText = controls.querySelector(".tl-map__view");
+    var base = (figure.dataset.root || "") + "maps/" + (figure.dataset.frame || "").split(" ").join("-");
     var sized = figure.dataset.sized === "1";
     var pick = figure.dataset.pick === "1";
     var labelPx = Number(figure.dataset.labelPx) || 6.6;
     var maxLabels = Number(figure.dataset.maxLabels) || 40;
-    controls.hidden = false;
     plot.setAttribute("tabindex", "0");
     plot.setAttribute("aria-label", "Map: + and - zoom, arrow keys move");
 
@@ -40,8 +47,11 @@
     var spots = Array.prototype.map.call(layer.querySelectorAll("a.tl-pm"), function (a) {
       var text = a.querySelector("text");
       if (text) text.remove();
+      var at = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(a.getAttribute("transform") || "") || [0, 0, 0];
+      a.dataset.x = at[1]; /* where the page put it, kept as the view moves it (tests read it) */
+      a.dataset.y = at[2];
       return {
-        el: a, id: a.dataset.place, n: Number(a.dataset.n) || 0, x: Number(a.dataset.x), y: Number(a.dataset.y),
+        el: a, id: a.dataset.place, n: Number(a.dataset.n) || 0, x: Number(at[1]), y: Number(at[2]),
         area: Number(a.dataset.area) || 0, areaEl: a.querySelector(".tl-pm__area"), dotEl: a.querySelector(".tl-pm__dot"),
         name: (a.getAttribute("aria-label") || "").split(/[,:(]/)[0].trim(), shown: true
       };

@@ -81,9 +81,11 @@ def _spot(spot: Spot, root: str, hidden: bool, label: str, left: bool) -> str:
     area = f'<circle class="tl-pm__area" r="{spot.area:g}"/>' if spot.area > spot.dot else ""
     kind = " tl-pm--vague" if place.precision not in (None, "exact") else ""
     state = " tl-pm--in" if hidden else ""
+    counted = f' data-n="{spot.events}"' if spot.events else ""  # the script reads 0 where it is left out
+    sized = f' data-area="{spot.area:g}"' if area else ""
     return (
-        f'<a class="tl-pm{kind}{state}" href="{root}places/{place.id}/" data-place="{attribute(place.id)}" data-n="{spot.events}"'
-        f' data-x="{spot.x:g}" data-y="{spot.y:g}" data-area="{spot.area:g}" transform="translate({spot.x:g} {spot.y:g})"'
+        f'<a class="tl-pm{kind}{state}" href="{root}places/{place.id}/" data-place="{attribute(place.id)}"{counted}{sized}'
+        f' transform="translate({spot.x:g} {spot.y:g})"'
         f' aria-label="{attribute(spot_label(spot))}">{area}<circle class="tl-pm__dot" r="{spot.dot:g}"/>'
         f"{_name(label, spot.dot, left)}</a>"
     )
