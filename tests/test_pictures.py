@@ -236,9 +236,10 @@ def test_every_kind_of_page_has_its_own_share_preview(project):
             if tag == "meta" and (attrs.get("property") or attrs.get("name")):
                 meta[attrs.get("property") or attrs.get("name")] = attrs.get("content")
         for key in ("description", "og:title", "og:description", "og:type", "og:image", "og:image:width",
-                    "og:image:height", "og:image:alt", "twitter:card", "twitter:image"):  # fmt: skip
+                    "og:image:height", "og:image:alt", "twitter:card"):  # fmt: skip
             assert meta.get(key), (kind, key)
         assert meta["twitter:card"] == "summary_large_image"
+        assert [key for key in meta if key.startswith("twitter:")] == ["twitter:card"]  # X reads og: for the rest
         image = (site / path).parent / meta["og:image"]
         with Image.open(image) as shown:
             assert shown.size == (int(meta["og:image:width"]), int(meta["og:image:height"])), kind
