@@ -419,3 +419,15 @@ def test_tags_are_shown_by_their_labels_and_described(built, timeline):
     assert "Rocket attacks" in shown and "rocket-attack," not in shown
     overview = (built / "timeline" / "index.html").read_text()
     assert '<option value="claim-of-responsibility">Claims of responsibility</option>' in overview
+
+
+def test_a_place_named_like_its_country_is_not_named_twice(built, timeline):
+    """'Iraq, Iraq' on no page, feed or export: a country's own place is named once."""
+    twins = [place.name for place in timeline.places.values() if place.name == place.country]
+    assert twins  # the seed has Iraq, Syria and Kuwait as places
+    site = built / "site"
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".ics", ".csv", ".svg"):
+            text = path.read_text(encoding="utf-8")
+            for name in twins:
+                assert f"{name}, {name}" not in text, (path, name)
