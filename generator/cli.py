@@ -72,6 +72,11 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--tag", action="append", default=[], help="a tag slug (repeatable)")
     _content_option(new)
 
+    story = commands.add_parser("new-story", help="write a ready-to-edit story through some events")
+    story.add_argument("title", help="the story's headline")
+    story.add_argument("events", nargs="+", metavar="EVENT_ID", help="the events' ids, in the story's order")
+    _content_option(story)
+
     extract = commands.add_parser("extract", help="propose draft events from an article's text")
     extract.add_argument(
         "article", help="the article: a plain-text file, a saved web page (.html), or a URL (needs a network)"
@@ -109,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "build": _build,
         "schema": _schema,
         "new": _new,
+        "new-story": _new_story,
         "extract": _extract,
         "import": _import,
         "fmt": _fmt,
@@ -181,6 +187,14 @@ def _new(args: argparse.Namespace) -> int:
 
     path = new_event(args.content, args.title, args.date, args.source, args.actor, args.place, args.tag)
     print(f"wrote {path}: edit the TODO lines, then `timeline check`")
+    return EXIT_OK
+
+
+def _new_story(args: argparse.Namespace) -> int:
+    from generator.authoring.files import new_story
+
+    path = new_story(args.content, args.title, args.events)
+    print(f"wrote {path}: write its summary (and each step's text, or delete it), then `timeline check`")
     return EXIT_OK
 
 

@@ -97,31 +97,7 @@
       return state;
     }
 
-    /* An event matches if it has everything asked for, and its span of possible days overlaps
-       the range of years or months. */
-    function bounds(state) {
-      var from = state.from ? (state.from.length === 4 ? state.from + "-01" : state.from) + "-01" : "";
-      var to = "";
-      if (state.to) {
-        var parts = (state.to.length === 4 ? state.to + "-12" : state.to).split("-");
-        var last = new Date(Date.UTC(+parts[0], +parts[1], 0)).getUTCDate();
-        to = parts[0] + "-" + parts[1] + "-" + (last < 10 ? "0" : "") + last;
-      }
-      return { from: from, to: to };
-    }
-    function matching(rows, state) {
-      var range = bounds(state);
-      var words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
-      return rows.filter(function (row) {
-        return (!state.actor || row.actors.indexOf(state.actor) >= 0) &&
-          (!state.place || row.places.indexOf(state.place) >= 0) &&
-          (!state.tag || row.tags.indexOf(state.tag) >= 0) &&
-          (!state.status || row.status === state.status) &&
-          (!range.from || row.end >= range.from) &&
-          (!range.to || row.start <= range.to) &&
-          words.every(function (word) { return row.text.indexOf(word) >= 0; });
-      });
-    }
+    var matching = window.TimelineData.matching; /* axis.js: the rule the embedded timeline uses too */
 
     var generation = 0, found = [];
     function apply(state) {

@@ -167,3 +167,29 @@ def _must_exist(kind: str, wanted: list[str], known: list[str]) -> None:
         if identifier not in known:
             hint = did_you_mean(identifier, known) or f"add it to content/{kind}s.yaml first"
             raise AuthoringError(f"unknown {kind} '{identifier}' ({hint})")
+
+
+def new_story(content: Path, title: str, events: list[str]) -> Path:
+    """Write a ready-to-edit story (content/stories/<slug>.yaml) through these events, in the
+    order given; refuse an unknown event id (with the closest one) and an existing file."""
+    if not events:
+        raise AuthoringError("name the story's events: timeline new-story \"Title\" EVENT_ID...")
+    known = sorted(path.stem for path in (content / "events").glob("*.yaml"))
+    _must_exist("event", events, known)
+    identifier = slugify(title)
+    if not identifier:
+        raise AuthoringError("the title gives no id: use letters or digits")
+    lines = [
+        "# yaml-language-server: $schema=../../schema/story.schema.json",
+        f"title: {yaml_quoted(title)}",
+        'summary: ""  # TODO: what the story follows, in a sentence',
+        "steps:",
+    ]
+    for event in events:
+        lines += [f"  - event: {event}", '    text: ""  # optional: what the story says at this step (Markdown), or delete']
+    path = content / "stories" / f"{identifier}.yaml"
+    written = Written()
+    create_file(path, "\n".join(lines) + "\n", written)
+    if written.refused:
+        raise AuthoringError(f"{path} already exists: edit it, or choose another title")
+    return path

@@ -14,9 +14,9 @@ from yaml.nodes import MappingNode, ScalarNode
 from generator.content.fields import SLUG, Context, Invalid, Markdown, Record, Reference, did_you_mean, slugify
 from generator.content.load import load_bytes, load_file, mark_of_key, read_text
 from generator.content.media import MEDIA_FOLDER, check_media_files, describe_media, used_media
-from generator.content.model import Actor, Content, Event, Place, Source, Tag
+from generator.content.model import Actor, Content, Event, Place, Source, Story, Tag
 from generator.content.problems import ContentError, Mark, Problem, display_path
-from generator.content.schema import ACTOR, EVENT, PLACE, SOURCE, TAG
+from generator.content.schema import ACTOR, EVENT, PLACE, SOURCE, STORY, TAG
 from generator.parallel import chunks, fork_map, worker_count
 
 
@@ -27,6 +27,7 @@ class Checked:
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -54,13 +55,22 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
         _check_collection(root / "tags.yaml", "tags", TAG, checked.tags, checked)
     _index_names(checked)
     _check_events(root / "events", checked, workers, _file_cache if reuse else None)
+    _check_stories(root / "stories", checked)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
     check_media_files(root / MEDIA_FOLDER, checked.references, checked.problems)
     _check_former_ids(root / "events", checked)
     about = _read_about(root / ABOUT, checked)
     if checked.problems:
         raise ContentError(checked.problems)
-    content = Content(checked.sources, checked.actors, checked.places, checked.events, about, tags=checked.tags)
+    content = Content(
+        checked.sources,
+        checked.actors,
+        checked.places,
+        checked.events,
+        about,
+        tags=checked.tags,
+        stories=checked.stories,
+    )
     content.media.update(describe_media(root / MEDIA_FOLDER, used_media(content)))
     return content
 
@@ -255,13 +265,47 @@ def _check_event_files_again(folder: Path, base: str, names: list[str], checked:
         del cache[gone]
 
 
-def _empty_hint(record: Record[Any], collection: bool = False) -> str:
+def _empty_hint(record: Record[Any], collection: bool = False, what: str = "an event", command: str = "") -> str:
     """What an empty file should hold, from the record's own definition: its required fields,
-    and for an event the command that writes one to fill in."""
+    and the command that writes one to fill in."""
     needed = ", ".join(f"'{name}'" for name, field in record.fields.items() if field.required)
     if collection:
         return f"write each record as 'some-id:' with its fields indented below ({needed} required)"
-    return f'an event needs {needed}; `timeline new "Title" --date YYYY-MM-DD` writes one to fill in'
+    command = command or '`timeline new "Title" --date YYYY-MM-DD`'
+    return f"{what} needs {needed}; {command} writes one to fill in"
+
+
+def _check_stories(folder: Path, checked: Checked) -> None:
+    """content/stories/<id>.yaml, each a story through the events (optional folder). Its steps'
+    event ids are references, resolved with every other (did-you-mean included)."""
+    if not folder.is_dir():
+        return
+    base = display_path(folder)
+    for file in sorted(folder.iterdir()):
+        path = f"{base}/{file.name}"
+        if file.suffix != ".yaml" or not file.is_file():
+            continue
+        if file.is_symlink() and _outside(file, folder.parent):
+            checked.problems.append(_link_problem(path))
+            continue
+        if not SLUG.fullmatch(file.stem):
+            problem = Mark(path).problem(
+                f"the file name '{file.name}' is not a slug", f"rename it to {slugify(file.stem)}.yaml"
+            )
+            checked.problems.append(problem)
+            continue
+        loaded = load_file(
+            file, path, _empty_hint(STORY, what="a story", command='`timeline new-story "Title" EVENT_ID...`')
+        )
+        checked.problems.extend(loaded.problems)
+        if loaded.root is None:
+            continue
+        ctx = Context(path)
+        story = STORY.check_keyed(file.stem, loaded.root, ctx)
+        checked.problems.extend(ctx.problems)
+        checked.references.extend(ctx.references)
+        if not isinstance(story, Invalid):
+            checked.stories[story.id] = story
 
 
 def _check_event_file(folder: Path, base: str, name: str, raw: bytes | None = None) -> FileResult:

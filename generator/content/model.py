@@ -127,6 +127,24 @@ class Tag:
     description: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a story: an event, and what the story says of it (Markdown, optional)."""
+
+    event: str
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A path through the events (content/stories/<id>.yaml), told one step at a time."""
+
+    id: str
+    title: str
+    summary: str
+    steps: tuple[Step, ...]
+
+
 def tag_words(slug: str) -> str:
     """`claim-of-responsibility` as a reader reads it: claim of responsibility."""
     return slug.replace("-", " ")
@@ -215,6 +233,7 @@ class Content:
     about: str = ""  # content/about.md: the editors' words at the top of the about page
     media: dict[str, MediaFileInfo] = field(default_factory=dict)  # the pictures records name, by file
     tags: dict[str, Tag] = field(default_factory=dict)  # content/tags.yaml: labels and descriptions
+    stories: dict[str, Story] = field(default_factory=dict)  # content/stories/<id>.yaml
 
 
 class Linked(NamedTuple):
@@ -239,6 +258,7 @@ class Timeline:
     by_place: dict[str, list[Event]] = field(default_factory=dict)
     by_source: dict[str, list[Event]] = field(default_factory=dict)
     by_tag: dict[str, list[Event]] = field(default_factory=dict)
+    by_story: dict[str, list[Story]] = field(default_factory=dict)  # an event's stories ("part of")
     related: dict[str, list[Event]] = field(default_factory=dict)
     # Each event's references, resolved on first use (every page and export of it asks).
     _linked: dict[str, Linked] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -267,6 +287,14 @@ class Timeline:
     def places(self) -> dict[str, Place]:
         return self.content.places
 
+    @property
+    def stories(self) -> dict[str, Story]:
+        return self.content.stories
+
+    def story_events(self, story: Story) -> list[Event]:
+        """The story's events in the story's order (which need not be time order)."""
+        return [self.content.events[step.event] for step in story.steps]
+
     def previous(self, event: Event) -> Event | None:
         index = self.position[event.id]
         return self.events[index - 1] if index > 0 else None
@@ -293,7 +321,17 @@ def published(content: Content, drafts: bool = False) -> Content:
     if drafts:
         return content
     events = {key: event for key, event in content.events.items() if event.status != "draft"}
-    return Content(content.sources, content.actors, content.places, events, content.about, content.media, content.tags)
+    stories = {key: _published_story(story, events) for key, story in content.stories.items()}
+    kept = {key: story for key, story in stories.items() if story.steps}
+    return Content(
+        content.sources, content.actors, content.places, events, content.about, content.media, content.tags, kept
+    )
+
+
+def _published_story(story: Story, events: dict[str, Event]) -> Story:
+    """A story without the steps whose events are drafts (a story of drafts only is left out)."""
+    steps = tuple(step for step in story.steps if step.event in events)
+    return story if len(steps) == len(story.steps) else Story(story.id, story.title, story.summary, steps)
 
 
 def build_timeline(content: Content) -> Timeline:
@@ -329,4 +367,13 @@ def build_timeline(content: Content) -> Timeline:
         by_source=by_source,
         by_tag=dict(by_tag),
         related=related,
+        by_story=_stories_by_event(content),
     )
+
+
+def _stories_by_event(content: Content) -> dict[str, list[Story]]:
+    found: dict[str, list[Story]] = defaultdict(list)
+    for story in sorted(content.stories.values(), key=lambda story: story.title.lower()):
+        for event in dict.fromkeys(step.event for step in story.steps):
+            found[event].append(story)
+    return dict(found)

@@ -38,6 +38,8 @@ from generator.content.model import (
     Media,
     Place,
     Source,
+    Step,
+    Story,
     Tag,
 )
 
@@ -215,6 +217,25 @@ TAG = Record(
     },
 )
 
+STEP = Record(
+    Step,
+    {
+        "event": Field(Ref("events"), required=True, description="the id of the event this step shows"),
+        "text": Field(Markdown(), description="what the story says at this step, in Markdown (optional)"),
+    },
+)
+
+STORY = Record(
+    Story,
+    {
+        "title": Field(Text(longest=TITLE_LONGEST), required=True, description="the story's headline"),
+        "summary": Field(Text(multiline=True), required=True, description="what the story follows, in a sentence"),
+        "steps": Field(
+            ListOf(STEP, min_items=1, unique=False), required=True, description="the events, in the story's order"
+        ),
+    },
+)
+
 COLLECTIONS: dict[str, Record[object]] = {"sources": SOURCE, "actors": ACTOR, "places": PLACE, "tags": TAG}
 SCHEMA_BASE = "https://timeline.invalid/schema/"
 
@@ -230,6 +251,11 @@ def json_schemas() -> dict[str, JsonSchema]:
             "propertyNames": {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
             "additionalProperties": record.schema(),
         }
+    schemas["story.schema.json"] = {
+        "$schema": "https://json-schema.org/draft-07/schema#",
+        "title": "content/stories/<id>.yaml",
+        **STORY.schema(),
+    }
     schemas["event.schema.json"] = {
         "$schema": "https://json-schema.org/draft-07/schema#",
         "title": "content/events/<id>.yaml",

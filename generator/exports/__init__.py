@@ -14,10 +14,10 @@ from functools import partial
 from generator.content.model import Timeline
 from generator.exports.cells import FORMULA_STARTS
 from generator.exports.common import event_url, stable_id
-from generator.exports.data import event_record, events_json, events_schema
+from generator.exports.data import event_record, events_json, events_schema, stories_json, stories_schema
 from generator.exports.feeds import FEED_SIZE, atom_feed, icalendar_file
 from generator.exports.table import CSV_COLUMNS, events_csv
-from generator.exports.timelinejs import timelinejs
+from generator.exports.timelinejs import story_timelinejs, timelinejs
 
 __all__ = [
     "CSV_COLUMNS",
@@ -46,3 +46,7 @@ def data_files(
     yield "data/events.json", partial(events_json, timeline, site_url)
     yield "feed.xml", partial(atom_feed, timeline, title, site_url)
     yield "data/events.schema.json", events_schema
+    yield "data/stories.json", partial(stories_json, timeline, site_url)
+    yield "data/stories.schema.json", stories_schema
+    for story in timeline.stories.values():
+        yield f"data/stories/{story.id}.timelinejs.json", partial(story_timelinejs, timeline, story, site_url)

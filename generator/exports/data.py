@@ -26,7 +26,7 @@ from generator.content.fields import (
     Text,
 )
 from generator.content.model import Count, Event, Source, Timeline
-from generator.content.schema import ACTOR, CITATION, EVENT, MEDIA, PLACE, SOURCE
+from generator.content.schema import ACTOR, CITATION, EVENT, MEDIA, PLACE, SOURCE, STEP, STORY
 from generator.exports.common import Files, Linked, date_record, event_url, media_files, media_records
 
 
@@ -244,5 +244,55 @@ def events_schema() -> str:
             "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
         },
         "$defs": {"event": event, "date": date_schema, "source": source},
+    }
+    return json.dumps(schema, indent=1) + "\n"
+
+
+def stories_json(timeline: Timeline, site_url: str = "") -> str:
+    """data/stories.json: each story with its steps, each step's event by id and address (the
+    events themselves are in events.json)."""
+    stories = [
+        {
+            "id": story.id,
+            "url": f"{site_url}stories/{story.id}/",
+            "title": story.title,
+            "summary": story.summary,
+            "steps": [
+                {"event": step.event, "url": f"{site_url}events/{step.event}/", "text": step.text}
+                for step in story.steps
+            ],
+        }
+        for story in sorted(timeline.stories.values(), key=lambda story: story.id)
+    ]
+    return (
+        json.dumps(
+            {"$schema": "stories.schema.json", "count": len(stories), "stories": stories}, ensure_ascii=False, indent=1
+        )
+        + "\n"
+    )
+
+
+def stories_schema() -> str:
+    """The JSON Schema of stories.json, from the content's STORY and STEP records."""
+    step = exported(STEP, extra={"url": {"type": "string"}}, required=("event", "url", "text"))
+    step_properties = step["properties"]
+    assert isinstance(step_properties, dict)
+    step_properties.pop("id")
+    story = exported(
+        STORY,
+        ("title", "summary"),
+        extra={"url": {"type": "string"}, "steps": {"type": "array", "minItems": 1, "items": step}},
+        required=("id", "url", "title", "summary", "steps"),
+    )
+    schema: JsonSchema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Timeline stories",
+        "type": "object",
+        "required": ["count", "stories"],
+        "properties": {
+            "$schema": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0},
+            "stories": {"type": "array", "items": story},
+        },
     }
     return json.dumps(schema, indent=1) + "\n"

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.content import edtf
 from generator.content.markup import markdown_html
-from generator.content.model import Event, Timeline
+from generator.content.model import Event, Story, Timeline
 from generator.exports.common import Files, Linked, event_url, first_located, media_files, media_url
 from generator.exports.data import compact
 
@@ -88,3 +88,22 @@ def _timelinejs_date(point: edtf.DatePoint, end: bool = False) -> dict[str, str]
     if point.precision == "day":
         fields["day"] = str(day.day)
     return fields
+
+
+def story_timelinejs(timeline: Timeline, story: Story, site_url: str = "") -> str:
+    """A story as a TimelineJS3 file (data/stories/<id>.timelinejs.json): its title slide, then
+    its steps' events, each with the story's words before the event's own. TimelineJS3 orders
+    slides by date; the story's order is in each slide's headline number."""
+    head = compact({"title": {"text": {"headline": _escape(story.title), "text": f"<p>{_escape(story.summary)}</p>"}}})[
+        :-2
+    ]
+    files = timeline.content.media
+    slides = []
+    for number, (step, event) in enumerate(zip(story.steps, timeline.story_events(story), strict=True), start=1):
+        slide = json.loads(_slide(event, timeline.linked(event), site_url, media_files(event.media, files)))
+        slide["unique_id"] = f"step-{number}-{event.id}"
+        slide["text"]["headline"] = f"{number}. {slide['text']['headline']}"
+        if step.text:
+            slide["text"]["text"] = f"<blockquote>{markdown_html(step.text)}</blockquote>" + slide["text"]["text"]
+        slides.append(json.dumps(slide, ensure_ascii=False, separators=(",", ":")))
+    return f'{head},"events":[{",".join(slides)}]}}\n'

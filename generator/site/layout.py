@@ -14,7 +14,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 # Folders under docs/ that the generator owns outright: anything else in them is stale.
-OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data", "maps", "media")
+OWNED_FOLDERS = ("timeline", "events", "actors", "places", "sources", "tags", "data", "maps", "media", "stories", "embed")
 # Files named by the digest of what they are made from (the pictures' renditions, site/pictures.py):
 # one that exists is current, so the write stage neither makes nor reads it again.
 CONTENT_ADDRESSED = ("media/",)

@@ -22,9 +22,12 @@ def precision_words(precision: Precision) -> str:
   # the text equivalent under the map: a group's link without the script
 
 
-def map_figure(drawn: PlaceMap | None, root: str, borders: bool = False, pick: bool = False) -> Markup | None:
+def map_figure(
+    drawn: PlaceMap | None, root: str, borders: bool = False, pick: bool = False, path: str = ""
+) -> Markup | None:
     """The map's figure; `pick` makes its marks choose the timeline's place filter (with the
-    script), not open the place's page."""
+    script), not open the place's page; `path` (SVG points) is a story's way between places,
+    drawn with the land so that it follows the view."""
     if drawn is None:
         return None
     marks = "".join(_group(group, root) for group in drawn.groups)
@@ -36,6 +39,7 @@ def map_figure(drawn: PlaceMap | None, root: str, borders: bool = False, pick: b
         "places": places,
         "borders": borders,
         "pick": pick,
+        "path": path,
         "width": WIDTH,
         "height": HEIGHT,
         "credit": ATLAS_CREDIT,

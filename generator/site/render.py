@@ -34,6 +34,7 @@ from generator.site.basemap import DETAIL, Frame, basemap_svg
 from generator.site.map_svg import map_figure
 from generator.site.placemap import located_places, map_frame, place_counts, place_map
 from generator.site.figures import media_html, thumb_of
+from generator.site.stories import oembed, stories_index, story_embed, story_page, timeline_embed
 from generator.site.pictures import Picture, card_path, convert, renditions, site_card
 from generator.site.share import Card, fronted, pictures_of, share_of
 from generator.site.templating import render
@@ -135,6 +136,7 @@ def _pages(
                 (record, tuple(events), paths, claim_sources(timeline, events), _shown(getattr(record, "media", ()), pictures)),
             )
     yield "tags/index.md", partial(render, "tags.md.j2", **common), whole
+    yield from _story_pages(timeline, common, whole, site_title, site_url)
     for frame in sorted(map_frames(timeline, in_order), key=lambda frame: frame.key):
         for detail, suffix in ((1, ""), (DETAIL, "-detail")):
             drawn = partial(basemap_svg, frame, map_borders, detail)
@@ -171,6 +173,7 @@ def whole_timeline(timeline: Timeline) -> Hashable:
         tuple(timeline.places.values()),
         tuple(timeline.sources.values()),
         tuple(timeline.content.tags.values()),
+        tuple(timeline.stories.values()),
     )
 
 
@@ -189,6 +192,7 @@ def _event_inputs(timeline: Timeline, event: Event) -> Hashable:
         tuple(timeline.related[event.id]),
         timeline.linked(event),
         tuple(timeline.tag_label(tag) for tag in event.tags),
+        tuple(timeline.by_story.get(event.id, ())),  # "part of"
     )
 
 
@@ -228,6 +232,23 @@ def _places_index(timeline: Timeline, common: dict[str, Any]) -> str:
     """The places page: every place with events on one map, over the list of them by country."""
     drawn = place_map(place_counts(timeline, timeline.events))
     return render("places.md.j2", **common, map=map_figure(drawn, "../", common["map_borders"]))
+
+
+def _story_pages(
+    timeline: Timeline, common: dict[str, Any], whole: Hashable, site_title: str, site_url: str
+) -> Iterator[Page]:
+    """The stories' list, each story's page, its embed and its oEmbed answer, and the embedded
+    timeline. A story shows the whole of its events (their places, sources, pictures): each is
+    made again on any change of the content, which is cheap for a few stories."""
+    shown = tuple(common["pictures"].values())
+    yield "stories/index.md", partial(stories_index, timeline, common), whole
+    for story in timeline.stories.values():
+        key = (whole, story, shown)
+        yield f"stories/{story.id}.md", partial(story_page, timeline, story, common), key
+        yield f"embed/stories/{story.id}/index.html", partial(story_embed, timeline, story, common), key
+        yield f"stories/{story.id}/oembed.json", partial(oembed, story, site_title, site_url), (story, site_title, site_url)
+    options = filter_options(timeline)
+    yield "embed/timeline/index.html", partial(timeline_embed, timeline, {**common, "options": options}), (whole, "embed")
 
 
 def _home_page(timeline: Timeline, in_order: list[Stretch], common: dict[str, Any]) -> str:

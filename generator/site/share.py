@@ -31,6 +31,7 @@ class Share:
     height: int
     alt: str
     kind: str = "website"  # Open Graph's og:type: an event page is an article
+    oembed: str = ""  # a story's oEmbed answer, beside its page (the head's discovery link)
 
 
 def pictures_of(timeline: Timeline) -> dict[str, Picture]:
@@ -72,6 +73,14 @@ def share_of(timeline: Timeline, path: str, pictures: dict[str, Picture], card: 
         source = timeline.sources[name]
         cited = len(timeline.by_source[name])
         text = f"{source.title} ({source.publisher}, {source.published.isoformat()}): cited by {_events(cited)}."
+    elif folder == "stories" and name in timeline.stories:
+        story = timeline.stories[name]
+        media = tuple(item for event in timeline.story_events(story) for item in event.media)
+        pictured = first_image(media, pictures)
+        if pictured:
+            widest = pictured[1].largest_jpeg
+            return Share(_clip(story.summary), widest.path, widest.width, widest.height, pictured[0].alt, "article", "oembed.json")
+        return Share(_clip(story.summary), card.path, CARD[0], CARD[1], card.alt, "article", "oembed.json")
     elif folder == "tags" and name in timeline.by_tag:
         text = f"{_events(len(timeline.by_tag[name]))} tagged {name}."
     elif folder == "timeline" and name != "index":
@@ -96,6 +105,7 @@ INDEXES = {
     "places": "Where: the {count} places of the timeline's {events}, on a map and by country.",
     "sources": "The {count} news reports the timeline's {events} are drawn from.",
     "tags": "The timeline's {events} by tag: {count} tags.",
+    "stories": "Stories through the timeline's {events}: {count}, told one step at a time.",
 }
 
 
@@ -105,6 +115,7 @@ def _count(timeline: Timeline, folder: str) -> int:
         "places": timeline.places,
         "sources": timeline.sources,
         "tags": timeline.by_tag,
+        "stories": timeline.stories,
     }
     return len(known.get(folder, ()))
 
@@ -142,6 +153,8 @@ def front_matter(share: Share) -> str:
         "image_alt": share.alt,
         "type": share.kind,
     }
+    if share.oembed:
+        values["oembed"] = share.oembed
     lines = [f"{key}: {_yaml_string(value)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 

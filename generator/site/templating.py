@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
+import markdown
 from markupsafe import Markup
 
 from generator.content import edtf
@@ -50,6 +51,13 @@ def markdown_field(value: str | None) -> Markup:
     return Markup(value or "")
 
 
+@lru_cache(maxsize=1 << 12)
+def markdown_html(value: str | None) -> Markup:
+    """A Markdown field as HTML, for the pages MkDocs does not make (the embeds): the checker
+    refused raw HTML and unsafe links in it, and Python-Markdown escapes the rest."""
+    return Markup(markdown.markdown(value or ""))
+
+
 @lru_cache(maxsize=1 << 16)
 def date_words(value: edtf.EventDate) -> str:
     return edtf.in_words(value)
@@ -81,6 +89,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(text=plain, attr=attribute, md=markdown_field, words=date_words, start_words=start_words)
+    env.filters.update(html=markdown_html)
     env.globals.update(GENERATED_MARK=Markup(GENERATED_MARK), event_list=event_list, event_html=event_html)
     env.globals.update(precision_meanings=PRECISION_MEANINGS)
     return env
