@@ -72,11 +72,11 @@ def test_deleted_events_lose_their_pages_and_hand_written_pages_stay(timeline, p
     assert timeline("build", cwd=project).returncode == 0
     assert (docs / "index.md").read_text() == "# Our own home page\n"
     assert (docs / "notes.md").read_text() == "# Notes\n"
-    (project / "content" / "events" / "2020-coalition-to-leave-k1-and-key-west.yaml").unlink()
+    (project / "content" / "events" / "2020-03-15-pompeo-and-abdul-mahdi-discuss-attacks.yaml").unlink()
     (docs / "events" / "stray.md").write_text("left over")
     result = timeline("build", cwd=project)
     assert "left docs/index.md alone" in result.stdout
-    assert not (docs / "events" / "2020-coalition-to-leave-k1-and-key-west.md").exists()
+    assert not (docs / "events" / "2020-03-15-pompeo-and-abdul-mahdi-discuss-attacks.md").exists()
     assert not (docs / "events" / "stray.md").exists()
     assert (docs / "about.md").is_file()
 

@@ -50,7 +50,9 @@ def test_every_step_is_in_the_page_in_the_storys_order(site, story):
     _, told = story
     html = (site / "stories" / STORY / "index.html").read_text()
     sections = re.findall(r'<section class="tl-step"[^>]*>', html)
-    assert [re.search(r'id="step-(\d+)"', tag)[1] for tag in sections] == [str(n) for n in range(1, len(told.steps) + 1)]
+    assert [re.search(r'id="step-(\d+)"', tag)[1] for tag in sections] == [
+        str(n) for n in range(1, len(told.steps) + 1)
+    ]
     assert [re.search(r'data-event="([^"]+)"', tag)[1] for tag in sections] == [step.event for step in told.steps]
     for step in told.steps:  # the story's own words, and every event's title, as text
         if step.text:

@@ -173,7 +173,7 @@ def new_story(content: Path, title: str, events: list[str]) -> Path:
     """Write a ready-to-edit story (content/stories/<slug>.yaml) through these events, in the
     order given; refuse an unknown event id (with the closest one) and an existing file."""
     if not events:
-        raise AuthoringError("name the story's events: timeline new-story \"Title\" EVENT_ID...")
+        raise AuthoringError('name the story\'s events: timeline new-story "Title" EVENT_ID...')
     known = sorted(path.stem for path in (content / "events").glob("*.yaml"))
     _must_exist("event", events, known)
     identifier = slugify(title)
@@ -186,7 +186,10 @@ def new_story(content: Path, title: str, events: list[str]) -> Path:
         "steps:",
     ]
     for event in events:
-        lines += [f"  - event: {event}", '    text: ""  # optional: what the story says at this step (Markdown), or delete']
+        lines += [
+            f"  - event: {event}",
+            '    text: ""  # optional: what the story says at this step (Markdown), or delete',
+        ]
     path = content / "stories" / f"{identifier}.yaml"
     written = Written()
     create_file(path, "\n".join(lines) + "\n", written)

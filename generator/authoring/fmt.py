@@ -13,14 +13,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from generator.content.load import read_text
-from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE
+from generator.content.schema import CITATION, COLLECTIONS, EVENT, STEP, STORY
 
 ORDERS = {
     "event": list(EVENT.fields),
-    "sources": list(SOURCE.fields),
-    "actors": list(ACTOR.fields),
-    "places": list(PLACE.fields),
     "citation": list(CITATION.fields),
+    "story": list(STORY.fields),
+    "step": list(STEP.fields),
+    **{name: list(record.fields) for name, record in COLLECTIONS.items()},
 }
 
 
@@ -50,7 +50,9 @@ def _reorder(mapping: CommentedMap, order: list[str]) -> None:
 def kind_of(path: Path) -> str | None:
     if path.parent.name == "events" and path.suffix == ".yaml":
         return "event"
-    if path.name in ("sources.yaml", "actors.yaml", "places.yaml", "tags.yaml"):
+    if path.parent.name == "stories" and path.suffix == ".yaml":
+        return "story"
+    if path.suffix == ".yaml" and path.stem in COLLECTIONS:
         return path.stem
     return None
 
@@ -59,11 +61,12 @@ def formatted(text: str, kind: str) -> str:
     yaml = _yaml()
     data: Any = yaml.load(text)
     if isinstance(data, CommentedMap):
-        if kind == "event":
-            _reorder(data, ORDERS["event"])
-            for citation in data.get("sources") or []:
-                if isinstance(citation, CommentedMap):
-                    _reorder(citation, ORDERS["citation"])
+        if kind in ("event", "story"):
+            _reorder(data, ORDERS[kind])
+            inner, order = ("sources", "citation") if kind == "event" else ("steps", "step")
+            for item in data.get(inner) or []:
+                if isinstance(item, CommentedMap):
+                    _reorder(item, ORDERS[order])
         else:
             for record in data.values():
                 if isinstance(record, CommentedMap):

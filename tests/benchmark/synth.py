@@ -128,7 +128,7 @@ def synthesise(folder: Path, count: int, seed: int = 2020, precision: bool = Tru
     (folder / "sources.yaml").write_text(
         "".join(
             f"{s}:\n  title: {sentence(rng, 5, 10)}\n  publisher: Publisher {i % 40}\n"
-            f"  published: {(date(2014, 1, 1) + timedelta(days=rng.randint(0, 3600))).isoformat()}\n"
+            f"  published: {(date(2024, 1, 1) + timedelta(days=rng.randint(0, 700))).isoformat()}\n"  # after every event: a report follows what it reports
             f"  author: Reporter {i % 300}\n  url: https://news.example/{s}\n"
             for i, s in enumerate(sources)
         )
