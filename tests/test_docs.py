@@ -140,3 +140,22 @@ def test_the_editors_guide_gives_the_checkers_lengths():
     guide = " ".join((ROOT / "content" / "README.md").read_text().split())
     assert f"a title over {TITLE_LONGEST} characters or another one-line text over {Text.LINE}" in guide
     assert f"an address over {Url.LINE};" in guide
+
+
+def _owned_paths() -> list[str]:
+    from generator.site.layout import OWNED_FILES, OWNED_FOLDERS, STAMP_FILE
+
+    return [f"docs/{folder}" for folder in OWNED_FOLDERS] + [f"docs/{name}" for name in (*OWNED_FILES, STAMP_FILE)]
+
+
+@pytest.mark.parametrize("path", _owned_paths())
+def test_what_the_build_writes_is_ignored_by_git_and_removed_by_make_clean(path):
+    """A folder the generator owns, added without its .gitignore line, ends up committed (the
+    maps' basemap files were, for a round) and outlives `make clean`."""
+    import subprocess
+
+    probe = f"{path}/x.svg" if "." not in path.rsplit("/", 1)[-1] else path
+    ignored = subprocess.run(["git", "check-ignore", "-q", "--no-index", probe], cwd=ROOT, check=False)
+    assert ignored.returncode == 0, f"{path} is not in .gitignore"
+    recipe = re.search(r"^clean:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text().replace("\\\n", " "), re.M)
+    assert recipe and path in recipe[1].split(), f"`make clean` leaves {path}"

@@ -68,6 +68,8 @@
     function show(index, how) {
       current = Math.min(Math.max(0, index), steps.length - 1);
       steps.forEach(function (step, i) { step.hidden = i !== current; });
+      var first = document.getElementById("tl-story-first"); /* the rule that showed the first step */
+      if (first) first.remove();
       at.textContent = "Step " + (current + 1) + " of " + steps.length;
       previous.disabled = current === 0;
       next.disabled = current === steps.length - 1;
