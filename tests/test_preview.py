@@ -243,6 +243,7 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
 
     log = server.text()
     assert 'not included in the "nav"' not in log and "dirty" not in log, log
+    assert "excluded from the built site" not in log, log  # the pages a save leaves out are not news
     assert "Serving on http://127.0.0.1:" in log
 
 
@@ -260,3 +261,65 @@ def test_plain_mkdocs_serve_keeps_serving_content_with_warnings(project, tmp_pat
         assert wait_for(lambda: server.get(f"/events/{twin.stem}/")[0] == 200, 30), server.text()
         assert f"warning: this event looks like '{twin.stem}'" in server.text() or "looks like" in server.text()
         assert "Aborted" not in server.text()
+
+
+NAV = [{"Home": "index.md"}, {"Timeline": "timeline/index.md"}, {"More": [{"About": "/about.md"}, "tags/index.md"]}]
+
+
+@pytest.mark.parametrize(
+    ("serving", "dirty", "builds", "path", "pending", "left"),
+    [
+        # A later `serve --dirty` build leaves out the generator's files it did not write...
+        (True, True, 1, "events/a.md", False, True),
+        (True, True, 7, "actors/b/index.md", False, True),
+        (True, True, 1, "data/events.json", False, True),
+        (True, True, 1, "maps/7-54-36.svg", False, True),
+        (True, True, 1, "feed.xml", False, True),
+        # ...but never what it wrote since the last build that succeeded,
+        (True, True, 1, "events/a.md", True, False),
+        # nor an editor's files, nor the pages the navigation names,
+        (True, True, 1, "performance.md", False, False),
+        (True, True, 1, "index.md", False, False),
+        (True, True, 1, "stylesheets/extra.css", False, False),
+        (True, True, 1, "timeline/index.md", False, False),
+        (True, True, 1, "about.md", False, False),
+        (True, True, 1, "tags/index.md", False, False),
+        (True, True, 1, "tags/a.md", False, True),
+        # nor anything in the first build, a full `serve`, or `mkdocs build`.
+        (True, True, 0, "events/a.md", False, False),
+        (True, False, 3, "events/a.md", False, False),
+        (False, False, 3, "events/a.md", False, False),
+        (False, True, 3, "events/a.md", False, False),
+    ],
+)
+def test_what_a_preview_build_leaves_out(serving, dirty, builds, path, pending, left, monkeypatch):
+    """The rule behind a save's speed at scale: MkDocs reads, lists and stats only what changed."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    from generator.mkdocs import preview
+
+    monkeypatch.setattr(preview, "state", preview.PreviewState())
+    preview.start("serve" if serving else "build", dirty)
+    preview.state.build = builds
+    if pending:
+        preview.generated([path])
+    file = File(path, "docs", "site", True, inclusion=InclusionLevel.NOT_IN_NAV)
+    assert preview.left_out([file], NAV) == int(left)
+    assert (file.inclusion == InclusionLevel.EXCLUDED) is left
+    preview.built()
+    assert not preview.state.pending
+
+
+def test_a_failed_build_keeps_what_the_generator_wrote_for_the_next(monkeypatch):
+    from mkdocs.structure.files import File
+
+    from generator.mkdocs import preview
+
+    monkeypatch.setattr(preview, "state", preview.PreviewState())
+    preview.start("serve", True)
+    preview.state.build = 2
+    preview.generated(["events/a.md"])  # this build fails in MkDocs: built() is not called
+    preview.generated(["events/b.md"])  # the next build writes another page
+    files = [File(name, "docs", "site", True) for name in ("events/a.md", "events/b.md", "events/c.md")]
+    assert preview.left_out(files, []) == 1
+    assert [file.src_uri for file in files if file.inclusion.is_excluded()] == ["events/c.md"]

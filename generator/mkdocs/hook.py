@@ -32,7 +32,7 @@ def _content_folder(config: Any) -> Path:
 
 
 def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
-    preview.start(command)
+    preview.start(command, dirty)
     parallel_build.configure(command, dirty)
 
 
@@ -66,6 +66,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
             return
         raise Abort(f"{count}: the previous pages are left as they were") from None
     preview.state.problems = []
+    preview.generated(report.written.written)
     preview.state.summary = report.summary()
     log.info("timeline: %s", report.summary())
     if preview.state.serving:  # what `timeline check` warns about, each warning said once
@@ -78,6 +79,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
     preview.state.built = {file.dest_uri for file in files}
+    preview.left_out(files, config.nav)  # the preview's later builds skip the generated files that did not change
     return files
 
 
@@ -95,6 +97,7 @@ def on_post_build(config: Any, **_: Any) -> None:
     site = Path(config.site_dir)
     layout.remove_stale(site, preview.state.built)  # a --dirty build deletes nothing itself
     if preview.state.serving:
+        preview.built()
         preview.write_status(site)
         # The preview's page reloads without waiting for the index; the new one replaces the old whole.
         preview.index_in_background(lambda: search.write_index(site))

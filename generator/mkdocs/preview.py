@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from generator.content.model import Content
 from generator.content.problems import Problem
@@ -37,21 +38,25 @@ class PreviewState:
     """What the preview knows between builds of one `mkdocs serve`."""
 
     serving: bool = False
+    dirty: bool = False  # `serve --dirty` (what `make serve` runs): MkDocs rebuilds only changed pages
     build: int = 0
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""
     built: set[str] = field(default_factory=set)  # site-relative paths the last build made
     warned: set[str] = field(default_factory=set)  # content warnings already shown this session
     events: set[int] = field(default_factory=set)  # the last build's event objects, by identity
+    pending: set[str] = field(default_factory=set)  # docs/ paths the generator wrote, not yet built
 
 
 state = PreviewState()
 
 
-def start(command: str) -> None:
+def start(command: str, dirty: bool = False) -> None:
     """Called once when MkDocs starts: `serve` turns the preview on and quiets MkDocs' log."""
     state.serving = command == "serve"
+    state.dirty = dirty
     state.build = 0
+    state.pending = set()
     state.problems = []
     state.warned = set()
     state.events = set()
@@ -91,6 +96,48 @@ def new_warnings(content: Content, root: Path) -> list[str]:
             state.warned.add(key)
             fresh.append(text)
     return fresh
+
+
+def generated(written: Iterable[str]) -> None:
+    """The generator wrote these docs/ files: MkDocs must build them, in this build or, if it
+    fails, in the next one."""
+    state.pending.update(written)
+
+
+def nav_paths(nav: object) -> set[str]:
+    """The docs/ paths mkdocs.yml's `nav` names, at any depth."""
+    if isinstance(nav, str):
+        return {nav.lstrip("/")}
+    if isinstance(nav, dict):
+        return set().union(*map(nav_paths, nav.values()))
+    if isinstance(nav, list):
+        return set().union(*map(nav_paths, nav))
+    return set()
+
+
+def left_out(files: Iterable[Any], nav: object = None) -> int:
+    """Under `serve --dirty`, after the first build: mark the generator's files it did not write
+    since the last build that succeeded as excluded, so MkDocs neither reads, lists nor stats them
+    (at 10,000 events nearly every page is one of them); their built pages stay as they are in the
+    served site. Links to them still resolve: an excluded file stays in MkDocs's list of files.
+    Pages the navigation names are kept (MkDocs would say that the navigation names an excluded
+    page). Returns how many were left out."""
+    from mkdocs.structure.files import InclusionLevel
+
+    if not (state.serving and state.dirty and state.build > 0):
+        return 0
+    count = 0
+    named = nav_paths(nav)
+    for file in files:
+        if is_owned(file.src_uri) and file.src_uri not in state.pending and file.src_uri not in named:
+            file.inclusion = InclusionLevel.EXCLUDED
+            count += 1
+    return count
+
+
+def built() -> None:
+    """A build succeeded: every file the generator wrote is in the served site."""
+    state.pending.clear()
 
 
 def write_status(site_dir: Path) -> None:
@@ -145,6 +192,8 @@ class _Quiet(logging.Filter):
         message = _CLOCK.sub("", record.getMessage(), count=1)
         if message.startswith("A 'dirty' build is being performed"):
             return False
+        if message.endswith("which is excluded from the built site."):  # the files left_out() excludes
+            return record.levelno >= logging.WARNING
         return record.levelno >= logging.WARNING or not message.startswith(_NOISE)
 
 
