@@ -210,6 +210,9 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
         pages = crawl(server)
         assert f"/events/{renamed}/" in pages
         assert not [path for path, body in pages.items() if old in body]
+        # The open data follows a moment after the page (written while the browser reloads).
+        for export in ("/data/events.json", "/data/events.csv", "/data/timelinejs.json"):
+            assert wait_for(lambda e=export: renamed in server.get(e)[1] and old not in server.get(e)[1], 30), export
 
         assert wait_for(lambda: server.get("/_pagefind/pagefind-entry.json")[0] == 200, 30)
         time.sleep(1)  # any indexing still under way from the rename
@@ -323,3 +326,37 @@ def test_a_failed_build_keeps_what_the_generator_wrote_for_the_next(monkeypatch)
     files = [File(name, "docs", "site", True) for name in ("events/a.md", "events/b.md", "events/c.md")]
     assert preview.left_out(files, []) == 1
     assert [file.src_uri for file in files if file.inclusion.is_excluded()] == ["events/c.md"]
+
+
+@pytest.mark.parametrize(
+    ("serving", "before", "now", "sweep"),
+    [
+        (True, None, {"a/", "b/"}, True),  # the first build
+        (True, {"a/", "b/"}, {"a/", "b/"}, False),  # nothing gone
+        (True, {"a/", "b/"}, {"a/", "b/", "c/"}, False),  # an event added
+        (True, {"a/", "b/"}, {"a/"}, True),  # an event deleted
+        (True, {"a/", "b/"}, {"a/", "c/"}, True),  # renamed
+        (True, {"a/"}, set(), True),  # everything gone
+        (False, {"a/", "b/"}, {"a/", "b/"}, True),  # `mkdocs build`: always
+    ],
+)
+def test_a_preview_build_sweeps_the_served_site_when_a_file_is_gone(serving, before, now, sweep, monkeypatch):
+    from generator.mkdocs import preview
+
+    monkeypatch.setattr(preview, "state", preview.PreviewState())
+    preview.start("serve" if serving else "build", True)
+    if before is not None:
+        preview.state.built = set(before)
+        assert preview.needs_sweep()
+    preview.state.built = set(now)
+    assert preview.needs_sweep() is sweep
+
+
+def test_after_a_sweep_the_next_build_compares_with_it(monkeypatch):
+    from generator.mkdocs import preview
+
+    monkeypatch.setattr(preview, "state", preview.PreviewState())
+    preview.start("serve", True)
+    for built, sweep in [({"a", "b"}, True), ({"a"}, True), ({"a", "b"}, False), ({"a"}, True), ({"a"}, False)]:
+        preview.state.built = built
+        assert preview.needs_sweep() is sweep, built

@@ -47,6 +47,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
     if preview.state.serving:
         preview.hold_indexing()
+        preview.wait_for_later()
 
     # The site's own address, not the preview's: `mkdocs serve` replaces site_url with its own,
     # which would change every page's absolute links at each start (and make serve and build differ).
@@ -55,7 +56,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
         borders = map_borders(config.extra)
         site = Site(config.site_name, config.site_description or "", url or "", config.repo_url or "", borders)
         serving = preview.state.serving  # the preview re-reads only what changed, and shows drafts
-        report = build(_content_folder(config), Path(config.docs_dir), site, reuse=serving, drafts=serving)
+        later = preview.exports_later()  # the open data follows the served page by a moment
+        docs = Path(config.docs_dir)
+        report = build(_content_folder(config), docs, site, reuse=serving, drafts=serving, exports_later=later)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -67,6 +70,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise Abort(f"{count}: the previous pages are left as they were") from None
     preview.state.problems = []
     preview.generated(report.written.written)
+    preview.state.exports = report.later
     preview.state.summary = report.summary()
     log.info("timeline: %s", report.summary())
     if preview.state.serving:  # what `timeline check` warns about, each warning said once
@@ -95,10 +99,13 @@ def on_build_error(error: Exception, **_: Any) -> None:
 def on_post_build(config: Any, **_: Any) -> None:
     parallel_build.finish()
     site = Path(config.site_dir)
-    layout.remove_stale(site, preview.state.built)  # a --dirty build deletes nothing itself
+    if preview.needs_sweep():
+        layout.remove_stale(site, preview.state.built)  # a --dirty build deletes nothing itself
     if preview.state.serving:
         preview.built()
         preview.write_status(site)
+        preview.write_later(preview.state.exports, Path(config.docs_dir), site)
+        preview.state.exports = None
         # The preview's page reloads without waiting for the index; the new one replaces the old whole.
         preview.index_in_background(lambda: search.write_index(site))
         return

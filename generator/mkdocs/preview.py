@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -27,6 +28,7 @@ from typing import Any
 from generator.content.model import Content
 from generator.content.problems import Problem
 from generator.site.layout import MARKED_FILES, is_generated, is_owned
+from generator.site.write import WriteReport
 
 STATUS_FOLDER = "_preview"
 SCRIPT = f"{STATUS_FOLDER}/preview.js"
@@ -43,9 +45,12 @@ class PreviewState:
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""
     built: set[str] = field(default_factory=set)  # site-relative paths the last build made
+    swept: set[str] | None = None  # what the served site holds (the last build's `built`, nothing stale)
     warned: set[str] = field(default_factory=set)  # content warnings already shown this session
     events: set[int] = field(default_factory=set)  # the last build's event objects, by identity
     pending: set[str] = field(default_factory=set)  # docs/ paths the generator wrote, not yet built
+    later: threading.Thread | None = None  # writing the open data after the last build
+    exports: Callable[[], WriteReport] | None = None  # what the build under way left to write after it
 
 
 state = PreviewState()
@@ -57,6 +62,7 @@ def start(command: str, dirty: bool = False) -> None:
     state.dirty = dirty
     state.build = 0
     state.pending = set()
+    state.swept = None
     state.problems = []
     state.warned = set()
     state.events = set()
@@ -138,6 +144,52 @@ def left_out(files: Iterable[Any], nav: object = None) -> int:
 def built() -> None:
     """A build succeeded: every file the generator wrote is in the served site."""
     state.pending.clear()
+
+
+def exports_later() -> bool:
+    """Whether this build leaves the open-data exports to `write_later`: a later `serve --dirty`
+    build, whose page is served before them."""
+    return state.serving and state.dirty and state.build > 0
+
+
+def write_later(write: Callable[[], WriteReport] | None, docs: Path, site: Path) -> None:
+    """Write the exports a build left (into docs/, for the next builds, and into the served site,
+    each file replaced whole) in a thread, while the browser reloads the page."""
+    if write is None:
+        return
+
+    def run() -> None:
+        try:
+            report = write()
+        except Exception as error:  # the last exports stay; say so, keep serving
+            log.warning("open data not updated: %s", error)
+            return
+        for relative in report.written:
+            target = site / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.part")
+            shutil.copyfile(docs / relative, temporary)
+            os.replace(temporary, target)
+
+    state.later = threading.Thread(target=run, name="open-data", daemon=True)
+    state.later.start()
+
+
+def wait_for_later() -> None:
+    """Called as a build starts: the exports of the last one are written first (they share
+    docs/ and the generator's memo)."""
+    if state.later is not None:
+        state.later.join()
+        state.later = None
+
+
+def needs_sweep() -> bool:
+    """Whether the served site may hold a file no longer made: always, except in a preview build
+    whose files are all those of the last sweep and more (walking 10,000 pages' folders takes a
+    noticeable part of a save)."""
+    sweep = not state.serving or state.swept is None or not state.built >= state.swept
+    state.swept = set(state.built) if state.serving else None  # all the served site holds now
+    return sweep
 
 
 def write_status(site_dir: Path) -> None:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -25,7 +26,7 @@ from generator.parallel import worker_count
 from generator.site import stamp
 from generator.content.media import MEDIA_FOLDER
 from generator.site.render import pages, whole_timeline
-from generator.site.write import Memo, WriteReport, write_pages
+from generator.site.write import Memo, Page, WriteReport, write_pages
 
 
 @dataclass
@@ -34,6 +35,7 @@ class BuildReport:
     written: WriteReport
     seconds: float
     events: int
+    later: Callable[[], WriteReport] | None = None  # the exports a preview build left to write after it
 
     def summary(self) -> str:
         report = self.written
@@ -97,16 +99,28 @@ def map_borders(extra: object) -> bool:
 
 def generate(
     timeline: Timeline, site: Site, changes: dict[str, Change] | None = None, media: Path | None = None
-) -> Iterator[tuple[str, Callable[[], str | bytes], Hashable]]:
+) -> Iterator[Page]:
     """Every generated file as (path, a call that makes it, what it is made of): the open-data
     exports (the slowest to make, so they start first), then the pages. Content errors were all
     raised before."""
+    yield from exports(timeline, site)
+    yield from site_pages(timeline, site, changes, media)
+
+
+def site_pages(
+    timeline: Timeline, site: Site, changes: dict[str, Change] | None = None, media: Path | None = None
+) -> Iterator[Page]:
+    """The pages, the maps' basemaps and the pictures' renditions."""
+    return pages(
+        timeline, site.url, site.title, changes or {}, site.repo_url, site.map_borders, media, site.description
+    )
+
+
+def exports(timeline: Timeline, site: Site) -> Iterator[Page]:
+    """The open-data files, each made of the whole timeline."""
     whole = whole_timeline(timeline)
     for path, make in data_files(timeline, site.title, site.description, site.url):
         yield path, make, whole
-    yield from pages(
-        timeline, site.url, site.title, changes or {}, site.repo_url, site.map_borders, media, site.description
-    )
 
 
 def build(
@@ -116,13 +130,17 @@ def build(
     workers: int | None = None,
     reuse: bool = False,
     drafts: bool = False,
+    exports_later: bool = False,
 ) -> BuildReport:
     """Check the content and write its pages; raise ContentError (writing nothing) on bad content.
 
     `workers`: processes to check and render with (default: one per core for large sites).
     `reuse`: in a long-lived process (the preview), read only the content files saved since the
     last build, and render only the pages whose records changed. `drafts`: publish events whose
-    status is draft too (the preview shows them, marked); a build for the site leaves them out."""
+    status is draft too (the preview shows them, marked); a build for the site leaves them out.
+    `exports_later` (with `reuse`): write the pages only; the report's `later` writes the open-data
+    exports, which the preview calls once the page is served (at 10,000 events they take longer
+    than the pages a save changes)."""
     started = time.perf_counter()
     site = site or Site()
     # When each event last changed (git), for a build of the site; a preview's save is no commit.
@@ -136,14 +154,21 @@ def build(
             return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
         timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
-        files = list(generate(timeline, site, history.changes, content / MEDIA_FOLDER))
         memo = _memo(docs, site) if reuse else None
-        report = write_pages(docs, files, worker_count(len(files), workers), memo)
+        data = list(exports(timeline, site))
+        files = list(site_pages(timeline, site, history.changes, content / MEDIA_FOLDER))
+        later = None
+        if exports_later and memo is not None:  # written by report.later, not stale
+            later = partial(write_pages, docs, data, 1, memo, None)
+            keep = [path for path, _, _ in data]
+        else:
+            files, keep = data + files, []
+        report = write_pages(docs, files, worker_count(len(files), workers), memo, keep=keep)
     if not reuse:
         mark = stamp.fingerprint(read, docs, by_content)
         how = "content" if by_content else "mtime"
         stamp.write(docs, stamp.Stamp(mark, len(timeline.events), len(files), how, stamp.versions()))
-    return BuildReport(timeline, report, time.perf_counter() - started, len(timeline.events))
+    return BuildReport(timeline, report, time.perf_counter() - started, len(timeline.events), later)
 
 
 _memos: dict[Path, Memo] = {}

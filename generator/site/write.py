@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,8 +56,15 @@ def _stat(target: str) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def write_pages(docs: Path, pages: Sequence[Page], workers: int = 1, memo: Memo | None = None) -> WriteReport:
-    """Make and write each page whose bytes differ; delete owned files not in pages.
+def write_pages(
+    docs: Path,
+    pages: Sequence[Page],
+    workers: int = 1,
+    memo: Memo | None = None,
+    keep: Collection[str] | None = None,
+) -> WriteReport:
+    """Make and write each page whose bytes differ; delete owned files not in pages nor in `keep`
+    (with `keep` None: delete nothing, the pages are only a part of the generated files).
 
     With workers > 1 the pages are made and written in forked processes, in runs. With a memo,
     pages made of the same records as last time are skipped without being made."""
@@ -84,7 +91,8 @@ def write_pages(docs: Path, pages: Sequence[Page], workers: int = 1, memo: Memo 
                 memo.pages[relative] = (made_of, stat)
             else:
                 memo.pages.pop(relative, None)
-    report.removed = remove_stale(docs, {relative for relative, _, _ in pages})
+    if keep is not None:
+        report.removed = remove_stale(docs, {relative for relative, _, _ in pages} | set(keep))
     return report
 
 
