@@ -48,11 +48,12 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     With `reuse` (a long-lived process: the preview), an event file unchanged since this process
     last read it is not read again: its record, problems and references are kept from then."""
     checked = Checked()
-    _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked)
-    _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked)
-    _check_collection(root / "places.yaml", "places", PLACE, checked.places, checked)
+    kept = _collection_cache if reuse else None
+    _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked, kept)
+    _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked, kept)
+    _check_collection(root / "places.yaml", "places", PLACE, checked.places, checked, kept)
     if (root / "tags.yaml").exists() or (root / "tags.yaml").is_symlink():  # optional: labels for tags
-        _check_collection(root / "tags.yaml", "tags", TAG, checked.tags, checked)
+        _check_collection(root / "tags.yaml", "tags", TAG, checked.tags, checked, kept)
     _index_names(checked)
     _check_events(root / "events", checked, workers, _file_cache if reuse else None)
     _check_stories(root / "stories", checked)
@@ -142,7 +143,28 @@ def _link_problem(path: str) -> Problem:
 Kept = TypeVar("Kept")
 
 
-def _check_collection(file: Path, name: str, record: Record[Kept], into: dict[str, Kept], checked: Checked) -> None:
+@dataclass(frozen=True)
+class CollectionResult:
+    """What checking one collection file found, before its references are resolved."""
+
+    raw: bytes  # the file as read: the same bytes, the same result
+    declared: frozenset[str]
+    records: dict[str, Any]
+    problems: list[Problem]
+    references: list[Reference]
+
+
+_collection_cache: dict[str, CollectionResult] = {}  # by path: the preview re-checks only a saved collection
+
+
+def _check_collection(
+    file: Path,
+    name: str,
+    record: Record[Kept],
+    into: dict[str, Kept],
+    checked: Checked,
+    cache: dict[str, CollectionResult] | None = None,
+) -> None:
     path = display_path(file)
     if file.is_symlink() and _outside(file, file.parent):
         checked.problems.append(_link_problem(path))
@@ -150,6 +172,31 @@ def _check_collection(file: Path, name: str, record: Record[Kept], into: dict[st
     if not file.is_file():
         checked.problems.append(Mark(path).problem(f"{file.name} is missing", f"create {path} (see content/README.md)"))
         return
+    if cache is None:
+        _check_collection_file(file, path, name, record, into, checked)
+        return
+    raw = file.read_bytes()
+    before = cache.get(path)
+    if before is None or before.raw != raw:
+        problems, references = len(checked.problems), len(checked.references)
+        _check_collection_file(file, path, name, record, into, checked)
+        cache[path] = CollectionResult(
+            raw,
+            frozenset(checked.declared[name]),
+            dict(into),
+            checked.problems[problems:],
+            checked.references[references:],
+        )
+        return
+    checked.declared[name].update(before.declared)
+    into.update(before.records)
+    checked.problems.extend(before.problems)
+    checked.references.extend(before.references)
+
+
+def _check_collection_file(
+    file: Path, path: str, name: str, record: Record[Kept], into: dict[str, Kept], checked: Checked
+) -> None:
     loaded = load_file(file, path, _empty_hint(record, collection=True))
     checked.problems.extend(loaded.problems)
     if loaded.root is None:

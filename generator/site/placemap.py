@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.content.model import PRECISION_KM, Event, Place, Timeline
 from generator.site.basemap import HEIGHT, WIDTH, Frame, frame_for, mercator
@@ -85,8 +86,15 @@ def area_radius(place: Place, frame: Frame) -> float:
 def map_frame(places: Iterable[Place]) -> Frame | None:
     """The frame of a map of these places (None if none is located): shared by the page that
     draws the map and by the build, which writes one basemap per frame."""
-    points = [mercator(place.lat, place.lon) for place in places if place.lat is not None and place.lon is not None]
-    return frame_for(points, closest=8) if points else None
+    located = tuple((place.lat, place.lon) for place in places if place.lat is not None and place.lon is not None)
+    return _frame_of(located) if located else None
+
+
+@lru_cache(maxsize=8192)
+def _frame_of(located: tuple[tuple[float, float], ...]) -> Frame:
+    """The frame for these coordinates: the same few sets come back for thousands of events and
+    pages, and at each save of the preview."""
+    return frame_for([mercator(lat, lon) for lat, lon in located], closest=8)
 
 
 def place_map(counts: Sequence[tuple[Place, int]], sized: bool = True) -> PlaceMap | None:

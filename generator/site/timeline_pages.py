@@ -25,6 +25,7 @@ from generator.site.templating import MONTHS, attribute, date_words, render
 
 Page = tuple[str, Callable[[], str], Hashable]
 
+
 @dataclass(frozen=True)
 class Group:
     """Events of one heading on the timeline: a month, a season, or a year with no finer date."""
@@ -134,8 +135,12 @@ def timeline_pages(
         by_year.setdefault(event.date.earliest.year, []).append(event)
     for year, in_year in by_year.items():
         thumbs = _thumbs(in_year, common["pictures"])
-        rows = partial(_json, [filter_row(event, positions, timeline.sources, thumb) for event, thumb in zip(in_year, thumbs)])
-        yield f"timeline/events-{year}.json", rows, ("rows", tuple(in_year), name_key, claim_sources(timeline, in_year), thumbs)
+        rows = partial(_rows, in_year, positions, timeline.sources, thumbs)  # made only if the year changed
+        yield (
+            f"timeline/events-{year}.json",
+            rows,
+            ("rows", tuple(in_year), name_key, claim_sources(timeline, in_year), thumbs),
+        )
     paths = tuple(stretch.path for stretch in pages_in_order)
     for index, stretch in enumerate(pages_in_order):
         before = pages_in_order[index - 1] if index else None
@@ -205,6 +210,16 @@ def filter_row(
     if thumb:  # [path from the site's root, width, height]
         row.append([thumb.path, thumb.width, thumb.height])
     return row
+
+
+def _rows(
+    events: Sequence[Event],
+    positions: dict[str, dict[str, int]],
+    sources: dict[str, Source],
+    thumbs: Sequence[Rendition | None],
+) -> str:
+    """A year's compact index, as JSON."""
+    return _json([filter_row(event, positions, sources, thumb) for event, thumb in zip(events, thumbs)])
 
 
 def _thumbs(events: Sequence[Event], pictures: dict[str, Picture]) -> tuple[Rendition | None, ...]:
@@ -354,5 +369,3 @@ def timeline_item(
     if places:
         text += f' <span class="tl-where">{attribute(", ".join(places))}</span>'
     return Markup(f'<li class="tl-event" data-start="{event.date.earliest.isoformat()}" data-end="{end}">{text}</li>')
-
-
