@@ -360,3 +360,97 @@ def test_after_a_sweep_the_next_build_compares_with_it(monkeypatch):
     for built, sweep in [({"a", "b"}, True), ({"a"}, True), ({"a", "b"}, False), ({"a"}, True), ({"a"}, False)]:
         preview.state.built = built
         assert preview.needs_sweep() is sweep, built
+
+
+def _read_every_file(content: Path) -> None:
+    for path in sorted(content.rglob("*")):
+        if path.is_file():
+            path.read_bytes()
+
+
+def _save_in_place(content: Path) -> None:
+    event = content / "events" / f"{EVENT}.yaml"
+    event.write_text(event.read_text().replace("title: U.S.-led", "title: Saved U.S.-led", 1))
+
+
+def _save_as_editors_do(content: Path) -> None:
+    """A temporary file beside the event, then renamed over it (Vim, VS Code, most editors)."""
+    event = content / "events" / f"{EVENT}.yaml"
+    temporary = event.with_name(f".{event.name}.tmp")
+    temporary.write_text(event.read_text().replace("title: Saved", "title: Saved again", 1))
+    os.replace(temporary, event)
+
+
+def _add(content: Path) -> None:
+    source = content / "events" / f"{EVENT}.yaml"
+    (content / "events" / "2020-03-18-added.yaml").write_text(source.read_text().replace("title: ", "title: Added ", 1))
+
+
+def _rename(content: Path) -> None:
+    (content / "events" / "2020-03-18-added.yaml").rename(content / "events" / "2020-03-18-renamed.yaml")
+
+
+def _delete(content: Path) -> None:
+    (content / "events" / "2020-03-18-renamed.yaml").unlink()
+
+
+def _save_a_collection(content: Path) -> None:
+    places = content / "places.yaml"
+    places.write_text(places.read_text() + "\n")
+
+
+# What happens to content/ while serving, in order, and the builds each starts: a save of any
+# kind starts one; reading the files (the build itself, `timeline check`, a backup) starts none.
+SAVES = [
+    ("read every file", _read_every_file, 0),
+    ("save in place", _save_in_place, 1),
+    ("save through a temporary file", _save_as_editors_do, 1),
+    ("read every file again", _read_every_file, 0),
+    ("add an event", _add, 1),
+    ("rename it", _rename, 1),
+    ("delete it", _delete, 1),
+    ("save places.yaml", _save_a_collection, 1),
+]
+
+
+@pytest.mark.parametrize("watch", ["", "poll"])
+def test_each_save_starts_one_build_and_reading_none(project, tmp_path, watch, monkeypatch):
+    """The preview hears content/ through the system's notifications (or polls, with
+    TIMELINE_WATCH=poll): whatever the kind of save, one build; the build's own reads of every
+    file, none (they did: each build started the next, forever)."""
+    monkeypatch.setenv("TIMELINE_WATCH", watch)
+    with make_serve(project, tmp_path / "serve.log") as server:
+        assert wait_for(lambda: server.get(f"/events/{EVENT}/")[0] == 200), server.text()
+        time.sleep(1.5)
+        for what, act, builds in SAVES:
+            before = _builds(server)
+            act(project / "content")
+            if builds:
+                assert wait_for(lambda want=before + builds: _builds(server) >= want, 30), (what, server.text())
+            time.sleep(2)  # a further build (polling every half second) would have started by now
+            assert _builds(server) == before + builds, (what, server.text())
+        assert "Saved again U.S.-led" in server.get(f"/events/{EVENT}/")[1]
+        assert server.get("/events/2020-03-18-renamed/")[0] == 404
+
+
+@pytest.mark.parametrize(
+    ("serving", "build", "settled", "freezes"),
+    [
+        (True, 1, False, 1),  # the first later build of a serve: the survivors of the first set aside
+        (True, 0, False, 0),  # the first build: its own garbage is not collected yet
+        (True, 2, False, 0),  # later builds: their objects come and go
+        (True, 1, True, 0),  # once per process (MkDocs restarts its builds, not the process)
+        (False, 1, False, 0),  # `mkdocs build`: one build, nothing to set aside for
+    ],
+)
+def test_the_preview_sets_the_first_builds_survivors_aside_once(serving, build, settled, freezes, monkeypatch):
+    from generator.mkdocs import preview
+
+    calls: list[str] = []
+    monkeypatch.setattr(preview.gc, "collect", lambda: calls.append("collect") or 0)
+    monkeypatch.setattr(preview.gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(preview, "state", preview.PreviewState(serving=serving, build=build, settled=settled))
+    preview.settle_memory()
+    assert calls == ["collect", "freeze"] * freezes
+    preview.settle_memory()
+    assert calls == ["collect", "freeze"] * freezes  # never twice

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 Precision = Literal["day", "month", "season", "year", "decade", "century"]
@@ -74,19 +75,19 @@ class EventDate:
     end: Bound
     is_interval: bool
 
-    @property
+    @cached_property  # asked for thousands of times per build: sorting, the axis, the pages
     def earliest(self) -> date:
         """The first day the event may have started: the timeline sorts by it."""
         return self.first_point.earliest
 
-    @property
+    @cached_property
     def first_point(self) -> DatePoint:
         """The point the date begins at: its start, or its end when the start is open or unknown."""
         point = self.start if isinstance(self.start, DatePoint) else self.end
         assert isinstance(point, DatePoint), "an EDTF interval has at least one dated end"
         return point
 
-    @property
+    @cached_property
     def latest(self) -> date | None:
         """The last day the event may have lasted to, or None when its end is open or unknown."""
         if isinstance(self.end, DatePoint):
@@ -104,7 +105,7 @@ class EventDate:
                 return bound.qualifier
         return None
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[date, date]:
         return (self.earliest, self.latest or date.max)
 

@@ -48,6 +48,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     if preview.state.serving:
         preview.hold_indexing()
         preview.wait_for_later()
+        preview.settle_memory()
 
     # The site's own address, not the preview's: `mkdocs serve` replaces site_url with its own,
     # which would change every page's absolute links at each start (and make serve and build differ).
@@ -125,5 +126,5 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
     server.unwatch(config.docs_dir)
     for entry in preview.hand_written(Path(config.docs_dir)):
         server.watch(str(entry))
-    server.watch(str(_content_folder(config)))
+    preview.watch_content(server, _content_folder(config))
     return server

@@ -12,6 +12,7 @@ build it configures, while modules it imports stay loaded.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -51,6 +52,7 @@ class PreviewState:
     pending: set[str] = field(default_factory=set)  # docs/ paths the generator wrote, not yet built
     later: threading.Thread | None = None  # writing the open data after the last build
     exports: Callable[[], WriteReport] | None = None  # what the build under way left to write after it
+    settled: bool = False  # the first build's survivors are out of the cycle collector's view
 
 
 state = PreviewState()
@@ -173,6 +175,78 @@ def write_later(write: Callable[[], WriteReport] | None, docs: Path, site: Path)
 
     state.later = threading.Thread(target=run, name="open-data", daemon=True)
     state.later.start()
+
+
+WATCH_VARIABLE = "TIMELINE_WATCH"
+
+
+def watch_content(server: Any, folder: Path) -> str:
+    """Watch content/ for saves; returns how ("native" or "polling").
+
+    MkDocs polls what it watches every half second: a save waited for the next poll, and at
+    10,000 event files each poll held the serving process long enough to slow the build under
+    way (docs/performance.md). The system's own notifications (inotify, FSEvents, Windows') say
+    at once, for nothing; asked only for writes, creations, deletions and moves, since the build's
+    own reads of every file would otherwise each count as a change. MkDocs's callback (its
+    request for one build, however many events come) is taken from its own `watch`. Where the
+    system cannot say (a network drive, a Windows drive under WSL), TIMELINE_WATCH=poll polls."""
+    import watchdog.events as events
+    import watchdog.observers
+
+    if os.environ.get(WATCH_VARIABLE, "").strip().lower() == "poll":
+        server.watch(str(folder))
+        return "polling"
+
+    class Forward(events.FileSystemEventHandler):
+        """Passes the system's notifications to MkDocs's handler; stands in for MkDocs's
+        observer while its `watch` schedules that handler."""
+
+        target: Any = None
+
+        def schedule(self, handler: Any, path: str, recursive: bool = True) -> None:
+            self.target = handler
+
+        def on_any_event(self, event: events.FileSystemEvent) -> None:
+            if self.target is not None:
+                self.target.on_any_event(event)
+
+    forward = Forward()
+    native = watchdog.observers.Observer()
+    saves = [
+        events.FileModifiedEvent,
+        events.FileClosedEvent,
+        events.FileCreatedEvent,
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+    ]
+    try:
+        native.schedule(forward, str(folder), recursive=True, event_filter=saves)
+        native.start()
+    except OSError as error:  # e.g. the system's limit of watches reached: poll, as MkDocs does
+        log.info("watching %s by polling (%s)", folder, error)
+        server.watch(str(folder))
+        return "polling"
+    polling, server.observer = server.observer, forward
+    try:
+        server.watch(str(folder))  # hands its handler to forward.schedule
+    finally:
+        server.observer = polling
+    return "native"
+
+
+def settle_memory() -> None:
+    """Called as a later build starts, once per serve: what the first build left alive (the
+    content model, the generator's memo, MkDocs's theme) moves out of the cycle collector's view.
+    It holds no reference cycles to free, and at 10,000 events each full collection rescanned it
+    during every save (docs/performance.md). The first build's own garbage is collected first, so
+    nothing it left is kept for good."""
+    if state.serving and state.build == 1 and not state.settled:
+        gc.collect()
+        gc.freeze()
+        state.settled = True
 
 
 def wait_for_later() -> None:
