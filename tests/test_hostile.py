@@ -16,12 +16,15 @@ import pytest
 import yaml
 from conftest import copy_project, mkdocs
 from html_tools import read
+from test_rawhtml import renders_as_unmarked
 
 from generator.content.fields import Choice, Kind, ListOf, Markdown, OneOrMany, Record, Ref, Slug, Text, Url
 from generator.content.schema import ACTOR, CITATION, EVENT, PLACE, SOURCE, TAG
 
 # Closes a <title>, a <script>, an attribute and a Markdown construct, and carries entities.
-PLAIN = "</title></script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&amp; *em* [a](b) {{x}}"
+PLAIN = (
+    "</title></script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&amp; *em* [a](b) {{x}} <!--/tl-raw-->"
+)
 # Markdown fields refuse raw HTML, so their hostile text is Markdown that must stay inert.
 MARKDOWN = "&lt;script&gt;alert(3)&lt;/script&gt; **bold** `a &amp; b` [link](https://example.org/?a=%22onmouseover)"
 ATTACKS = ("<script>alert", "<img src=x", "</title></script>")  # as markup, not as escaped text
@@ -182,3 +185,9 @@ def test_site_search_shows_hostile_text_as_text(hostile_site, browser):
         assert results.locator("img, script:not([type])").count() == 0
         assert dialogs == [] and watched.errors == [], (dialogs, watched.errors)
         page.close()
+
+
+def test_pages_with_hostile_text_render_as_they_would_unmarked(hostile_site):
+    """The generator's HTML-only parts (set aside while Markdown runs) come back whole and the
+    same around hostile text, which holds the mark that ends a part (tests/test_rawhtml.py)."""
+    assert renders_as_unmarked(hostile_site.parent) >= 1

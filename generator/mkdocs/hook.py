@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:  # running mkdocs from a checkout without `pip ins
     sys.path.insert(0, str(ROOT))
 
 from generator.content.problems import ContentError  # noqa: E402
-from generator.mkdocs import parallel_build, preview, search  # noqa: E402
+from generator.mkdocs import parallel_build, preview, rawhtml, search  # noqa: E402
 from generator.site import layout  # noqa: E402
 from generator.site.build import Site, build, map_borders, site_from_config  # noqa: E402
 
@@ -86,6 +86,14 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
     preview.state.built = {file.dest_uri for file in files}
     preview.left_out(files, config.nav)  # the preview's later builds skip the generated files that did not change
     return files
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    return rawhtml.on_page_markdown(markdown, page)  # the page's HTML-only parts out of Markdown's way
+
+
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    return rawhtml.on_page_content(html, page)
 
 
 def on_nav(nav: Any, config: Any, files: Any, **_: Any) -> Any:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from generator.content import edtf
 from generator.content.model import PRECISION_MEANINGS, Event
-from generator.site.layout import GENERATED_MARK
+from generator.site.layout import GENERATED_MARK, RAW_HTML_END, RAW_HTML_START
 
 MONTHS = edtf.MONTH_NAMES
 
@@ -92,6 +92,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(html=markdown_html)
     env.globals.update(GENERATED_MARK=Markup(GENERATED_MARK), event_list=event_list, event_html=event_html)
     env.globals.update(precision_meanings=PRECISION_MEANINGS)
+    env.globals.update(RAW_HTML_START=Markup(RAW_HTML_START), RAW_HTML_END=Markup(RAW_HTML_END))
     return env
 
 
