@@ -28,7 +28,7 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     parts: list[str] = []
 
     def token(match: re.Match[str]) -> str:
-        parts.append(match[1])
+        parts.append(match[1].strip("\n"))  # Markdown's blank lines around blocks are its own
         return f"\n\n{_TOKEN}{len(parts) - 1}\n\n"
 
     return _PART.sub(token, markdown), parts

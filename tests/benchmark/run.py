@@ -361,8 +361,10 @@ puts it back (generator/mkdocs/rawhtml.py; a test renders every page both ways a
 them byte for byte). `mkdocs build --strict` at 10,000 events, three pairs alternated on one
 project each (2026-12-02): 64.4 s on average before, 49.7 s after (-23 %); MkDocs reading and
 rendering the pages 23.3 to 26.7 s before, 12.2 to 14.4 s after; building them into the theme
-(15 to 18 s) and Pagefind (11 to 19 s) unchanged. The other record pages (actors, places,
-sources, tags, the timeline's) are not marked yet.
+(15 to 18 s) and Pagefind (11 to 19 s) unchanged. The pages that list events (actors, places,
+sources, tags, the timeline's years and months) have their axis, filters and lists marked too,
+measured only within the table's row; the timeline's own lists are not, since they sit in a
+`<div markdown>` whose HTML Python-Markdown writes anew (attributes in another order).
 
 What was tried and not kept: giving Pagefind only each page's article (18.3 s against 17.9 s:
 its time is not in reading HTML); collapsing whitespace between tags in the built pages (15% of
