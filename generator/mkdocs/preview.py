@@ -212,9 +212,11 @@ def watch_content(server: Any, folder: Path) -> str:
 
     forward = Forward()
     native = watchdog.observers.Observer()
-    saves = [
-        events.FileModifiedEvent,
-        events.FileClosedEvent,
+    # Where the system says when a file written is closed (inotify), that is the save: a build
+    # never starts between the writes of one save, nor reads a file half written.
+    closes = type(native).__name__ == "InotifyObserver"
+    saves: list[type[events.FileSystemEvent]] = [
+        events.FileClosedEvent if closes else events.FileModifiedEvent,
         events.FileCreatedEvent,
         events.FileDeletedEvent,
         events.FileMovedEvent,

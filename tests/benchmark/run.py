@@ -407,9 +407,11 @@ leaves alive (the content model, the memo) are set aside from the cycle collecto
 walk of 12,000 files, 0.2 to 0.5 s, before any hook runs), the generator's pass over every page's
 inputs to find the few that changed (about 0.6 s), reading every event file again (the bytes,
 since two saves within the clock's tick look the same to stat), and MkDocs's navigation, pages
-and post-build steps (about 0.5 s). `make bench` the same day: 0.6 s at 1,000 events (target
-1 s) and 2.6 s at 10,000 (target 2 s); `make site` at 10,000 events 48 s against 19 s for MkDocs
-alone (2.5 times; target 1.5), which this work did not change.
+and post-build steps (about 0.5 s). `make bench` twice the same day: 0.6 and 0.7 s at 1,000
+events (target 1 s), 2.6 and 3.0 s at 10,000 (target 2 s); `make site` at 10,000 events 48 s
+against 19 and 20 s for MkDocs alone (2.4 to 2.5 times; target 1.5). The second run, the table's
+row, had the HTML parts below and was the slower machine (checking 10,000 events took 2.2 s
+against 1.5 s), so only the alternated pairs under *Where the time goes* compare the two.
 
 ## Pictures
 
