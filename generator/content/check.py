@@ -172,14 +172,17 @@ def _check_collection(
     if not file.is_file():
         checked.problems.append(Mark(path).problem(f"{file.name} is missing", f"create {path} (see content/README.md)"))
         return
+    try:
+        raw = file.read_bytes()
+    except OSError:  # load_file says why, at the file
+        cache = None
     if cache is None:
         _check_collection_file(file, path, name, record, into, checked)
         return
-    raw = file.read_bytes()
     before = cache.get(path)
     if before is None or before.raw != raw:
         problems, references = len(checked.problems), len(checked.references)
-        _check_collection_file(file, path, name, record, into, checked)
+        _check_collection_file(file, path, name, record, into, checked, raw)
         cache[path] = CollectionResult(
             raw,
             frozenset(checked.declared[name]),
@@ -195,9 +198,16 @@ def _check_collection(
 
 
 def _check_collection_file(
-    file: Path, path: str, name: str, record: Record[Kept], into: dict[str, Kept], checked: Checked
+    file: Path,
+    path: str,
+    name: str,
+    record: Record[Kept],
+    into: dict[str, Kept],
+    checked: Checked,
+    raw: bytes | None = None,
 ) -> None:
-    loaded = load_file(file, path, _empty_hint(record, collection=True))
+    hint = _empty_hint(record, collection=True)
+    loaded = load_file(file, path, hint) if raw is None else load_bytes(raw, path, hint)  # read once
     checked.problems.extend(loaded.problems)
     if loaded.root is None:
         return

@@ -26,6 +26,8 @@ _ATTRIBUTE = "timeline_raw_html"  # where a page keeps its parts between the two
 def set_aside(markdown: str) -> tuple[str, list[str]]:
     """The page's Markdown with each marked part replaced by a token paragraph, and the parts."""
     parts: list[str] = []
+    if RAW_HTML_START not in markdown:  # most hand-written pages: no pattern search over the page
+        return markdown, parts
 
     def token(match: re.Match[str]) -> str:
         parts.append(match[1].strip("\n"))  # Markdown's blank lines around blocks are its own
