@@ -601,3 +601,38 @@ def test_the_far_date_warning_names_the_line_and_fails_nothing(timeline, content
         "new-event.yaml:2:1: warning: this event begins 31 December 9999, more than a year after its newest source"
         in result.stderr
     )
+
+
+def _problems(root: Path, reuse: bool) -> list[str]:
+    try:
+        check_content(root, reuse=reuse)
+    except ContentError as error:
+        return sorted(str(problem) for problem in error.problems)
+    return []
+
+
+# A collection file as the preview keeps it between saves: (file, text replaced, by). Its
+# problems, the media it names and the ids it declares (so a broken place is not also an unknown
+# one) count again at each later build, as a fresh check counts them.
+KEPT_COLLECTIONS = [
+    ("places.yaml", "  lat: 33.0\n", "  lat: north\n"),
+    ("places.yaml", "camp-taji:\n", "camp-taji:\n  nickname: Taji\n"),
+    (
+        "actors.yaml",
+        "  kind: coalition\n",
+        "  kind: coalition\n  media:\n    - file: missing.jpg\n      alt: a\n      credit: b\n      license: c\n",
+    ),
+    ("sources.yaml", "", ""),  # none broken: the later build finds nothing either
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), KEPT_COLLECTIONS)
+def test_a_preview_check_finds_in_a_kept_collection_what_a_fresh_check_finds(content, name, old, new):
+    collection = content / name
+    collection.write_text(collection.read_text().replace(old, new, 1))
+    first = _problems(content, reuse=True)
+    assert first == _problems(content, reuse=False)
+    assert bool(first) == bool(old), first
+    event = content / "events" / "2020-03-15-usbat-al-thairen-claims-camp-taji-strike.yaml"
+    event.write_text(event.read_text().replace("title: ", "title: Saved ", 1))  # a save elsewhere
+    assert _problems(content, reuse=True) == _problems(content, reuse=False) == first
