@@ -636,3 +636,60 @@ def test_a_preview_check_finds_in_a_kept_collection_what_a_fresh_check_finds(con
     event = content / "events" / "2020-03-15-usbat-al-thairen-claims-camp-taji-strike.yaml"
     event.write_text(event.read_text().replace("title: ", "title: Saved ", 1))  # a save elsewhere
     assert _problems(content, reuse=True) == _problems(content, reuse=False) == first
+
+
+SAVED_EVENT = "2020-03-15-usbat-al-thairen-claims-camp-taji-strike"
+
+
+def _told(content: Path, told: str) -> list[str] | None:
+    """The paths a preview build is told were saved, as the table names them."""
+    event = content / "events" / f"{SAVED_EVENT}.yaml"
+    return {
+        "unknown": None,
+        "nothing": [],
+        "the file": [str(event)],
+        "the file, by a path with ..": [str(content / "events" / ".." / "events" / event.name)],
+        "the file, relative": [os.path.relpath(event)],
+        "a file of that name elsewhere": [str(content / event.name), str(content / "stories" / event.name)],
+        "another file": [str(content / "places.yaml")],
+    }[told]
+
+
+# What a preview check is told was saved since the last (the system's notifications), and
+# whether it reads the event file again: only what it is told, or everything when it is not told.
+SAVED = [
+    ("unknown", True),
+    ("nothing", False),
+    ("the file", True),
+    ("the file, by a path with ..", True),
+    ("the file, relative", True),
+    ("a file of that name elsewhere", False),
+    ("another file", False),
+]
+
+
+@pytest.mark.parametrize(("told", "read"), SAVED)
+def test_a_preview_check_reads_again_the_event_files_it_is_told_were_saved(content, told, read, monkeypatch):
+    monkeypatch.chdir(content.parent)
+    check_content(content, reuse=True)  # the preview's first build: every file read
+    event = content / "events" / f"{SAVED_EVENT}.yaml"
+    event.write_text(event.read_text().replace("title: ", "title: Saved ", 1))
+    checked = check_content(content, reuse=True, saved=_told(content, told))
+    assert checked.events[SAVED_EVENT].title.startswith("Saved ") is read
+    assert check_content(content, reuse=True).events[SAVED_EVENT].title.startswith("Saved ")  # told nothing: read
+
+
+@pytest.mark.parametrize("change", ["added", "deleted"])
+def test_a_preview_check_finds_added_and_deleted_event_files_though_told_nothing(content, change):
+    """A file the check has not read is read, and one gone is gone, whatever it is told."""
+    event = content / "events" / f"{SAVED_EVENT}.yaml"
+    added = content / "events" / "added-event.yaml"
+    if change == "deleted":
+        added.write_text(event.read_text())
+    check_content(content, reuse=True)
+    if change == "added":
+        added.write_text(event.read_text())
+    else:
+        added.unlink()
+    events = check_content(content, reuse=True, saved=[]).events
+    assert ("added-event" in events) is (change == "added")

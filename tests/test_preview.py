@@ -469,3 +469,115 @@ def test_the_preview_sets_the_first_builds_survivors_aside_once(serving, build, 
     assert calls == ["collect", "freeze"] * freezes
     preview.settle_memory()
     assert calls == ["collect", "freeze"] * freezes  # never twice
+
+
+def _event(kind: str) -> object:
+    import watchdog.events as events
+
+    return {
+        "a file closed": events.FileClosedEvent("/c/events/a.yaml"),
+        "a file created": events.FileCreatedEvent("/c/events/b.yaml"),
+        "a file moved": events.FileMovedEvent("/c/events/.a.tmp", "/c/events/a.yaml"),
+        "a file deleted": events.FileDeletedEvent("/c/events/c.yaml"),
+        "a folder created": events.DirCreatedEvent("/c/events/new"),
+        "a folder moved": events.DirMovedEvent("/c/old", "/c/events"),
+        "bytes": events.FileClosedEvent(b"/c/events/d.yaml"),
+    }[kind]
+
+
+# What the system reports, one after the other, and what the next build is told was saved
+# (None: it cannot say, so the build reads every file).
+HEARD = [
+    (True, ["a file closed"], {"/c/events/a.yaml"}),
+    (True, ["a file moved"], {"/c/events/.a.tmp", "/c/events/a.yaml"}),
+    (True, ["a file created", "a file deleted"], {"/c/events/b.yaml", "/c/events/c.yaml"}),
+    (True, ["bytes"], {"/c/events/d.yaml"}),
+    (True, [], set()),
+    (True, ["a file closed", "a folder created", "a file closed"], None),  # a folder: every file unknown
+    (True, ["a folder moved"], None),
+    (False, ["a file closed"], None),  # polling: MkDocs hears, without saying what
+]
+
+
+@pytest.mark.parametrize(("native", "reports", "told"), HEARD)
+def test_a_preview_build_is_told_the_files_the_system_reported(native, reports, told, monkeypatch):
+    from generator.mkdocs import preview
+
+    monkeypatch.setattr(
+        preview, "state", preview.PreviewState(serving=True, native=native, heard=set() if native else None)
+    )
+    for report in reports:
+        preview.heard(_event(report))
+    assert preview.saved() == told
+    assert preview.saved() == (set() if native else None)  # taken: the next build hears only what comes after
+    preview.heard(_event("a file closed"))
+    preview.lost_saves()  # a build failed before it read what it took
+    assert preview.saved() is None
+    assert preview.saved() == (set() if native else None)
+
+
+def _exports_fail() -> object:
+    raise OSError("disk full")
+
+
+@pytest.mark.parametrize(
+    ("serving", "settled", "exports", "held"),
+    [
+        (True, True, "written", True),  # a save's build: collected once the exports are written
+        (True, True, "failed", True),  # the exports failed: collected all the same
+        (True, True, "none", True),  # nothing left to write (serve without --dirty, an error)
+        (True, False, "none", False),  # the first build: its garbage goes as it comes
+        (False, True, "none", False),  # `mkdocs build`
+    ],
+)
+def test_the_collector_waits_for_the_served_page_and_runs_once_after(
+    serving, settled, exports, held, monkeypatch, tmp_path
+):
+    from generator.mkdocs import preview
+    from generator.site.write import WriteReport
+
+    calls: list[str] = []
+    monkeypatch.setattr(preview.gc, "disable", lambda: calls.append("disable"))
+    monkeypatch.setattr(preview.gc, "enable", lambda: calls.append("enable"))
+    monkeypatch.setattr(preview.gc, "collect", lambda: calls.append("collect") or 0)
+    monkeypatch.setattr(preview, "state", preview.PreviewState(serving=serving, settled=settled))
+    preview.hold_collections()
+    preview.hold_collections()  # asked again before the build ends: held once
+    assert calls == ["disable"] * held
+    write = {"written": lambda: WriteReport(), "failed": _exports_fail, "none": None}[exports]
+    preview.write_later(write, tmp_path, tmp_path)  # type: ignore[arg-type]
+    preview.wait_for_later()
+    assert calls == ["disable", "enable", "collect"] * held
+    preview.release_collections()  # a build error after: nothing held, nothing more
+    assert calls == ["disable", "enable", "collect"] * held
+
+
+@pytest.mark.parametrize(
+    ("serving", "sources", "compiled"),
+    [
+        (True, ["{{ 1 + 1 }}", "{{ 1 + 1 }}", "{{ 1 + 1 }}"], 1),  # a build after a build: compiled once
+        (True, ["{{ 1 + 1 }}", "{{ 2 + 2 }}", "{{ 2 + 2 }}"], 2),  # the theme edited: compiled again, once
+        (True, ["{{ 1 + 1 }}", "{{ 2 + 2 }}", "{{ 1 + 1 }}"], 3),  # edited back: each the latest source kept, no more
+        (False, ["{{ 1 + 1 }}", "{{ 1 + 1 }}"], 2),  # `mkdocs build`: nothing kept
+    ],
+)
+def test_the_theme_is_compiled_once_per_serve(serving, sources, compiled, monkeypatch):
+    """Each build's environment is new, as MkDocs makes it; what it renders is the source's."""
+    import jinja2
+
+    from generator.mkdocs import preview
+
+    monkeypatch.setattr(preview, "state", preview.PreviewState(serving=serving))
+    monkeypatch.setattr(preview, "_compiled", preview.CompiledTemplates())
+    count = 0
+
+    class Counting(jinja2.Environment):
+        def compile(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal count
+            count += 1
+            return super().compile(*args, **kwargs)
+
+    for source in sources:
+        env = preview.compile_once(Counting(loader=jinja2.DictLoader({"main.html": source})))
+        assert env.get_template("main.html").render() == str(eval(source.strip("{} ")))
+    assert count == compiled

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,12 +41,16 @@ class Checked:
     aliases: dict[str, dict[str, str]] = field(default_factory=lambda: {"actors": {}, "places": {}})
 
 
-def check_content(root: Path, workers: int | None = None, reuse: bool = False) -> Content:
+def check_content(
+    root: Path, workers: int | None = None, reuse: bool = False, saved: Collection[str] | None = None
+) -> Content:
     """Check a content folder; return its records, or raise ContentError with every problem.
 
     Event files are checked by `workers` processes (default: one per core for large folders).
     With `reuse` (a long-lived process: the preview), an event file unchanged since this process
-    last read it is not read again: its record, problems and references are kept from then."""
+    last read it is not read again: its record, problems and references are kept from then.
+    Unchanged is known by reading the file's bytes, or, with `saved` (the paths the system
+    reported written since the last check, when it could say), by its path not being among them."""
     checked = Checked()
     kept = _collection_cache if reuse else None
     _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked, kept)
@@ -55,7 +59,7 @@ def check_content(root: Path, workers: int | None = None, reuse: bool = False) -
     if (root / "tags.yaml").exists() or (root / "tags.yaml").is_symlink():  # optional: labels for tags
         _check_collection(root / "tags.yaml", "tags", TAG, checked.tags, checked, kept)
     _index_names(checked)
-    _check_events(root / "events", checked, workers, _file_cache if reuse else None)
+    _check_events(root / "events", checked, workers, _file_cache if reuse else None, saved)
     _check_stories(root / "stories", checked)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
     check_media_files(root / MEDIA_FOLDER, checked.references, checked.problems)
@@ -242,7 +246,13 @@ FileCache = dict[str, FileResult]
 _file_cache: FileCache = {}  # by path: the preview's process re-checks only the files saved since
 
 
-def _check_events(folder: Path, checked: Checked, workers: int | None, cache: FileCache | None = None) -> None:
+def _check_events(
+    folder: Path,
+    checked: Checked,
+    workers: int | None,
+    cache: FileCache | None = None,
+    saved: Collection[str] | None = None,
+) -> None:
     """Name problems here; then each run of files is checked, references and all, by a worker."""
     if not folder.is_dir():
         path = display_path(folder)
@@ -275,7 +285,7 @@ def _check_events(folder: Path, checked: Checked, workers: int | None, cache: Fi
             names.append(name)
             checked.declared["events"].add(stem)
     if cache is not None:
-        _check_event_files_again(folder, base, names, checked, cache)
+        _check_event_files_again(folder, base, names, checked, cache, saved)
         return
     # Every id is declared by now, so workers resolve their own references and send back only
     # records and problems (pickling 10,000 files' references cost more than checking them).
@@ -299,20 +309,33 @@ def _check_event_files(
     return checked.events, checked.problems
 
 
-def _check_event_files_again(folder: Path, base: str, names: list[str], checked: Checked, cache: FileCache) -> None:
+def _names_in(folder: Path, paths: Collection[str]) -> set[str]:
+    """The names of the files among `paths` that are directly in `folder`."""
+    where = os.path.abspath(folder)
+    pairs = map(os.path.split, map(os.path.abspath, paths))
+    return {name for parent, name in pairs if parent == where}
+
+
+def _check_event_files_again(
+    folder: Path, base: str, names: list[str], checked: Checked, cache: FileCache, saved: Collection[str] | None
+) -> None:
     """In one process, reading only the files changed since the last check. References are
     resolved again for every file (by check_content, with the collections'), since ids may
     have come or gone."""
     seen = set()
+    written = None if saved is None else _names_in(folder, saved)
     for name in names:
         path = f"{base}/{name}"
         seen.add(path)
+        result = cache.get(path)
+        if result is not None and written is not None and name not in written:
+            _add(checked, name, result)  # the system would have said if it had been written
+            continue
         # Bytes, not modification times: two saves within the clock's tick look the same to stat.
         try:
             raw: bytes | None = (folder / name).read_bytes()
         except OSError:
             raw = None
-        result = cache.get(path)
         if raw is None or result is None or result.raw != raw:
             result = _check_event_file(folder, base, name, raw)
             if raw is not None:

@@ -262,6 +262,7 @@ class Timeline:
     related: dict[str, list[Event]] = field(default_factory=dict)
     # Each event's references, resolved on first use (every page and export of it asks).
     _linked: dict[str, Linked] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _claimed: dict[str, tuple[Source, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def linked(self, event: Event) -> Linked:
         """An event's actors, places, sources and related events as records, made once."""
@@ -274,6 +275,16 @@ class Timeline:
                 tuple(other.id for other in self.related[event.id]),
             )
         return links
+
+    def claimed(self, event: Event) -> tuple[Source, ...]:
+        """The sources that give an event a date of their own (the axis labels each with its
+        publisher), made once: every page that lists the event asks."""
+        claims = self._claimed.get(event.id)
+        if claims is None:
+            claims = self._claimed[event.id] = tuple(
+                self.sources[citation.source] for citation in event.sources if citation.date is not None
+            )
+        return claims
 
     @property
     def sources(self) -> dict[str, Source]:

@@ -49,6 +49,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         preview.hold_indexing()
         preview.wait_for_later()
         preview.settle_memory()
+        preview.hold_collections()
 
     # The site's own address, not the preview's: `mkdocs serve` replaces site_url with its own,
     # which would change every page's absolute links at each start (and make serve and build differ).
@@ -59,7 +60,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
         serving = preview.state.serving  # the preview re-reads only what changed, and shows drafts
         later = preview.exports_later()  # the open data follows the served page by a moment
         docs = Path(config.docs_dir)
-        report = build(_content_folder(config), docs, site, reuse=serving, drafts=serving, exports_later=later)
+        saved = preview.saved()  # what the system reported written, when it can say
+        report = build(
+            _content_folder(config), docs, site, reuse=serving, drafts=serving, exports_later=later, saved=saved
+        )
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -69,6 +73,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
             log.error("%s: the browser shows them over the last good pages", count)
             return
         raise Abort(f"{count}: the previous pages are left as they were") from None
+    except Exception:
+        preview.lost_saves()  # what it took of the saves' paths may not have been read
+        raise
     preview.state.problems = []
     preview.generated(report.written.written)
     preview.state.exports = report.later
@@ -101,8 +108,13 @@ def on_nav(nav: Any, config: Any, files: Any, **_: Any) -> Any:
     return nav
 
 
+def on_env(env: Any, **_: Any) -> Any:
+    return preview.compile_once(env)  # the theme's templates compiled once per serve, not per save
+
+
 def on_build_error(error: Exception, **_: Any) -> None:
     parallel_build.finish()  # MkDocs's own page functions back, whatever failed
+    preview.release_collections()
 
 
 def on_post_build(config: Any, **_: Any) -> None:

@@ -24,7 +24,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from types import CodeType
 from typing import Any
+
+import jinja2
 
 from generator.content.model import Content
 from generator.content.problems import Problem
@@ -53,6 +56,12 @@ class PreviewState:
     later: threading.Thread | None = None  # writing the open data after the last build
     exports: Callable[[], WriteReport] | None = None  # what the build under way left to write after it
     settled: bool = False  # the first build's survivors are out of the cycle collector's view
+    # The content files the system reported written since the last build took them; None when
+    # it cannot say (polling, a folder moved, before the watch began): then every file is read.
+    heard: set[str] | None = None
+    holding: bool = False  # the cycle collector waits until the build's page is served
+    native: bool = False  # content/ is watched through the system's notifications
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 state = PreviewState()
@@ -68,6 +77,8 @@ def start(command: str, dirty: bool = False) -> None:
     state.problems = []
     state.warned = set()
     state.events = set()
+    state.heard = None
+    state.native = False
     if state.serving:
         quiet_mkdocs_log()
 
@@ -158,20 +169,22 @@ def write_later(write: Callable[[], WriteReport] | None, docs: Path, site: Path)
     """Write the exports a build left (into docs/, for the next builds, and into the served site,
     each file replaced whole) in a thread, while the browser reloads the page."""
     if write is None:
+        release_collections()
         return
 
     def run() -> None:
         try:
             report = write()
+            for relative in report.written:
+                target = site / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temporary = target.with_name(f".{target.name}.part")
+                shutil.copyfile(docs / relative, temporary)
+                os.replace(temporary, target)
         except Exception as error:  # the last exports stay; say so, keep serving
             log.warning("open data not updated: %s", error)
-            return
-        for relative in report.written:
-            target = site / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.part")
-            shutil.copyfile(docs / relative, temporary)
-            os.replace(temporary, target)
+        finally:
+            release_collections()
 
     state.later = threading.Thread(target=run, name="open-data", daemon=True)
     state.later.start()
@@ -207,6 +220,7 @@ def watch_content(server: Any, folder: Path) -> str:
             self.target = handler
 
         def on_any_event(self, event: events.FileSystemEvent) -> None:
+            heard(event)  # before MkDocs is told: the build it starts knows the file
             if self.target is not None:
                 self.target.on_any_event(event)
 
@@ -236,7 +250,30 @@ def watch_content(server: Any, folder: Path) -> str:
         server.watch(str(folder))  # hands its handler to forward.schedule
     finally:
         server.observer = polling
+    with state.lock:  # from now on every save is heard (the first build read every file)
+        state.heard, state.native = set(), True
     return "native"
+
+
+def heard(event: Any) -> None:
+    """Note a file the system reported written; a folder's change makes every file unknown."""
+    with state.lock:
+        if state.heard is None:
+            return
+        if event.is_directory:
+            state.heard = None
+            return
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            if path:
+                state.heard.add(os.fsdecode(path))
+
+
+def saved() -> set[str] | None:
+    """The content files written since the last build asked (None: unknown, read them all); a
+    build takes them, so the next build hears only what comes after."""
+    with state.lock:
+        taken, state.heard = state.heard, (set() if state.native else None)
+    return taken
 
 
 def settle_memory() -> None:
@@ -249,6 +286,61 @@ def settle_memory() -> None:
         gc.collect()
         gc.freeze()
         state.settled = True
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per serve and kept by their source's checksum.
+
+    MkDocs makes a new Jinja environment for every build, which compiled Material's templates
+    again at each save (docs/performance.md); Jinja's bytecode cache is made to carry them from
+    one environment to the next. A template whose source changed is compiled again."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.codes.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self.codes[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_compiled = CompiledTemplates()
+
+
+def compile_once(env: jinja2.Environment) -> jinja2.Environment:
+    """Give MkDocs's environment for this build the serve's compiled templates (serve only: a
+    `mkdocs build` compiles each template once anyway)."""
+    if state.serving and env.bytecode_cache is None:
+        env.bytecode_cache = _compiled
+    return env
+
+
+def hold_collections() -> None:
+    """Called as a preview build starts, after the first: Python's cycle collector is held
+    until the page is served. A save's build makes a model of every event and MkDocs a page
+    object for every file, so each collection during the build rescanned tens of thousands of
+    young objects (docs/performance.md); it runs once, after, beside the exports."""
+    if state.serving and state.settled and not state.holding:
+        gc.disable()
+        state.holding = True
+
+
+def release_collections() -> None:
+    """The build's page is served (or the build failed): collect what it left, once."""
+    if state.holding:
+        state.holding = False
+        gc.enable()
+        gc.collect()
+
+
+def lost_saves() -> None:
+    """A build failed before it read what was saved: the next one reads every file."""
+    with state.lock:
+        state.heard = None
 
 
 def wait_for_later() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -131,6 +131,7 @@ def build(
     reuse: bool = False,
     drafts: bool = False,
     exports_later: bool = False,
+    saved: Collection[str] | None = None,
 ) -> BuildReport:
     """Check the content and write its pages; raise ContentError (writing nothing) on bad content.
 
@@ -140,7 +141,8 @@ def build(
     status is draft too (the preview shows them, marked); a build for the site leaves them out.
     `exports_later` (with `reuse`): write the pages only; the report's `later` writes the open-data
     exports, which the preview calls once the page is served (at 10,000 events they take longer
-    than the pages a save changes)."""
+    than the pages a save changes). `saved` (with `reuse`): the content files the system reported
+    written since the last build, when it could say; the other event files are not read again."""
     started = time.perf_counter()
     site = site or Site()
     # When each event last changed (git), for a build of the site; a preview's save is no commit.
@@ -153,7 +155,7 @@ def build(
         if last and last.fingerprint == stamp.fingerprint(read, docs, by_content):
             return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
-        timeline = build_timeline(published(check_content(content, workers, reuse=reuse), drafts))
+        timeline = build_timeline(published(check_content(content, workers, reuse=reuse, saved=saved if reuse else None), drafts))
         memo = _memo(docs, site) if reuse else None
         data = list(exports(timeline, site))
         files = list(site_pages(timeline, site, history.changes, content / MEDIA_FOLDER))

@@ -227,9 +227,10 @@ def _thumbs(events: Sequence[Event], pictures: dict[str, Picture]) -> tuple[Rend
     return tuple(thumb_of(event.media, pictures) for event in events)
 
 
-def claim_sources(timeline: Timeline, events: Sequence[Event]) -> tuple[Source, ...]:
-    """The sources whose own dates the axis labels (a renamed publisher changes the page)."""
-    return tuple(timeline.sources[c.source] for event in events for c in event.sources if c.date is not None)
+def claim_sources(timeline: Timeline, events: Sequence[Event]) -> tuple[tuple[Source, ...], ...]:
+    """The sources whose own dates the axis labels, event by event (a renamed publisher changes
+    the page)."""
+    return tuple(map(timeline.claimed, events))
 
 
 def _json(value: object) -> str:
