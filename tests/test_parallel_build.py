@@ -222,12 +222,62 @@ def test_a_failed_share_is_built_as_the_worker_builds_it():
         parallel_build._original.update(saved)
         logging.getLogger("mkdocs").handlers = handlers
     assert sent and sent[0]["error"] is None
-    assert in_worker == [
+    assert in_worker == [  # each page rendered as its turn to be written comes: one page's HTML held at a time
         ("populate", "a", False),
-        ("populate", "c", False),
-        ("populate", "x", False),
         ("build", "a", 4, env, False, False),
+        ("populate", "c", False),
         ("build", "c", 4, env, False, False),
+        ("populate", "x", False),
         ("build", "x", 4, env, False, True),
     ]
     assert calls == in_worker
+
+
+def test_the_parent_renders_each_of_its_pages_as_it_writes_it():
+    """MkDocs renders every page before writing the first; in a parallel build the parent renders
+    its pages outside the navigation when their turn to be written comes and drops them after,
+    as the workers do, and leaves the workers' pages alone."""
+    from generator.mkdocs import parallel_build
+
+    calls: list[tuple[str, str]] = []
+
+    def populate(page, config, files, dirty):  # type: ignore[no-untyped-def]
+        calls.append(("populate", page.name))
+        page.content = f"<p>{page.name}</p>"
+
+    def build(page, config, doc_files, nav, env, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(("build", page.name))
+        assert page.content == f"<p>{page.name}</p>"  # rendered before it is written
+        held.append(sum(other.content is not None for other in pages if other is not page))
+
+    held: list[int] = []
+    pages = [SimpleNamespace(name=name, content=None, markdown=None) for name in ("home", "a", "b", "c", "d")]
+    files = [SimpleNamespace(src_uri=f"{page.name}.md", page=page) for page in pages]
+    for file in files:
+        file.page.file = file
+    config = object()
+    run = parallel_build._Run(config, SimpleNamespace(), SimpleNamespace(pages=[pages[0]]))
+    run.later, run.theirs = {"a.md", "c.md"}, {"b.md", "d.md"}
+    saved, state = dict(parallel_build._original), dict(parallel_build._state)
+    parallel_build._original.update(populate=populate, build=build)
+    parallel_build._state["run"] = run
+    try:
+        for page in pages:  # MkDocs's first loop: read and render
+            parallel_build._populate_page(page, config, None)
+        assert calls == [("populate", "home")]
+        for page in pages[:-1]:  # its second: write (the last page would wait for the workers)
+            parallel_build._build_page(page, config, files, None, None)
+    finally:
+        parallel_build._original.clear()
+        parallel_build._original.update(saved)
+        parallel_build._state.update(state)
+    assert calls == [
+        ("populate", "home"),
+        ("build", "home"),
+        ("populate", "a"),
+        ("build", "a"),
+        ("populate", "c"),
+        ("build", "c"),
+    ]
+    assert held == [0, 0, 0]  # no other page's HTML held while one is written
+    assert [page.content for page in pages] == [None] * 5

@@ -15,7 +15,10 @@ fails. A serial build runs MkDocs untouched.
 - A worker sends back what the rest of the build reads from a page: its title, the anchors it
   holds and the links to anchors it makes (MkDocs checks them once every page is rendered), and
   what it logged, which the parent logs again (so `--strict` counts a worker's warnings).
-- Page content is dropped once its page is written, in the workers and in the parent.
+- A page outside the navigation is rendered only when its turn to be written comes, and dropped
+  once written, in the workers and in the parent: MkDocs renders every page before writing the
+  first, and at 100,000 events each process held its half of the site's HTML at once. The
+  pages of the navigation are rendered first, as MkDocs does (every page's menu reads them).
 
 It falls back to MkDocs's own serial build whenever it cannot promise the same site: another
 command than `build` (`serve` runs threads, and a fork copies their locks), a `--dirty` build, a
@@ -94,6 +97,7 @@ class _Run:
     files: Any
     nav: Any
     theirs: set[str] = field(default_factory=set)  # src_uris the workers render
+    later: set[str] = field(default_factory=set)  # src_uris the parent renders as it writes them
     workers: list[tuple[Any, Any, list[str]]] = field(default_factory=list)  # (process, connection, share)
 
 
@@ -161,6 +165,7 @@ def start(config: Any, files: Any, nav: Any) -> None:
             log.info("pages: %s", decided.reason)
         return
     run = _state["run"] = _Run(config, files, nav)
+    run.later = {file.src_uri for file in outside_nav[:: decided.processes]}
     _patch()
     context = multiprocessing.get_context("fork")
     # Every n-th page, not runs of pages: the heavy pages (a crowded year, a much-cited source)
@@ -178,8 +183,8 @@ def start(config: Any, files: Any, nav: Any) -> None:
 
 def _populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
     run = _state["run"]
-    if run is not None and run.config is config and page.file.src_uri in run.theirs:
-        return  # a worker renders it; what the build needs of it arrives when the workers end
+    if run is not None and run.config is config and (page.file.src_uri in run.theirs or page.file.src_uri in run.later):
+        return  # a worker renders it, or this process when it writes it
     _original["populate"](page, config, files, dirty)
 
 
@@ -190,6 +195,8 @@ def _build_page(
     if run is None or run.config is not config:
         _original["build"](page, config, doc_files, nav, env, *args, **kwargs)
         return
+    if page.file.src_uri in run.later:
+        _original["populate"](page, config, run.files, False)
     if page.file.src_uri not in run.theirs:
         _original["build"](page, config, doc_files, nav, env, *args, **kwargs)
         _release(page)  # no plugin reads it later: `plan` refused to fork with one
@@ -242,15 +249,14 @@ def _work(run: _Run, share: list[str], connection: Any) -> None:
         in_nav = {id(page) for page in run.nav.pages}
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         for file in doc_files:
-            if file.src_uri in wanted:
-                _render_page(run, file)
-            elif id(file.page) in in_nav:
+            if id(file.page) in in_nav and file.src_uri not in wanted:
                 file.page.read_source(config)  # the navigation drawn on each page reads its pages' front matter
         env = config.theme.get_env()
         env = config.plugins.on_env(env, config=config, files=files)
         for file in doc_files:
             if file.src_uri in wanted:
                 page = file.page
+                _render_page(run, file)  # each page rendered as it is written, then dropped
                 _write_page(run, file, doc_files, env)
                 links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
                 result["pages"][file.src_uri] = (page._title_from_render, page.present_anchor_ids, links)
@@ -291,5 +297,5 @@ def _join(run: _Run, doc_files: Sequence[Any], env: Any) -> None:
             log.info("pages: a worker failed (%s); building its %d pages here", result["error"], len(share))
             for uri in share:
                 _render_page(run, by_uri[uri])
-            for uri in share:
                 _write_page(run, by_uri[uri], doc_files, env)
+                _release(by_uri[uri].page)
