@@ -360,3 +360,22 @@ def test_the_preview_watches_only_hand_written_entries(project, timeline):
     }
     (docs / "index.md").write_text("# Our own home page\n")  # hand-written now: watched
     assert "index.md" in {entry.name for entry in hand_written(docs)}
+
+
+@pytest.mark.parametrize(("reuse", "kept"), [(False, False), (True, True)])
+def test_a_one_shot_build_drops_the_exports_pieces_and_the_preview_keeps_them(content, tmp_path, reuse, kept):
+    """Each export is made of per-event pieces cached for the preview (a save remakes one); a
+    build for the site makes each export once, and at 100,000 events the pieces held about a
+    gigabyte: it drops them once each export is made, and the exports are the same."""
+    from generator.exports.common import PIECES as pieces
+
+    assert len(pieces) == 4  # TimelineJS's slides, iCalendar's events, the JSON's and the CSV's records
+    for piece in pieces:
+        piece.cache_clear()
+    docs = tmp_path / "docs"
+    build(content, docs, Site("T", "D", "https://example.org/"), workers=1, reuse=reuse)
+    assert [piece.cache_info().currsize > 0 for piece in pieces] == [kept] * len(pieces)
+    other = tmp_path / "other"
+    build(content, other, Site("T", "D", "https://example.org/"), workers=1, reuse=not reuse)
+    for name in ("events.ics", "data/timelinejs.json", "data/events.csv", "data/events.json"):
+        assert (docs / name).read_bytes() == (other / name).read_bytes(), name

@@ -431,3 +431,40 @@ def test_a_place_named_like_its_country_is_not_named_twice(built, timeline):
             text = path.read_text(encoding="utf-8")
             for name in twins:
                 assert f"{name}, {name}" not in text, (path, name)
+
+
+@pytest.mark.parametrize(
+    ("pages", "size", "at_least", "lengths"),
+    [
+        (0, 10, 1, [0]),  # no pages: one empty index, which a search still loads
+        (0, 10, 2, [0]),
+        (1, 10, 2, [1]),  # never an empty shard beside a full one
+        (5, 10, 1, [5]),
+        (10, 10, 1, [10]),
+        (11, 10, 1, [5, 6]),  # two of equal size, not 10 and 1
+        (11, 10, 2, [5, 6]),
+        (9, 10, 2, [4, 5]),  # spread over two indexers below the size
+        (21, 10, 1, [7, 7, 7]),
+        (21, 10, 4, [5, 5, 5, 6]),
+        (7, 1, 1, [1] * 7),
+        (3, 0, 1, [1, 1, 1]),  # a size below one is one
+    ],
+)
+def test_shards_are_consecutive_runs_of_near_equal_size(pages, size, at_least, lengths):
+    from generator.mkdocs.search import shards
+
+    names = [f"p{number}" for number in range(pages)]
+    runs = shards(names, size, at_least)
+    assert [len(run) for run in runs] == lengths
+    assert [name for run in runs for name in run] == names  # every page once, in order
+    assert all(len(run) <= max(1, size) for run in runs)
+
+
+@pytest.mark.parametrize(
+    ("pages", "cores", "least"),
+    [(100, 2, 1), (3_999, 2, 1), (4_000, 2, 2), (11_574, 2, 2), (11_574, 1, 1), (11_574, 16, 2), (110_000, 4, 2)],
+)
+def test_a_large_index_is_spread_over_the_indexers_that_run_at_once(pages, cores, least):
+    from generator.mkdocs.search import least_shards
+
+    assert least_shards(pages, cores) == least

@@ -13,7 +13,7 @@ from functools import partial
 
 from generator.content.model import Timeline
 from generator.exports.cells import FORMULA_STARTS
-from generator.exports.common import event_url, stable_id
+from generator.exports.common import event_url, forget_pieces, stable_id
 from generator.exports.data import event_record, events_json, events_schema, stories_json, stories_schema
 from generator.exports.feeds import FEED_SIZE, atom_feed, icalendar_file
 from generator.exports.table import CSV_COLUMNS, events_csv
@@ -30,6 +30,7 @@ __all__ = [
     "events_csv",
     "events_json",
     "events_schema",
+    "forget_pieces",
     "icalendar_file",
     "stable_id",
     "timelinejs",

@@ -4,11 +4,32 @@ references (the tuple every per-event piece is cached by)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from functools import _lru_cache_wrapper, lru_cache
+from typing import Any, TypeVar
 
 from generator.content import edtf
 from generator.content.model import Event, Linked, Media, MediaFileInfo, Place, Source
+
+Made = TypeVar("Made")
+PIECES: list[_lru_cache_wrapper[Any]] = []  # every export's cached per-event pieces
+
+
+def piece(function: Callable[..., Made]) -> _lru_cache_wrapper[Made]:
+    """An export's piece of one event, cached by the event and what it references: a long-lived
+    process (the preview) remakes only the pieces of what a save changed."""
+    cached = lru_cache(maxsize=1 << 17)(function)
+    PIECES.append(cached)
+    return cached
+
+
+def forget_pieces() -> None:
+    """Drop every cached piece. A one-shot build makes each export once, and at 100,000 events
+    the pieces of all of them held about a gigabyte in the process that made them."""
+    for cached in PIECES:
+        cached.cache_clear()
+
 
 __all__ = ["Linked"]  # the exports' per-event key, from the model
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
 from typing import Any, get_args
 
 from generator.content import edtf
@@ -27,7 +26,7 @@ from generator.content.fields import (
 )
 from generator.content.model import Count, Event, Source, Timeline
 from generator.content.schema import ACTOR, CITATION, EVENT, MEDIA, PLACE, SOURCE, STEP, STORY
-from generator.exports.common import Files, Linked, date_record, event_url, media_files, media_records
+from generator.exports.common import Files, Linked, date_record, event_url, media_files, media_records, piece
 
 
 def event_record(timeline: Timeline, event: Event, site_url: str) -> dict[str, Any]:
@@ -103,7 +102,7 @@ def events_json(timeline: Timeline, site_url: str = "") -> str:
     return f'{head},"events":[{items}]}}\n'
 
 
-@lru_cache(maxsize=1 << 17)
+@piece
 def _event_json(event: Event, links: Linked, site_url: str, files: Files) -> str:
     return json.dumps(_record(event, links, site_url, files), ensure_ascii=False, separators=(",", ":"))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from xml.etree import ElementTree
 
 from generator.content import edtf
@@ -17,6 +16,7 @@ from generator.exports.common import (
     first_located,
     media_files,
     media_url,
+    piece,
     reported,
     stable_id,
 )
@@ -122,7 +122,7 @@ def icalendar_file(timeline: Timeline, title: str, site_url: str = "") -> str:
     return head + body + _ical_line("END:VCALENDAR")
 
 
-@lru_cache(maxsize=1 << 17)
+@piece
 def _vevent(event: Event, links: Linked, site_url: str) -> str:
     first = event.date.earliest
     last = event.date.latest or first

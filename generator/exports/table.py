@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from generator.content.model import Event, Timeline
 from generator.exports.cells import protected
@@ -18,6 +17,7 @@ from generator.exports.common import (
     first_located,
     media_files,
     media_url,
+    piece,
 )
 
 CSV_COLUMNS = (
@@ -71,7 +71,7 @@ def _rows(rows: Iterable[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
-@lru_cache(maxsize=1 << 17)
+@piece
 def _event_row(event: Event, links: Linked, site_url: str, files: Files = ()) -> str:
     record = date_record(event.date)
     located = first_located(links.places)

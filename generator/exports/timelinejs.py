@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from html import escape
 from typing import Any
 
 from generator.content import edtf
 from generator.content.markup import markdown_html
 from generator.content.model import Event, Story, Timeline
-from generator.exports.common import Files, Linked, event_url, first_located, media_files, media_url
+from generator.exports.common import Files, Linked, event_url, first_located, media_files, media_url, piece
 from generator.exports.data import compact
 
 
@@ -24,7 +23,7 @@ def timelinejs(timeline: Timeline, title: str, description: str, site_url: str =
     return f'{head},"events":[{slides}]}}\n'
 
 
-@lru_cache(maxsize=1 << 17)
+@piece
 def _slide(event: Event, links: Linked, site_url: str, files: Files = ()) -> str:
     value = event.date
     slide: dict[str, Any] = {

@@ -9,9 +9,10 @@ and aliases of an event's actors and places (data-pagefind-* attributes). Pagefi
 also take records without parsing HTML (custom records), but its Python wrapper answers one
 request per 0.1 s (a poll loop): see docs/performance.md.
 
-A large site is indexed in shards (SHARD_PAGES pages each, at most AT_ONCE at a time, each within
-a time limit), so the indexers' memory is bounded by two shards, not the site or the cores; the
-browser merges them (Pagefind's
+A large site is indexed in shards (at most SHARD_PAGES pages each, at most AT_ONCE at a time,
+each within a time limit), so the indexers' memory is bounded by two shards, not the site or the
+cores; from SPREAD_FROM pages there is at least a shard per indexer, of equal sizes, so that
+both cores index; the browser merges them (Pagefind's
 `mergeIndex`, in docs/assets/search.js) and searches them as one index.
 """
 
@@ -40,6 +41,9 @@ IGNORED = [".headerlink", ".md-source-file", ".tl-skip"]
 SHARD_PAGES = 10_000
 # Indexers at once: each holds a shard in memory, so more cores must not mean more memory.
 AT_ONCE = 2
+# From this many pages the index is split between the indexers that can run at once, even below
+# SHARD_PAGES (below it, a reader's search fetches one index, and indexing takes a second or two).
+SPREAD_FROM = 4_000
 # How long one indexer may run before the build stops with an error rather than waiting on a
 # Pagefind that hangs; TIMELINE_SEARCH_TIMEOUT (seconds) overrides it for a slow machine.
 TIMEOUT_SECONDS = 1800
@@ -55,10 +59,18 @@ def indexed_pages(site: Path) -> list[str]:
     return found
 
 
-def shards(pages: Sequence[str], size: int) -> list[Sequence[str]]:
-    """Consecutive runs of at most `size` pages (at least one run, even of no pages)."""
-    size = max(1, size)
-    return [pages[start : start + size] for start in range(0, len(pages), size)] or [pages]
+def shards(pages: Sequence[str], size: int, at_least: int = 1) -> list[Sequence[str]]:
+    """Consecutive runs of at most `size` pages, as few as that allows but at least `at_least`
+    (and one, even of no pages), their lengths within one page of each other."""
+    count = max(1, at_least, -(-len(pages) // max(1, size)))
+    count = min(count, max(1, len(pages)))
+    return [pages[number * len(pages) // count : (number + 1) * len(pages) // count] for number in range(count)]
+
+
+def least_shards(pages: int, cores: int) -> int:
+    """From SPREAD_FROM pages, an index per indexer that can run at once: one Pagefind keeps
+    about one core busy, so two of half the pages each finish in about half the time."""
+    return min(cores, AT_ONCE) if pages >= SPREAD_FROM else 1
 
 
 def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
@@ -67,13 +79,14 @@ def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
     One index of at most `shard_pages` pages per shard: the first in _pagefind/ and the others
     in _pagefind/shard-N/, listed in _pagefind/shards.json for the browser to merge."""
     pages = indexed_pages(site)
-    runs = shards(pages, shard_pages)
+    cores = len(os.sched_getaffinity(0))
+    runs = shards(pages, shard_pages, least_shards(len(pages), cores))
     building = site / f"{BUNDLE}.building"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     outputs = [building / "main"] + [building / f"shard-{number}" for number in range(1, len(runs))]
     limit = timeout()
-    with concurrent.futures.ThreadPoolExecutor(indexers(len(runs), len(os.sched_getaffinity(0)))) as pool:
+    with concurrent.futures.ThreadPoolExecutor(indexers(len(runs), cores)) as pool:
         list(pool.map(lambda job: _write_shard(site, job[0], job[1], limit), zip(runs, outputs, strict=True)))
     primary = outputs[0]
     for output in outputs[1:]:

@@ -21,7 +21,7 @@ import yaml
 from generator.content.check import check_content
 from generator.content.history import Change, History, read_history
 from generator.content.model import Timeline, build_timeline, published
-from generator.exports import data_files
+from generator.exports import data_files, forget_pieces
 from generator.parallel import worker_count
 from generator.site import stamp
 from generator.content.media import MEDIA_FOLDER
@@ -164,6 +164,8 @@ def build(
             later = partial(write_pages, docs, data, 1, memo, None)
             keep = [path for path, _, _ in data]
         else:
+            if memo is None:  # one build: no piece of an export is asked for twice
+                data = [(path, partial(_made_once, make), made_of) for path, make, made_of in data]
             files, keep = data + files, []
         report = write_pages(docs, files, worker_count(len(files), workers), memo, keep=keep)
     if not reuse:
@@ -171,6 +173,14 @@ def build(
         how = "content" if by_content else "mtime"
         stamp.write(docs, stamp.Stamp(mark, len(timeline.events), len(files), how, stamp.versions()))
     return BuildReport(timeline, report, time.perf_counter() - started, len(timeline.events), later)
+
+
+def _made_once(make: Callable[[], str | bytes]) -> str | bytes:
+    """An export, its cached pieces dropped once it is made (`forget_pieces`)."""
+    try:
+        return make()
+    finally:
+        forget_pieces()
 
 
 _memos: dict[Path, Memo] = {}
