@@ -157,14 +157,16 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.site.build import Site, build, site_from_config
+    from dataclasses import replace
 
-    configured = site_from_config(args.config)
-    site = Site(
+    from generator.site.build import build, site_from_config
+
+    configured = site_from_config(args.config)  # every setting mkdocs.yml gives, so `make site` finds the pages current
+    site = replace(
+        configured,
         title=configured.title if args.title is None else args.title,
         description=configured.description if args.description is None else args.description,
         url=configured.url if args.site_url is None else args.site_url,
-        repo_url=configured.repo_url,
     )
     report = build(args.content, args.docs, site, args.jobs, drafts=args.drafts)
     print(report.summary())

@@ -379,3 +379,26 @@ def test_a_one_shot_build_drops_the_exports_pieces_and_the_preview_keeps_them(co
     build(content, other, Site("T", "D", "https://example.org/"), workers=1, reuse=not reuse)
     for name in ("events.ics", "data/timelinejs.json", "data/events.csv", "data/events.json"):
         assert (docs / name).read_bytes() == (other / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        lambda text: text,  # as shipped: the maps draw borders
+        lambda text: text.replace("map_borders: true", "map_borders: false"),
+        lambda text: text.replace("site_name: ", "site_name: Another ", 1),
+    ],
+    ids=["as shipped", "no borders", "another name"],
+)
+def test_make_site_after_timeline_build_finds_every_page_current(timeline, project, settings):
+    """`timeline build` writes what `make site`'s hook would from the same mkdocs.yml, so the
+    hook finds nothing to do (it once wrote the maps without their borders, so `make site` made
+    every event page again)."""
+    from conftest import mkdocs
+
+    config = project / "mkdocs.yml"
+    config.write_text(settings(config.read_text()))
+    assert timeline("build", cwd=project).returncode == 0
+    built = mkdocs(project, "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert "events: nothing changed since the last build" in built.stderr, built.stderr
