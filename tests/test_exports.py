@@ -366,3 +366,20 @@ def test_an_events_references_keep_the_events_order(content):
     assert [actor["id"] for actor in record["actors"]] == ["united-states", "iran"]
     row = next(row for row in csv.DictReader(io.StringIO(events_csv(timeline))) if row["title"] == "Order test")
     assert row["places"].split("; ")[0] == timeline.places["kuwait"].name
+
+
+@pytest.mark.parametrize(
+    ("head", "pieces", "tail", "separator"),
+    [
+        ("[", [], "]", ","),  # no events: no separator
+        ("[", ["a"], "]", ","),
+        ("[", ["a", "b", "c"], "]\n", ","),
+        ("", ["a", "b"], "", ""),
+        ("\ufeffh\r\n", ["r1\r\n", "", "r3\r\n"], "", ""),  # an empty piece is still a piece
+        ("{", ["x"], "}", ", "),
+    ],
+)
+def test_an_export_is_joined_as_concatenation_would_join_it(head, pieces, tail, separator):
+    from generator.exports.common import joined
+
+    assert joined(head, iter(pieces), tail, separator) == head + separator.join(pieces) + tail

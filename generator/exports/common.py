@@ -4,7 +4,7 @@ references (the tuple every per-event piece is cached by)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import _lru_cache_wrapper, lru_cache
 from typing import Any, TypeVar
@@ -22,6 +22,18 @@ def piece(function: Callable[..., Made]) -> _lru_cache_wrapper[Made]:
     cached = lru_cache(maxsize=1 << 17)(function)
     PIECES.append(cached)
     return cached
+
+
+def joined(head: str, pieces: Iterable[str], tail: str, separator: str = "") -> str:
+    """head + separator.join(pieces) + tail in one join: at 100,000 events an export is up to
+    190 MB, and each concatenation held one more copy of it."""
+    parts = [head]
+    for number, text in enumerate(pieces):
+        if number and separator:
+            parts.append(separator)
+        parts.append(text)
+    parts.append(tail)
+    return "".join(parts)
 
 
 def forget_pieces() -> None:

@@ -26,7 +26,7 @@ from generator.content.fields import (
 )
 from generator.content.model import Count, Event, Source, Timeline
 from generator.content.schema import ACTOR, CITATION, EVENT, MEDIA, PLACE, SOURCE, STEP, STORY
-from generator.exports.common import Files, Linked, date_record, event_url, media_files, media_records, piece
+from generator.exports.common import Files, Linked, date_record, event_url, joined, media_files, media_records, piece
 
 
 def event_record(timeline: Timeline, event: Event, site_url: str) -> dict[str, Any]:
@@ -95,11 +95,11 @@ def events_json(timeline: Timeline, site_url: str = "") -> str:
     """Written as json.dumps of the whole document would write it, from each event's cached text."""
     head = compact({"$schema": "events.schema.json", "count": len(timeline.events)})[:-2]
     files = timeline.content.media
-    items = ",".join(
+    items = (
         _event_json(event, timeline.linked(event), site_url, media_files(event.media, files))
         for event in timeline.events
     )
-    return f'{head},"events":[{items}]}}\n'
+    return joined(f'{head},"events":[', items, "]}\n", ",")
 
 
 @piece

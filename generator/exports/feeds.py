@@ -14,6 +14,7 @@ from generator.exports.common import (
     Linked,
     event_url,
     first_located,
+    joined,
     media_files,
     media_url,
     piece,
@@ -118,8 +119,8 @@ def icalendar_file(timeline: Timeline, title: str, site_url: str = "") -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline generator//EN", "CALSCALE:GREGORIAN"]
     lines.append(f"X-WR-CALNAME:{_ical_text(title)}")
     head = "".join(_ical_line(line) for line in lines)
-    body = "".join(_vevent(event, timeline.linked(event), site_url) for event in timeline.events)
-    return head + body + _ical_line("END:VCALENDAR")
+    body = (_vevent(event, timeline.linked(event), site_url) for event in timeline.events)
+    return joined(head, body, _ical_line("END:VCALENDAR"))
 
 
 @piece

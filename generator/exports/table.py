@@ -15,6 +15,7 @@ from generator.exports.common import (
     date_record,
     event_url,
     first_located,
+    joined,
     media_files,
     media_url,
     piece,
@@ -58,11 +59,11 @@ def events_csv(timeline: Timeline, site_url: str = "") -> str:
     """One flat row per event (in the spirit of ACLED's data), UTF-8 with a BOM for spreadsheets."""
     header = _rows([CSV_COLUMNS])
     files = timeline.content.media
-    rows = "".join(
+    rows = (
         _event_row(event, timeline.linked(event), site_url, media_files(event.media, files))
         for event in timeline.events
     )
-    return "\ufeff" + header + rows
+    return joined("\ufeff" + header, rows, "")
 
 
 def _rows(rows: Iterable[Sequence[str]]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from generator.content import edtf
 from generator.content.markup import markdown_html
 from generator.content.model import Event, Story, Timeline
-from generator.exports.common import Files, Linked, event_url, first_located, media_files, media_url, piece
+from generator.exports.common import Files, Linked, event_url, first_located, joined, media_files, media_url, piece
 from generator.exports.data import compact
 
 
@@ -17,10 +17,10 @@ def timelinejs(timeline: Timeline, title: str, description: str, site_url: str =
     """A title slide, then one slide per event."""
     head = compact({"title": {"text": {"headline": _escape(title), "text": f"<p>{_escape(description)}</p>"}}})[:-2]
     files = timeline.content.media
-    slides = ",".join(
+    slides = (
         _slide(event, timeline.linked(event), site_url, media_files(event.media, files)) for event in timeline.events
     )
-    return f'{head},"events":[{slides}]}}\n'
+    return joined(f'{head},"events":[', slides, "]}\n", ",")
 
 
 @piece
