@@ -336,9 +336,10 @@ make bench BENCH="100000"           # one size: the other sizes' rows are kept
 - *MkDocs alone* builds the same number of pages, each one line long, without the generator,
   in one process: what MkDocs and Material's templates cost per page whatever the page holds.
 - Serve and MkDocs alone are measured up to 10,000 events (`--serve-up-to`, `--floor-up-to`).
-- 100,000 events were last measured on 2026-11-26, before this round's columns (make site 560 s,
-  the largest process 1,544 MB, all 3,016 MB, `/timeline/` 0.36 MB and 0.50 s, the largest year
-  page 0.68 MB and 0.85 s): the row is in this page's git history.
+- 100,000 events before this round's last changes (2026-12-01): make site 396 s (the generator
+  made every page again in it, see *make site and memory* below), the largest process 2,147 MB,
+  all 3,856 MB; before this round's columns (2026-11-26): make site 560 s, 1,544 MB, 3,016 MB.
+  Those rows are in this page's git history.
 - *make site with an earlier generator* (`make bench COMPARE=REF`) builds the same content with
   the generator and settings of another commit, in the same run: the figure a change is held to
   (this machine's speed varies by a fifth from hour to hour, so figures from different runs are
@@ -427,6 +428,48 @@ build. A save reached the served page in 1.4 s (median of five in one serve; 2.5
 same hour). What is left: MkDocs listing docs/ (0.25 s: a File object for each of 12,000 files,
 made again at every build, before any hook runs), the generator's pass over every page's inputs
 to find the few that changed (about 0.4 s), MkDocs's navigation and pages (about 0.2 s).
+
+## make site and memory at scale
+
+`make bench` on 2026-12-02 measured `make site` at 10,000 events in 44 s against 27 s for MkDocs
+alone (1.6 times; 48 s against 20 s the day before), and at 100,000 events the largest process
+at 1,816 MB and all of them at 3,158 MB. Four things were found, each measured on its own:
+
+- *`make site` after `timeline build` made every event page again.* `timeline build` read
+  mkdocs.yml's settings but dropped `extra.timeline.map_borders`, so its maps had no borders and
+  the hook's build, with them, found every page changed: about 8 s of every 10,000-event *make
+  site* figure (136 s at 100,000). It now passes every setting; a test runs both commands.
+- *Pagefind kept one core idle.* One indexer keeps about one core busy (5,000 pages: 5.7 s for
+  6.7 s of CPU), and 11,574 pages went into shards of 10,000 and 1,574. From 4,000 pages the index
+  is now spread over the indexers that run at once, in shards of equal sizes.
+- *MkDocs renders every page before writing the first*, so at 100,000 events each build process
+  held its half of the site's HTML. In the parallel build each page outside the navigation is now
+  rendered when its turn to be written comes, and dropped once written: the MkDocs processes of a
+  100,000-event build stay under 640 MB (each Pagefind indexer, about 640 MB for its 9,600
+  pages, is now the largest), all of them together 1,702 MB (a sampler reading /proc every 0.5 s,
+  `timeline build` run before, so the build generated nothing).
+- *The exports held their pieces and copies.* The open-data exports are made of per-event pieces
+  cached for the preview; the one-shot build kept all of them (4 exports of 100,000 events, up to
+  190 MB each), and each export was joined then concatenated, one more copy. A one-shot build now
+  drops the pieces once each export is made, each export is joined once, and the writer lets go
+  of its text once encoded. `timeline build` at 100,000 events, the same sampler: the largest
+  process 1,731 MB to 1,491 MB, all together 3,045 MB to 2,678 MB. What is left there is mostly
+  the forked workers' copies of the model: a worker that renders pages touches every event, and
+  each object touched (its reference count) copies the memory page that holds it.
+
+The sampler itself: every 0.1 s it read the memory maps of processes holding gigabytes and took a
+quarter of a core from the build it timed, while MkDocs alone is timed without it; it now samples
+every 0.5 s, and the largest process comes from the system's own account
+(`getrusage`), which includes the `timeline build` run before.
+
+With all of it and the preview's changes above, `make bench` the same day (the table's rows):
+`make site` at 10,000 events 21 s against 18 s for MkDocs alone (1.2 times; target 1.5), a save
+reaching the served page in 1.4 s at 10,000 events and 0.4 s at 1,000 (targets 2 s and 1 s); at
+100,000 events `make site` 288 s, the largest process 1,496 MB (a worker of the `timeline build`
+before it; target 1.5 GB) and all of the build's processes together 1,840 MB (target 2.5 GB).
+A `make site` from an empty `docs/` generates inside MkDocs's process, and its processes
+together then hold what `timeline build`'s do, about 2.7 GB at 100,000 events: not yet within
+the target.
 
 ## Pictures
 
