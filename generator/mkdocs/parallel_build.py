@@ -183,7 +183,8 @@ def start(config: Any, files: Any, nav: Any) -> None:
 
 def _populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
     run = _state["run"]
-    if run is not None and run.config is config and (page.file.src_uri in run.theirs or page.file.src_uri in run.later):
+    uri = page.file.src_uri
+    if run is not None and run.config is config and (uri in run.theirs or uri in run.later):
         return  # a worker renders it, or this process when it writes it
     _original["populate"](page, config, files, dirty)
 

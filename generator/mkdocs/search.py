@@ -70,7 +70,7 @@ def shards(pages: Sequence[str], size: int, at_least: int = 1) -> list[Sequence[
 def least_shards(pages: int, cores: int) -> int:
     """From SPREAD_FROM pages, an index per indexer that can run at once: one Pagefind keeps
     about one core busy, so two of half the pages each finish in about half the time."""
-    return min(cores, AT_ONCE) if pages >= SPREAD_FROM else 1
+    return indexers(AT_ONCE, cores) if pages >= SPREAD_FROM else 1
 
 
 def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:

@@ -155,7 +155,7 @@ def build(
         if last and last.fingerprint == stamp.fingerprint(read, docs, by_content):
             return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
-        timeline = build_timeline(published(check_content(content, workers, reuse=reuse, saved=saved if reuse else None), drafts))
+        timeline = build_timeline(published(check_content(content, workers, reuse=reuse, saved=saved), drafts))
         memo = _memo(docs, site) if reuse else None
         data = list(exports(timeline, site))
         files = list(site_pages(timeline, site, history.changes, content / MEDIA_FOLDER))
