@@ -206,6 +206,12 @@ EDITS = {
         "tags:",
         "related: [2020-us-and-iran-at-brink-of-war]\ntags:",
     ),
+    "a source's own date": lambda c: _replace(
+        c / "events/2020-us-and-iran-at-brink-of-war.yaml", "    note: >-\n", "    date: 2013-06\n    note: >-\n"
+    ),
+    "the dating source's publisher": lambda c: _replace(  # the axis labels the date with it
+        c / "sources.yaml", "publisher: The Washington Post", "publisher: Washington Post"
+    ),
     "an error, then nothing else": lambda c: _replace(
         c / "events/2020-us-and-iran-at-brink-of-war.yaml", "date: ", "date: 2020-13 #"
     ),
