@@ -114,6 +114,7 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    (project / "build.log").write_text(result.stderr)  # what the maintainer read in the terminal
     return project
 
 

@@ -266,7 +266,8 @@ def test_each_filter_narrows_the_whole_timeline_and_the_url_and_back_restores_it
     page.goto(base + "/timeline/2014/")
     count = page.locator("#tl-count")
     total = len(timeline.events)
-    assert count.inner_text() == f"{total} events in the whole timeline."
+    own = len([e for e in timeline.events if e.date.earliest.year == 2014])
+    assert count.inner_text() == f"{own} events in 2014, of {total} in the whole timeline."  # the page's own first
     assert visible_ids(page) == [e.id for e in timeline.events if e.date.earliest.year == 2014]
 
     page.click("#tl-filters-box > summary")
@@ -293,7 +294,7 @@ def test_each_filter_narrows_the_whole_timeline_and_the_url_and_back_restores_it
     assert page.input_value("#tl-tag") == ""
     page.go_back()  # the actor cleared, before the place was chosen
     assert query(page) == {}
-    assert count.inner_text() == f"{total} events in the whole timeline."
+    assert count.inner_text() == f"{own} events in 2014, of {total} in the whole timeline."
     assert visible_ids(page) == [e.id for e in timeline.events if e.date.earliest.year == 2014]
 
     page.select_option("#tl-from", "2019")

@@ -30,6 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config.write_text(config.read_text().replace('site_url: !ENV [SITE_URL, ""]', f"site_url: {SITE_URL}"))
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
+    assert "no site_url" not in result.stderr  # the advice is for builds without the address
     return project / "site"
 
 
@@ -136,6 +137,39 @@ def test_the_atom_feed_is_valid_for_feedparser(site, timeline):
     assert [entry.link for entry in feed.entries] == [SITE_URL + f"events/{key}/" for key in reversed(SEED_ORDER)]
     assert len({entry.id for entry in feed.entries}) == len(feed.entries)
     assert feed.entries[0].title.startswith("since 16 March 2020: ")
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.mark.parametrize("site_url", [SITE_URL, "https://newsroom.example", ""])
+def test_the_feeds_links_do_not_depend_on_xml_base(timeline, site_url):
+    """Feed readers that ignore xml:base resolve a relative link against the feed's address, or
+    drop it: with the site's address known, every link and the status scheme are absolute and
+    under it; without it, relative to the site root (and no placeholder host either way)."""
+    from xml.etree import ElementTree
+
+    from generator.exports.feeds import atom_feed
+
+    root = ElementTree.fromstring(atom_feed(timeline, "T", site_url).encode())
+    hrefs = [link.get("href", "") for link in root.iter(f"{ATOM}link")]
+    schemes = [c.get("scheme") for c in root.iter(f"{ATOM}category") if c.get("scheme")]
+    assert len(hrefs) == 2 + len(timeline.events) and len(schemes) == len(timeline.events)
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    for address in hrefs + schemes:
+        assert address.startswith(base) and "invalid" not in address, address
+        assert address.startswith("https://") == bool(site_url), address
+    assert set(schemes) == {base + "about/#how-sure-each-event-is"}
+    assert base + "events/2020-03-second-rocket-salvo-hits-camp-taji/" in hrefs
+
+
+def test_the_feeds_status_scheme_is_an_anchor_of_the_about_page(site):
+    """The scheme names the about page's section on statuses: the anchor exists there."""
+    from xml.etree import ElementTree
+
+    scheme = next(c.get("scheme") for c in ElementTree.parse(site / "feed.xml").iter(f"{ATOM}category") if c.get("scheme"))
+    page, _, anchor = scheme.removeprefix(SITE_URL).partition("#")
+    assert f'id="{anchor}"' in (site / page / "index.html").read_text()
 
 
 def test_the_calendar_is_valid_rfc5545_with_all_day_spans(site, timeline):

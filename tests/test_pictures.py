@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from browser import Watched, serious_violations, serve
 from conftest import ROOT, copy_project, mkdocs
-from PIL import Image, ImageChops, ImageCms, ImageDraw, ImageOps, ImageStat
+from PIL import IptcImagePlugin, Image, ImageChops, ImageCms, ImageDraw, ImageOps, ImageStat
 
 from generator.content.model import MediaFileInfo
 from generator.site.figures import player
@@ -43,7 +43,15 @@ def photo_with_secrets(path: Path, size: tuple[int, int] = (3000, 2000), orienta
     exif[0x8825] = {1: "N", 2: (33.0, 31.0, 48.0), 3: "E", 4: (44.0, 15.0, 36.0)}
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="33,31.8N"/></rdf:RDF></x:xmpmeta>'
-    image.save(path, "JPEG", exif=exif.tobytes(), icc_profile=profile, xmp=xmp, quality=90)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif.tobytes(), icc_profile=profile, xmp=xmp, comment=b"SECRET-COMMENT", quality=90)
+    raw = buffer.getvalue()
+    # IPTC (what agencies' tools write: a byline, a note) in Photoshop's APP13 segment, after SOI.
+    iptc = b"\x1c\x02\x50\x00\x0bSECRET-IPTC" + b"\x1c\x02\x74\x00\x0bSECRET-NOTE"
+    resource = b"8BIM\x04\x04\x00\x00" + len(iptc).to_bytes(4, "big") + iptc
+    body = b"Photoshop 3.0\x00" + resource
+    app13 = b"\xff\xed" + (len(body) + 2).to_bytes(2, "big") + body
+    path.write_bytes(raw[:2] + app13 + raw[2:])
 
 
 MEDIA = f"""media:
@@ -106,6 +114,16 @@ def test_no_metadata_but_the_colour_profile_is_published(project):
             assert image.height > image.width  # turned upright as EXIF's orientation said
         raw = path.read_bytes()
         assert b"SERIAL-123456" not in raw and b"Canon" not in raw and b"GPS" not in raw
+        assert b"SECRET" not in raw and b"Photoshop" not in raw  # no JPEG comment, no IPTC
+
+
+def test_the_test_original_carries_every_kind_of_metadata(tmp_path):
+    """The published renditions are held to drop what the original really carries."""
+    photo_with_secrets(tmp_path / "original.jpg")
+    with Image.open(tmp_path / "original.jpg") as image:
+        assert image.info.get("comment") == b"SECRET-COMMENT"
+        assert "xmp" in image.info and dict(image.getexif())
+        assert IptcImagePlugin.getiptcinfo(image)
 
 
 def test_no_rendition_is_wider_than_its_original(project):

@@ -56,6 +56,26 @@ def test_the_year_pages_list_every_event_once_in_time_order(built, timeline):
         assert words in text
 
 
+def test_each_timeline_page_says_its_own_count_first(built, timeline):
+    """A year page says how many events it lists before the whole timeline's count (a table:
+    the busy year, the year of one event, the overview, which is the whole timeline)."""
+    total = len(timeline.events)
+    expected = {
+        "timeline/2020/index.html": f"11 events in 2020, of {total} in the whole timeline.",
+        "timeline/2019/index.html": f"1 event in 2019, of {total} in the whole timeline.",
+        "timeline/2014/index.html": f"2 events in 2014, of {total} in the whole timeline.",
+        "timeline/index.html": f"{total} events in the whole timeline.",
+    }
+    for path, words in expected.items():
+        text = (built / "site" / path).read_text()
+        said = re.search(r'id="tl-count"[^>]*>([^<]*)<', text)
+        assert said and said.group(1) == words, (path, said and said.group(1))
+    for year in ("2014", "2019", "2020"):  # the figure is the page's list, counted independently
+        page = read(built / "site" / "timeline" / year / "index.html")
+        listed = [a for tag, a in page.elements if tag == "li" and "tl-event" in a.get("class", "")]
+        assert expected[f"timeline/{year}/index.html"].startswith(f"{len(listed)} event")
+
+
 def test_year_pages_lead_to_each_other_and_back_to_the_overview(built):
     site = built / "site"
     links = {path.parent.name: read(path).links for path in _year_pages(site)}
@@ -71,7 +91,8 @@ def test_the_overview_shows_the_latest_events_and_every_year(built, timeline):
     linked = [href.split("/")[-2] for href in page.links if href.startswith("../events/")]
     axis, latest = linked[: len(timeline.events)], linked[len(timeline.events) :]
     assert axis == [event.id for event in timeline.events]  # the axis first: every event, in time order
-    assert latest == [event.id for event in timeline.events[-10:]]  # in time order, as every list
+    assert latest == [event.id for event in reversed(timeline.events[-10:])]  # newest first, as the heading says
+    assert "Latest events, newest first" in page.text
     assert {"2014/", "2019/", "2020/"} <= set(page.links)
     assert re.search(r"2020\s*:\s*11 events", page.text) and re.search(r"2019\s*:\s*1 event\b", page.text)
 

@@ -26,7 +26,7 @@ FEED_SIZE = 50
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
 
 
-STATUS_SCHEME = "https://timeline.invalid/status"  # Atom categories: tags, and one for the status
+STATUS_PAGE = "about/#how-sure-each-event-is"  # Atom's status categories name their scheme: the about page's statuses
 # RFC 5545 has three statuses for an event: how ours read there.
 ICAL_STATUS = {
     "draft": "TENTATIVE",
@@ -54,22 +54,29 @@ def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
         element.text = text
         return element
 
+    root = site_url.rstrip("/") + "/" if site_url else ""
+
+    def address(path: str) -> str:
+        """Absolute when the site's address is known: feed readers that ignore xml:base resolve
+        a relative link against the feed's own address, or not at all."""
+        return root + path
+
     feed = ElementTree.Element(f"{{{atom}}}feed")
-    if site_url:
-        feed.set("{http://www.w3.org/XML/1998/namespace}base", site_url.rstrip("/") + "/")
+    if root:
+        feed.set("{http://www.w3.org/XML/1998/namespace}base", root)
     sub(feed, "title", title)
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'feed:' + title)}")
     updated = max((_reported(timeline, event) for event in timeline.events), default=date(1970, 1, 1))
     sub(feed, "updated", _timestamp(updated))
-    sub(feed, "link", rel="self", href="feed.xml")
-    sub(feed, "link", rel="alternate", type="text/html", href="timeline/")
+    sub(feed, "link", rel="self", href=address("feed.xml"))
+    sub(feed, "link", rel="alternate", type="text/html", href=address("timeline/"))
     sub(sub(feed, "author"), "name", title)
     for event in latest:
         entry = sub(feed, "entry")
         sub(entry, "title", f"{edtf.in_words(event.date)}: {event.title}")
         sub(entry, "id", f"urn:uuid:{stable_id(event)}")
         sub(entry, "updated", _timestamp(_reported(timeline, event)))
-        sub(entry, "link", rel="alternate", type="text/html", href=f"events/{event.id}/")
+        sub(entry, "link", rel="alternate", type="text/html", href=event_url(event, site_url))
         sub(entry, "summary", event.summary, type="text")
         sub(entry, "content", markdown_html(event.summary), type="html")
         for key in event.tags:
@@ -82,7 +89,7 @@ def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
                 content = ElementTree.SubElement(entry, f"{{{MEDIA_RSS}}}content", attributes)
                 ElementTree.SubElement(content, f"{{{MEDIA_RSS}}}credit").text = f"{item.credit} ({item.license})"
                 ElementTree.SubElement(content, f"{{{MEDIA_RSS}}}description").text = item.alt
-        sub(entry, "category", term=event.status, scheme=STATUS_SCHEME, label=event.status.capitalize())
+        sub(entry, "category", term=event.status, scheme=address(STATUS_PAGE), label=event.status.capitalize())
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
 

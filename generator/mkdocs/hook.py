@@ -27,6 +27,15 @@ from generator.site.build import Site, build, map_borders, site_from_config  # n
 log = logging.getLogger("mkdocs.hooks.timeline")
 
 
+# Said at INFO level, once per build: strict mode stops on a warning, and a local build without
+# the address is normal; the pages work, only what is read from elsewhere needs absolute links.
+NO_SITE_URL = (
+    "timeline: no site_url, so share previews (og:image, og:url), the feed, the calendar and the embeds' code "
+    "use links relative to the site: set SITE_URL=https://your.site/path/ when you build the site you publish "
+    "(CI sets it), or site_url: in mkdocs.yml"
+)
+
+
 def _content_folder(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
 
@@ -54,6 +63,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     # The site's own address, not the preview's: `mkdocs serve` replaces site_url with its own,
     # which would change every page's absolute links at each start (and make serve and build differ).
     url = site_from_config(Path(config.config_file_path)).url if preview.state.serving else config.site_url
+    if not url and not preview.state.serving:
+        log.info(NO_SITE_URL)
     try:
         borders = map_borders(config.extra)
         site = Site(config.site_name, config.site_description or "", url or "", config.repo_url or "", borders)

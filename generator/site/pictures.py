@@ -90,6 +90,9 @@ def convert(source: Path, rendition: Rendition, extension: str) -> bytes:
         if upright.mode not in ("RGB", "RGBA"):
             upright = upright.convert("RGBA" if "A" in upright.getbands() or "transparency" in image.info else "RGB")
         resized = upright.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    # A new image inherits its original's info, and Pillow's JPEG writer copies info["comment"]
+    # (photographers' tools write names and serials there): the rendition starts with none.
+    resized.info = {}
     out = io.BytesIO()
     options = {"icc_profile": profile} if profile else {}
     if extension == "webp":

@@ -320,5 +320,6 @@ def _event_page(event: Event, common: dict[str, Any], change: Change | None = No
 
 
 def _latest(events: list[Event], count: int = 5) -> list[Event]:
-    """The most recent events, in time order: every list of events on the site runs that way."""
-    return events[-count:]
+    """The most recent events, newest first (the one list of the site that does not run in time
+    order: a reader of "latest" looks for the newest at the top, and the heading says so)."""
+    return events[-count:][::-1]

@@ -318,6 +318,7 @@ def _stretch_page(
         "before": before,
         "after": after,
         "months": months,
+        "listed": len(stretch.events) + sum(len(month.events) for month in months),  # the page's own count, said first
         "root": root,
         "item": _item(timeline, root, common["pictures"]),
         "options": options,
@@ -343,7 +344,7 @@ def timeline_overview(
             total = len(stretch.events) + sum(len(month.events) for month in months)
             years.append((stretch, total, months))
     page = {
-        "latest": events[-LATEST:],  # in time order, as every list of events
+        "latest": events[-LATEST:][::-1],  # newest first: what "latest" means to a reader (the heading says so)
         "years": years,
         "overview": overview,
         "map": map_figure(place_map(place_counts(timeline, events)), "../", common["map_borders"], pick=True),
