@@ -76,6 +76,26 @@ def test_each_timeline_page_says_its_own_count_first(built, timeline):
         assert expected[f"timeline/{year}/index.html"].startswith(f"{len(listed)} event")
 
 
+@pytest.mark.parametrize("folder", ["actors", "places"])
+def test_an_index_never_lists_a_record_with_no_event_as_a_fact(built, timeline, folder):
+    """Every record is on its index: those with published events with their count, the others
+    (Baghdad, on the seed: kept in places.yaml, named by no event) apart, under a heading that
+    says why they are there; no line reads "0 events"."""
+    text = (built / "site" / folder / "index.html").read_text()
+    main, _, apart = text.partition('id="unused"')
+    events_of = timeline.by_actor if folder == "actors" else timeline.by_place
+    assert "0 events" not in text
+    for key, events in events_of.items():
+        link = f'href="{key}/"'
+        if events:
+            assert link in main and link not in apart, key
+        else:
+            assert link in apart and link not in main, key
+    assert ("In no published event yet" in text) == any(not events for events in events_of.values())
+    if folder == "places":
+        assert 'href="baghdad/"' in apart and "named by no published event" in apart
+
+
 def test_year_pages_lead_to_each_other_and_back_to_the_overview(built):
     site = built / "site"
     links = {path.parent.name: read(path).links for path in _year_pages(site)}

@@ -125,7 +125,12 @@ def _pages(
     links = period_links(in_order, "../../")
     paths = tuple(stretch.path for stretch in in_order)
     for folder, name, records, events_of in collections:
-        index = partial(_places_index, timeline, common) if folder == "places" else partial(render, f"{folder}.md.j2", **common)
+        in_use = frozenset(key for key, used in events_of.items() if used)  # listed; the others said apart
+        index = (
+            partial(_places_index, timeline, common, in_use)
+            if folder == "places"
+            else partial(render, f"{folder}.md.j2", **common, in_use=in_use)
+        )
         yield f"{folder}/index.md", index, whole
         for record in records.values():
             events = events_of[record.id]
@@ -228,10 +233,11 @@ def map_frames(timeline: Timeline, in_order: list[Stretch]) -> set[Frame]:
     return {frame for frame in map(map_frame, sets) if frame is not None}
 
 
-def _places_index(timeline: Timeline, common: dict[str, Any]) -> str:
-    """The places page: every place with events on one map, over the list of them by country."""
+def _places_index(timeline: Timeline, common: dict[str, Any], in_use: frozenset[str]) -> str:
+    """The places page: every place with events on one map, over the list of them by country
+    (the places no published event names are said apart, with why they are there)."""
     drawn = place_map(place_counts(timeline, timeline.events))
-    return render("places.md.j2", **common, map=map_figure(drawn, "../", common["map_borders"]))
+    return render("places.md.j2", **common, in_use=in_use, map=map_figure(drawn, "../", common["map_borders"]))
 
 
 def _story_pages(
