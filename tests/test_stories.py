@@ -59,6 +59,48 @@ def test_every_step_is_in_the_page_in_the_storys_order(site, story):
             assert step.text.split(",")[0].replace('"', "&quot;") in html or step.text.split(",")[0] in html
 
 
+@pytest.mark.parametrize("page_path", [f"stories/{STORY}/index.html", f"embed/stories/{STORY}/index.html"])
+def test_a_step_names_each_of_its_sources_once(site, story, page_path):
+    """An event citing one source for two claims lists it once under its step."""
+    timeline, told = story
+    html = (site / page_path).read_text()
+    twice = 0
+    for step in told.steps:
+        section = html.split(f'data-event="{step.event}"', 1)[1].split("</section>", 1)[0]
+        cited = re.findall(r'href="[^"]*sources/([^/"]+)/"', section.split("tl-step__sources", 1)[1])
+        expected = list(dict.fromkeys(citation.source for citation in timeline.content.events[step.event].sources))
+        assert cited == expected, step.event
+        twice += len(timeline.content.events[step.event].sources) > len(expected)
+    assert twice, "the seed story has a step whose event cites one source twice"
+
+
+def test_the_seed_storys_summary_starts_where_its_first_step_is(story):
+    timeline, told = story
+    first = timeline.content.events[told.steps[0].event].date.earliest.year
+    assert str(first) in told.summary and told.summary.index(str(first)) < told.summary.index("2019")
+
+
+DISABLED = """() => [...document.querySelectorAll('.tl-story__nav button')].map(b => {
+  const style = getComputedStyle(b);
+  return {disabled: b.disabled, cursor: style.cursor, opacity: Number(style.opacity), colour: style.color};
+})"""
+
+
+@pytest.mark.parametrize("page_path", [f"/stories/{STORY}/", f"/embed/stories/{STORY}/"])
+def test_a_step_button_with_nowhere_to_go_looks_disabled(browser, base, story, page_path):
+    _, told = story
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for step, disabled in ((1, [True, False]), (len(told.steps), [False, True])):
+        page.goto(f"{base}{page_path}?step={step}")
+        page.wait_for_function("document.querySelector('.tl-story__nav button') && !document.querySelector('.tl-story__nav').hidden")
+        buttons = page.evaluate(DISABLED)
+        assert [button["disabled"] for button in buttons] == disabled
+        off, on = (buttons[0], buttons[1]) if disabled[0] else (buttons[1], buttons[0])
+        assert off["cursor"] == "not-allowed" and on["cursor"] == "pointer"
+        assert off["opacity"] <= 0.5 and on["opacity"] == 1 and off["colour"] != on["colour"]
+    page.close()
+
+
 def test_a_reader_steps_through_the_story(browser, base, story):
     _, told = story
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)

@@ -53,7 +53,7 @@
       return {
         el: a, id: a.dataset.place, n: Number(a.dataset.n) || 0, x: Number(at[1]), y: Number(at[2]),
         area: Number(a.dataset.area) || 0, areaEl: a.querySelector(".tl-pm__area"), dotEl: a.querySelector(".tl-pm__dot"),
-        name: (a.getAttribute("aria-label") || "").split(/[,:(]/)[0].trim(), shown: true
+        name: a.dataset.name || "", shown: true /* the name as written: never cut out of the accessible name */
       };
     });
     layer.querySelectorAll("a.tl-pg").forEach(function (g) { g.remove(); });

@@ -88,7 +88,8 @@ def _spot(spot: Spot, root: str, hidden: bool, label: str, left: bool) -> str:
     counted = f' data-n="{spot.events}"' if spot.events else ""  # the script reads 0 where it is left out
     sized = f' data-area="{spot.area:g}"' if area else ""
     return (
-        f'<a class="tl-pm{kind}{state}" href="{root}places/{place.id}/" data-place="{attribute(place.id)}"{counted}{sized}'
+        f'<a class="tl-pm{kind}{state}" href="{root}places/{place.id}/" data-place="{attribute(place.id)}"'
+        f' data-name="{attribute(place.name)}"{counted}{sized}'
         f' transform="translate({spot.x:g} {spot.y:g})"'
         f' aria-label="{attribute(spot_label(spot))}">{area}<circle class="tl-pm__dot" r="{spot.dot:g}"/>'
         f"{_name(label, spot.dot, left)}</a>"
