@@ -222,7 +222,7 @@ def test_the_figure_carries_alt_caption_credit_and_licence(project):
     caption = "".join(parsed.text)
     for part in (
         f"The base after the attack {HOSTILE}",
-        f"U.S. Army photo {HOSTILE}",
+        f"Photo: U.S. Army photo {HOSTILE}",
         f"public domain {HOSTILE}",
         "March 2020",
     ):
@@ -231,6 +231,48 @@ def test_the_figure_carries_alt_caption_credit_and_licence(project):
     assert links == ['https://example.com/photo?a=1&b="2"']
     second = re.search(r'<figure class="tl-media" id="media-2">.*?</figure>', text, re.S).group(0)
     assert 'loading="lazy"' in second  # below: loaded when the reader scrolls near it
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in second
+    assert "Photo: Second credit" in second
+    video = re.search(r'<figure class="tl-media tl-embed" id="media-3">.*?</figure>', text, re.S).group(0)
+    assert "Video or post: DoD video" in video and 'href="https://creativecommons.org/publicdomain/mark/1.0/"' in video
+
+
+@pytest.mark.parametrize(
+    ("license", "deed"),
+    [
+        ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+        ("cc-by-sa-2.0", "https://creativecommons.org/licenses/by-sa/2.0/"),
+        ("CC BY-NC-ND 3.0", "https://creativecommons.org/licenses/by-nc-nd/3.0/"),
+        ("CC  BY  4.0", "https://creativecommons.org/licenses/by/4.0/"),
+        ("CC0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+        ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+        ("public domain", "https://creativecommons.org/publicdomain/mark/1.0/"),
+        ("Public Domain", "https://creativecommons.org/publicdomain/mark/1.0/"),
+        (f"public domain {HOSTILE}", None),  # more than the licence: shown as written, not linked
+        ("CC BY", None),  # no version: which deed is unknown
+        ("used with permission", None),
+        ("All rights reserved", None),
+        ("CC BY 4.0 or later", None),
+    ],
+)
+def test_a_licence_links_to_its_deed_only_when_it_names_one(license, deed):
+    from generator.site.figures import license_deed
+
+    assert license_deed(license) == deed
+
+
+def test_caption_and_credit_are_readable(browser, base):
+    """At least the body's size for small print, and the contrast axe asks for."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{base}/events/{EVENT}/")
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.tl-media figcaption, .tl-media__credit')].map(e =>
+             parseFloat(getComputedStyle(e).fontSize))"""
+    )
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+    assert sizes and min(sizes) >= 0.9 * body, (sizes, body)  # 0.7rem (14 px of 16) was too small
+    assert serious_violations(page, "document.querySelector('.tl-media')") == []
+    page.close()
 
 
 def test_every_kind_of_page_has_its_own_share_preview(project):
@@ -582,3 +624,4 @@ def test_an_unused_picture_is_a_warning(timeline, content):
     result = timeline("check", "--content", str(content))
     assert result.returncode == 0
     assert re.search(r"media/forgotten\.png:1:1: warning: nothing uses content/media/forgotten\.png", result.stderr)
+

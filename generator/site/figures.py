@@ -87,13 +87,36 @@ def picture_html(found: Picture, alt: str, root: str, eager: bool) -> str:
     )
 
 
+_CC = re.compile(r"cc[- ]?(by(?:-(?:nc|sa|nd))*)[- ]?(\d\.\d)", re.IGNORECASE)
+_CC0 = re.compile(r"cc[- ]?0(?:[- ]?1\.0)?|cc[- ]?zero", re.IGNORECASE)
+_PUBLIC_DOMAIN = re.compile(r"public[- ]domain", re.IGNORECASE)
+
+
+def license_deed(license: str) -> str | None:
+    """The deed a reader can follow for a licence as picture desks write it ("CC BY 4.0",
+    "CC-BY-SA-2.0", "CC0", "public domain"); None for terms of our own ("used with permission")."""
+    words = " ".join(license.split())
+    matched = _CC.fullmatch(words)
+    if matched:
+        return f"https://creativecommons.org/licenses/{matched[1].lower()}/{matched[2]}/"
+    if _CC0.fullmatch(words):
+        return "https://creativecommons.org/publicdomain/zero/1.0/"
+    if _PUBLIC_DOMAIN.fullmatch(words):
+        return "https://creativecommons.org/publicdomain/mark/1.0/"
+    return None
+
+
 def caption_html(item: Media) -> str:
-    """The caption, then who made it and on what terms, when, and where it was published."""
+    """The caption, then who made it (labelled by its medium: "Photo:", "Video:") and on what
+    terms (linked to the licence's deed when it has one), when, and where it was published."""
     parts = []
     if item.caption:
         parts.append(f'<span class="tl-media__caption">{attribute(item.caption)}</span> ')
-    credit = f'<span class="tl-media__credit">{attribute(item.credit)}</span>'
-    credit += f' · <span class="tl-media__license">{attribute(item.license)}</span>'
+    medium = "Video or post" if item.embed else "Photo"
+    credit = f'<span class="tl-media__credit">{medium}: {attribute(item.credit)}</span>'
+    deed = license_deed(item.license)
+    terms = f'<a href="{deed}" rel="license">{attribute(item.license)}</a>' if deed else attribute(item.license)
+    credit += f' · <span class="tl-media__license">{terms}</span>'
     if item.date:
         credit += f" · {attribute(edtf.in_words(item.date))}"
     if item.source_url:
