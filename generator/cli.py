@@ -66,7 +66,7 @@ def make_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a ready-to-edit event file named from its date and title")
     new.add_argument("title", help="what happened, in a line")
     new.add_argument("--date", required=True, help="EDTF date, e.g. 2020-03-16, 2020-03, 2019-23~")
-    new.add_argument("--source", help="id of a source in sources.yaml")
+    new.add_argument("--source", help="id of a source in sources.yaml (required: every event cites one)")
     new.add_argument("--actor", action="append", default=[], help="id of an actor (repeatable)")
     new.add_argument("--place", action="append", default=[], help="id of a place (repeatable)")
     new.add_argument("--tag", action="append", default=[], help="a tag slug (repeatable)")

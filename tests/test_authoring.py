@@ -119,19 +119,51 @@ def test_new_writes_a_ready_to_edit_file_and_refuses_to_overwrite(timeline, cont
     path = content / "events" / "2020-03-19-coalition-leaves-al-qaim.yaml"
     data = yaml.safe_load(path.read_text())
     assert data["title"] == "Coalition leaves al-Qaim" and data["actors"] == ["us-led-coalition"]
+    assert data["status"] == "draft"  # not published until the editor says so
+    assert "TODO" in path.read_text() and "# quote:" in path.read_text()
     check = timeline("check", "--content", str(content))
-    assert f"{path.name}:4:10: error: this value is empty" in check.stderr  # the TODO summary
-    path.write_text(path.read_text().replace('summary: ""', "summary: Troops left.").replace('quote: ""', "quote: x"))
+    assert check.returncode == 0, check.stderr  # accepted as written
+    path.write_text(path.read_text().replace('summary: "Coalition leaves al-Qaim."', "summary: Troops left."))
     assert timeline("check", "--content", str(content)).returncode == 0
-    again = timeline("new", "Coalition leaves al-Qaim", "--date", "2020-03-19", "--content", str(content))
+    again = timeline(
+        "new", "Coalition leaves al-Qaim", "--date", "2020-03-19", "--source", "wapo-2020-03-16-coalition-smaller-bases",
+        "--content", str(content),
+    )  # fmt: skip
     assert again.returncode == 1 and "already exists" in again.stderr
     assert "Troops left." in path.read_text()
+
+
+NEW_COMMANDS = [
+    ("new", "A", "--date", "2020-03-19", "--source", "wapo-2020-03-16-coalition-smaller-bases"),
+    ("new", 'Quotes "and" <b>markup</b>: \\ #hash', "--date", "2020-03~", "--source",
+     "wapo-2020-03-16-coalition-smaller-bases", "--actor", "us-led-coalition", "--place", "al-qaim",
+     "--place", "camp-taji", "--tag", "withdrawal"),
+    ("new", "An open end", "--date", "2020-03-16/..", "--source", "wapo-2020-03-16-coalition-smaller-bases"),
+    ("new-story", "One step", "2020-us-and-iran-at-brink-of-war"),
+    ("new-story", "Steps: \"quoted\" # and hashed", "2020-03-16-coalition-to-move-troops-out-of-smaller-bases",
+     "2014-coalition-mission-in-iraq-begins", "2019-planning-begins-for-leaving-smaller-bases"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", NEW_COMMANDS, ids=lambda command: f"{command[0]}-{command[1][:12]}")
+def test_every_file_a_new_command_writes_passes_the_check_as_written(timeline, content, command):
+    made = timeline(*command, "--content", str(content))
+    assert made.returncode == 0, made.stderr
+    check = timeline("check", "--content", str(content))
+    assert check.returncode == 0 and "error" not in check.stderr, check.stderr
+
+
+def test_new_without_a_source_says_which_to_name(timeline, content):
+    result = timeline("new", "X", "--date", "2020-03-19", "--content", str(content))
+    assert result.returncode == 1 and "--source ID" in result.stderr and "wapo-" in result.stderr
+    assert "Traceback" not in result.stderr and not list((content / "events").glob("2020-03-19-x.yaml"))
 
 
 def test_new_rejects_unknown_ids_and_bad_dates(timeline, content):
     bad_actor = timeline("new", "X", "--date", "2020-03-19", "--actor", "kataib-hezbolah", "--content", str(content))
     assert bad_actor.returncode == 1 and "did you mean 'kataib-hezbollah'?" in bad_actor.stderr
-    bad_date = timeline("new", "X", "--date", "March 19, 2020", "--content", str(content))
+    bad_date = timeline("new", "X", "--date", "March 19, 2020", "--source", "wapo-2020-03-16-coalition-smaller-bases",
+                        "--content", str(content))  # fmt: skip
     assert bad_date.returncode == 1 and "write 2020-03-19" in bad_date.stderr
     assert not list((content / "events").glob("*-x.yaml"))
 

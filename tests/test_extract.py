@@ -278,6 +278,7 @@ def test_new_extract_and_import_write_keys_in_the_schema_order(timeline, content
 
     order = list(EVENT.fields)
     made = timeline("new", "A new event", "--content", str(content), "--date", "2020-03-01",
+                    "--source", "wapo-2020-03-16-coalition-smaller-bases",
                     "--actor", "us-led-coalition", "--tag", "withdrawal")  # fmt: skip
     assert made.returncode == 0, made.stderr
     page = tmp_path / "page.html"

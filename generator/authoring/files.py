@@ -111,31 +111,40 @@ def _scalar(key: str, value: object) -> str:
     return yaml_quoted(text)
 
 
+def _as_markdown(text: str) -> str:
+    """Plain text (a title) as Markdown that reads the same: its markup characters escaped."""
+    escaped = "".join(f"\\{char}" if char in "\\`*_[]#" else char for char in text)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;")
+
+
+QUOTE_TODO = '    # quote: "TODO: the sentence from the article that supports the event"'
+
+
 def new_event_text(
-    title: str, date_text: str, source: str | None, actors: list[str], places: list[str], tags: list[str]
+    title: str, date_text: str, source: str, actors: list[str], places: list[str], tags: list[str]
 ) -> str:
+    """A file that `timeline check` accepts as written, and that is not published until the
+    editor says so: a draft, its summary the title until it is written, its quote a comment."""
     values: dict[str, object | Noted] = {
         "title": title,
         "date": date_text,
-        "summary": ("", "TODO: what happened, in Markdown"),
-        "sources": [
-            {
-                "source": source or ("", "TODO: an id from content/sources.yaml"),
-                "quote": ("", "TODO: the sentence from the article that supports the event"),
-            }
-        ],
+        "summary": (_as_markdown(title.rstrip(".")) + ".", "TODO: what happened, in Markdown"),
+        "sources": [{"source": source}],
+        "status": ("draft", "TODO: reported once written: a draft is not published"),
     }
     for key, ids in (("actors", actors), ("places", places), ("tags", tags)):
         if ids:
             values[key] = ids
-    return event_document(values)
+    text = event_document(values)
+    cited = f"  - source: {source}\n"
+    return text.replace(cited, cited + QUOTE_TODO + "\n", 1)
 
 
 def new_event(
     content: Path,
     title: str,
     date_text: str,
-    source: str | None = None,
+    source: str | None = None,  # required: refused, with the ids to choose from, when missing
     actors: list[str] | None = None,
     places: list[str] | None = None,
     tags: list[str] | None = None,
@@ -145,9 +154,13 @@ def new_event(
         edtf.parse(date_text)
     except edtf.EdtfError as error:
         raise AuthoringError(f"--date: {error.message}" + (f" ({error.hint})" if error.hint else "")) from None
-    _must_exist("source", [source] if source else [], known_ids(content / "sources.yaml"))
     _must_exist("actor", actors or [], known_ids(content / "actors.yaml"))
     _must_exist("place", places or [], known_ids(content / "places.yaml"))
+    sources = known_ids(content / "sources.yaml")
+    if not source:
+        latest = ", ".join(sources[-3:]) or "none yet: add one to content/sources.yaml first"
+        raise AuthoringError(f"name the event's source: --source ID, an id from content/sources.yaml ({latest})")
+    _must_exist("source", [source], sources)
     for tag in tags or []:
         if slugify(tag) != tag:
             raise AuthoringError(f"--tag '{tag}' is not a slug (write '{slugify(tag)}')")
@@ -169,6 +182,28 @@ def _must_exist(kind: str, wanted: list[str], known: list[str]) -> None:
             raise AuthoringError(f"unknown {kind} '{identifier}' ({hint})")
 
 
+def _story_span(content: Path, events: list[str]) -> str:
+    """A summary that is true as written (the check accepts the file at once): how many steps,
+    over which dates, read from the events' own files; the editor writes the real one."""
+    import yaml
+
+    dates = []
+    for event in events:
+        try:
+            found = yaml.safe_load((content / "events" / f"{event}.yaml").read_text(encoding="utf-8"))
+            dates.append(edtf.parse(str(found["date"])))
+        except (OSError, yaml.YAMLError, KeyError, TypeError, edtf.EdtfError):
+            continue  # the check says what is wrong with that file; the summary does without it
+    steps = f"{len(events)} step{'s' * (len(events) != 1)}"
+    if not dates:
+        return f"A story in {steps}."
+    first = min(dates, key=lambda value: value.earliest)
+    last = max(dates, key=lambda value: value.earliest)
+    if first.text == last.text:
+        return f"A story in {steps}, {edtf.in_words(first)}."
+    return f"A story in {steps}, from {edtf.in_words(first)} to {edtf.in_words(last)}."
+
+
 def new_story(content: Path, title: str, events: list[str]) -> Path:
     """Write a ready-to-edit story (content/stories/<slug>.yaml) through these events, in the
     order given; refuse an unknown event id (with the closest one) and an existing file."""
@@ -182,13 +217,13 @@ def new_story(content: Path, title: str, events: list[str]) -> Path:
     lines = [
         "# yaml-language-server: $schema=../../schema/story.schema.json",
         f"title: {yaml_quoted(title)}",
-        'summary: ""  # TODO: what the story follows, in a sentence',
+        f"summary: {yaml_quoted(_story_span(content, events))}  # TODO: what the story follows, in a sentence",
         "steps:",
     ]
     for event in events:
         lines += [
             f"  - event: {event}",
-            '    text: ""  # optional: what the story says at this step (Markdown), or delete',
+            '    # text: "what the story says at this step, in Markdown (optional)"',
         ]
     path = content / "stories" / f"{identifier}.yaml"
     written = Written()
