@@ -354,7 +354,7 @@ def test_pre_commit_hooks_run_real_commands(timeline):
 def test_seasons_resolve_to_the_latest_that_had_begun(published, words, edtf):
     from datetime import date
 
-    from generator.authoring.dates import Context, time_expressions
+    from generator.content.prose_dates import Context, time_expressions
 
     found = time_expressions(f"It began {words}.", Context(date.fromisoformat(published)))
     assert [(e.words.lower(), e.edtf) for e in found] == [(words, edtf)]
@@ -363,7 +363,7 @@ def test_seasons_resolve_to_the_latest_that_had_begun(published, words, edtf):
 def test_month_and_day_resolve_to_the_latest_past_date():
     from datetime import date
 
-    from generator.authoring.dates import Context, time_expressions
+    from generator.content.prose_dates import Context, time_expressions
 
     context = Context(date(2020, 3, 16))
     found = time_expressions("Officials said on March 11 and again on December 30 that ...", context)
@@ -402,7 +402,7 @@ def test_time_expressions_of_wire_copy(published, sentence, words, edtf):
     """Rules added from the categories of issue #11 (its evaluation is still to be built)."""
     from datetime import date
 
-    from generator.authoring.dates import Context, time_expressions
+    from generator.content.prose_dates import Context, time_expressions
 
     found = time_expressions(sentence, Context(date.fromisoformat(published)))
     assert [(e.words, e.edtf) for e in found] == [(words, edtf)]
@@ -415,7 +415,7 @@ def test_time_expressions_of_wire_copy(published, sentence, words, edtf):
 def test_no_date_where_the_words_name_no_day(sentence):
     from datetime import date
 
-    from generator.authoring.dates import Context, time_expressions
+    from generator.content.prose_dates import Context, time_expressions
 
     found = time_expressions(sentence, Context(date(2020, 3, 16)))
     assert [e.words for e in found if e.words.lower().startswith(("today", "yesterday"))] == []

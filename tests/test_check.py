@@ -55,7 +55,10 @@ def test_usage_errors_exit_2(timeline, tmp_path):
 # (file name, text, expected (line, column, message fragment), every one in the same run)
 BAD_EVENTS = {
     "tabs.yaml": ("title: x\n\tdate: 2020\n", [(2, 1, "a tab in the indentation")]),
-    "bad-indent.yaml": ("title: x\n  date: 2020\nsummary: y\n", [(2, 7, "mapping values are not allowed")]),
+    "bad-indent.yaml": (
+        "title: x\n  date: 2020\nsummary: y\n",
+        [(2, 3, "'date:' is indented 2 spaces, more than 'title:' on line 1")],
+    ),
     "unclosed.yaml": ('title: "unclosed\ndate: 2020\n', [(1, 8, "quoted scalar")]),
     "duplicate-key.yaml": (VALID + "title: Again\n", [(6, 1, "duplicate key 'title' (first set on line 1)")]),
     "norway.yaml": (VALID + "tags: [yes]\n", [(6, 8, "'yes' is read by YAML as a yes/no value")]),
@@ -169,7 +172,7 @@ BAD_EVENTS = {
     "old.yml": (VALID, [(1, 1, "event files end in .yaml (rename it to old.yaml)")]),
     "quote-first.yaml": (
         VALID + '    quote: "The government commits...," the resolution read.\n',
-        [(6, 41, "did not find expected key (a value that starts with a quotation mark ends at the next one")],
+        [(6, 41, "the line goes on after it (a value that starts with a quotation mark ends at the next one")],
     ),
     "unclosed-runs-on.yaml": (
         VALID.replace("title: A valid event", 'title: "A valid event') + 'details: Says "once this year", later.\n',
@@ -693,3 +696,64 @@ def test_a_preview_check_finds_added_and_deleted_event_files_though_told_nothing
         added.unlink()
     events = check_content(content, reuse=True, saved=[]).events
     assert ("added-event" in events) is (change == "added")
+
+
+# The common indentation slips, each said in words at its line: what the line is out of line
+# with, and the spaces that fix it (never the parser's "block collection" or "expected key").
+HEAD = f"title: A valid event\ndate: 2020-03-16\nsummary: Something happened.\nsources:\n  - source: {SOURCE}\n"
+INDENTATION = [
+    ("a key indented under the previous one", "title: A valid event\n  date: 2020-03-16\n",
+     (2, 3), "'date:' is indented 2 spaces, more than 'title:' on line 1, which has its value already",
+     "indent it 0 spaces, as 'title:'"),
+    ("a citation's key at the list's dash", HEAD + '  quote: "It said so."\n',
+     (6, 3), "'quote:' is at the column of the list's '-' (line 5): less than 'source:' on line 5 (4 spaces)"
+     " and more than 'sources:' on line 4 (0 spaces)",
+     "indent it 4 spaces to put it in the same list item as 'source:', or 0 spaces to put it beside 'sources:'"),
+    ("a citation's key one space short", HEAD + "   quote: It said so.\n",
+     (6, 4), "'quote:' is indented 3 spaces: less than 'source:' on line 5 (4 spaces)", "indent it 4 spaces"),
+    ("a citation's key too deep", HEAD + "      quote: It said so.\n",
+     (6, 7), "'quote:' is indented 6 spaces, more than 'source:' on line 5, which has its value already",
+     "indent it 4 spaces, as 'source:'"),
+    ("an event's key indented into the sources", HEAD + "  places: [camp-taji]\n",
+     (6, 3), "'places:' is at the column of the list's '-' (line 5)", "or 0 spaces to put it beside 'sources:'"),
+    ("an event's key one space in", HEAD + " places: [camp-taji]\n",
+     (6, 2), "'places:' is indented 1 space: less than 'source:'", "or 0 spaces to put it beside 'sources:'"),
+    ("a list item out of line", HEAD + f"   - source: {SOURCE}\n",
+     (6, 4), "this list item is indented 3 spaces, out of line with the list's items above (line 5: 2 spaces)",
+     "line its '-' up with the one on line 5: 2 spaces before it"),
+    ("a list item short of the list", HEAD + f"    quote: x\n - source: {SOURCE}\n",
+     (7, 2), "this list item is indented 1 space, out of line with the list's items above (line 5: 2 spaces)",
+     "2 spaces before it"),
+    ("a mapping under a bare dash", "title: A valid event\ndate: 2020-03-16\nsummary: S.\nsources:\n  -\n  source: x\n",
+     (6, 3), "'source:' is at the column of the '-' on line 5, so it is not inside that list item",
+     "write it on the '-' line ('- source: ...'), or indent it 4 spaces"),
+    ("a picture's key at the dash", VALID + "media:\n  - file: a.jpg\n  alt: Smoke\n",
+     (8, 3), "'alt:' is at the column of the list's '-' (line 7)", "in the same list item as 'file:'"),
+    ("a block's text not indented", "title: A valid event\ndate: 2020-03-16\nsummary: |\nSomething happened.\nThen more.\n",
+     (4, 1), "the text of 'summary:' (line 3) is not indented: a block's lines go further right than its key",
+     "indent each line of the text by 2 spaces"),
+    ("a folded block's text not indented", "title: A valid event\ndate: 2020-03-16\nsummary: >-\nSomething happened.\n",
+     (4, 1), "the text of 'summary:' (line 3) is not indented", "indent each line of the text by 2 spaces"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("slip", "text", "where", "message", "hint"), INDENTATION, ids=[case[0] for case in INDENTATION]
+)
+def test_indentation_slips_are_said_in_words_at_their_line(timeline, content, slip, text, where, message, hint):
+    (content / "events" / "slip.yaml").write_text(text)
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    found = [line for line in result.stderr.splitlines() if "slip.yaml:" in line]
+    assert len(found) == 1, result.stderr
+    assert f"slip.yaml:{where[0]}:{where[1]}: error: {message}" in found[0], found[0]
+    assert hint in found[0] and "YAML syntax" not in found[0] and "block" not in found[0].split("error: ")[1][:20]
+    assert "expected" not in found[0] and "collection" not in found[0]
+
+
+def test_a_well_indented_file_with_quotes_keeps_its_quote_advice(timeline, content):
+    """The indentation reading answers only when the indentation is the trouble."""
+    (content / "events" / "quoted.yaml").write_text(VALID.replace("title: A valid event", 'title: "Iran" said'))
+    result = timeline("check", "--content", str(content))
+    assert "quoted.yaml:1:" in result.stderr and "is indented" not in result.stderr
+    assert "a value that starts with a quotation mark ends at the next one" in result.stderr

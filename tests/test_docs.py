@@ -133,6 +133,21 @@ def test_the_editors_guide_reads_dates_as_the_pages_do():
     assert checked >= 12
 
 
+def test_the_editors_guide_gives_the_checkers_hints_for_dates_in_words():
+    rows = _table((ROOT / "content" / "README.md").read_text(), "Dates written in words")
+    checked = 0
+    for written, said in rows:
+        values = re.findall(r"`([^`]+)`", written)
+        hints = [part.strip() for part in said.split(", write ")]
+        hints = [hints[0]] + [f"write {hint}" for hint in hints[1:]]
+        for value, hint in zip(values, hints if len(hints) > 1 else hints * len(values), strict=True):
+            with pytest.raises(edtf.EdtfError) as caught:
+                edtf.parse(value)
+            assert caught.value.hint == hint, value
+            checked += 1
+    assert checked >= 12
+
+
 def test_the_editors_guide_gives_the_checkers_lengths():
     from generator.content.fields import Text, Url
     from generator.content.schema import TITLE_LONGEST

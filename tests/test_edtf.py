@@ -105,6 +105,52 @@ def test_invalid_dates_say_what_to_write(text, message, hint):
     assert hint in caught.value.hint
 
 
+GENERIC = "write YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("March 5th 2020", "write 2020-03-05"),  # ordinals
+        ("March 5th, 2020", "write 2020-03-05"),
+        ("the 1st of March 2020", "write 2020-03-01"),
+        ("early March 2020", "write 2020-03-01~/2020-03-10~"),  # parts of a month or year
+        ("mid-March 2020", "write 2020-03-11~/2020-03-20~"),
+        ("late 2019", "write 2019-09~/2019-12~"),
+        ("in early 2020", "write 2020-01~/2020-04~"),
+        ("the week of March 9, 2020", "write 2020-03-09/2020-03-15"),  # weeks
+        ("the week of 9 March 2020", "write 2020-03-09/2020-03-15"),
+        ("the first week of March 2020", "write 2020-03-01/2020-03-07"),
+        ("the fourth week of February 2020", "write 2020-02-22/2020-02-28"),
+        ("the fall of 2019", "write 2019-23~"),  # seasons
+        ("summer of 2019", "write 2019-22~"),
+        ("spring 2020", "write 2020-21"),
+        ("around March 2020", "write 2020-03~"),  # around, about, c.
+        ("around 5 March 2020", "write 2020-03-05~"),
+        ("about 2014", "write 2014~"),
+        ("c. March 2020", "write 2020-03~"),
+        ("around the week of 9 March 2020", "write 2020-03-09~/2020-03-15~"),
+        ("between 9 and 15 March 2020", "write 2020-03-09/2020-03-15"),  # spans and open ends
+        ("from 9 to 15 March 2020", "write 2020-03-09/2020-03-15"),
+        ("since 16 March 2020", "write 2020-03-16/.."),
+        ("until April 2020", "write ../2020-04"),
+        ("March 5", GENERIC),  # no year: it depends on the dateline, so no guess
+        ("early March", GENERIC),
+        ("last Tuesday", GENERIC),
+        ("yesterday", GENERIC),
+        ("Sopranos", GENERIC),
+        ("the week of March 2020", GENERIC),  # a week of a month is not one week
+        ("March 5th 2020 and April 2020", GENERIC),  # two dates: which one?
+    ],
+)
+def test_a_date_written_in_words_gets_its_edtf_in_the_hint(text, hint):
+    with pytest.raises(edtf.EdtfError) as caught:
+        edtf.parse(text)
+    assert caught.value.hint.startswith(hint), caught.value.hint
+    if hint != GENERIC:  # the hint is itself a valid date
+        edtf.parse(hint.removeprefix("write ").split(" ")[0])
+
+
 def test_timeline_order_is_by_start_then_end():
     texts = ["2020-03-16", "2020-03", "2014", "2020-03-09/2020-03-15", "2019-23~", "../2013"]
     ordered = sorted(texts, key=lambda text: edtf.parse(text).sort_key)

@@ -167,7 +167,9 @@ def test_the_feeds_status_scheme_is_an_anchor_of_the_about_page(site):
     """The scheme names the about page's section on statuses: the anchor exists there."""
     from xml.etree import ElementTree
 
-    scheme = next(c.get("scheme") for c in ElementTree.parse(site / "feed.xml").iter(f"{ATOM}category") if c.get("scheme"))
+    scheme = next(
+        c.get("scheme") for c in ElementTree.parse(site / "feed.xml").iter(f"{ATOM}category") if c.get("scheme")
+    )
     page, _, anchor = scheme.removeprefix(SITE_URL).partition("#")
     assert f'id="{anchor}"' in (site / page / "index.html").read_text()
 

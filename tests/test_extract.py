@@ -292,8 +292,8 @@ def test_new_extract_and_import_write_keys_in_the_schema_order(timeline, content
 
 def test_the_islamic_holiday_tables_last_beyond_next_year():
     """Fails a year before the tables run out: add the next years' dates to RAMADAN, EID_AL_FITR
-    and EID_AL_ADHA (generator/authoring/dates.py) when it does."""
-    from generator.authoring.dates import ISLAMIC_YEARS
+    and EID_AL_ADHA (generator/content/prose_dates.py) when it does."""
+    from generator.content.prose_dates import ISLAMIC_YEARS
 
     assert ISLAMIC_YEARS.stop - 1 > date.today().year + 1, ISLAMIC_YEARS
 
@@ -309,7 +309,7 @@ def test_the_islamic_holiday_tables_last_beyond_next_year():
     ],
 )
 def test_a_holiday_past_its_table_says_why_it_is_not_dated(sentence, published, dated, why):
-    from generator.authoring.dates import Context, time_expressions
+    from generator.content.prose_dates import Context, time_expressions
 
     found = time_expressions(sentence, Context(date.fromisoformat(published)))
     assert [(expression.edtf, why in expression.reason) for expression in found] == [(dated, True)]
@@ -330,7 +330,7 @@ def test_a_holiday_past_its_table_says_why_it_is_not_dated(sentence, published, 
 def test_parts_of_a_period_are_approximate_at_both_ends(sentence, dated):
     """'Early', 'mid' and 'late' are thirds of a year or a month, and approximate as the words
     are: each end of the range keeps its '~'."""
-    from generator.authoring.dates import Context, time_expressions
+    from generator.content.prose_dates import Context, time_expressions
 
     found = time_expressions(sentence, Context(date(2020, 6, 1)))
     assert [expression.edtf for expression in found] == [dated]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from browser import Watched, serious_violations, serve
 from conftest import ROOT, copy_project, mkdocs
-from PIL import IptcImagePlugin, Image, ImageChops, ImageCms, ImageDraw, ImageOps, ImageStat
+from PIL import Image, ImageChops, ImageCms, ImageDraw, ImageOps, ImageStat, IptcImagePlugin
 
 from generator.content.model import MediaFileInfo
 from generator.site.figures import player
@@ -624,4 +624,3 @@ def test_an_unused_picture_is_a_warning(timeline, content):
     result = timeline("check", "--content", str(content))
     assert result.returncode == 0
     assert re.search(r"media/forgotten\.png:1:1: warning: nothing uses content/media/forgotten\.png", result.stderr)
-

@@ -92,7 +92,9 @@ def test_a_step_button_with_nowhere_to_go_looks_disabled(browser, base, story, p
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     for step, disabled in ((1, [True, False]), (len(told.steps), [False, True])):
         page.goto(f"{base}{page_path}?step={step}")
-        page.wait_for_function("document.querySelector('.tl-story__nav button') && !document.querySelector('.tl-story__nav').hidden")
+        page.wait_for_function(
+            "document.querySelector('.tl-story__nav button') && !document.querySelector('.tl-story__nav').hidden"
+        )
         buttons = page.evaluate(DISABLED)
         assert [button["disabled"] for button in buttons] == disabled
         off, on = (buttons[0], buttons[1]) if disabled[0] else (buttons[1], buttons[0])

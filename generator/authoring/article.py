@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from generator.authoring.dates import Context, time_expressions
+from generator.content.prose_dates import Context, time_expressions
 
 # Agencies a dateline names in brackets, as their bylines spell them.
 AGENCIES = {

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.authoring.article import Article, read_article
-from generator.authoring.dates import Context, Expression, time_expressions
 from generator.authoring.files import Noted, event_document, event_id, yaml_quoted
 from generator.authoring.titles import headline
 from generator.content.fields import slugify
 from generator.content.model import Actor, Place
+from generator.content.prose_dates import Context, Expression, time_expressions
 
 ABBREVIATIONS = (
     "U.S.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Literal
 
@@ -288,7 +288,69 @@ def _suggest(text: str) -> str:
         return f"times of day are not recorded; write the day: {text.split('T')[0]}"
     if re.fullmatch(r"-?\d{1,3}|-\d{4}|\d{5,}|Y-?\d+", text):
         return "years are written with four digits, 0001 to 9999"
+    read = read_as_prose(text)
+    if read:
+        return f"write {read}"
     return "write YYYY, YYYY-MM or YYYY-MM-DD, optionally with ? ~ or %, or an interval START/END"
+
+
+_ROUGHLY = re.compile(r"(?:around|about|approximately|roughly|circa|ca\.?|c\.)\s+", re.IGNORECASE)
+_WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+", re.IGNORECASE)
+_NTH_WEEK = re.compile(r"(?:the\s+)?(first|second|third|fourth)\s+week\s+of\s+", re.IGNORECASE)
+_WEEK_STARTS = {"first": 1, "second": 8, "third": 15, "fourth": 22}
+# Two datelines years apart, after any date recorded: a reading both agree on needs no dateline.
+_DATELINES = (date(2097, 1, 15), date(2099, 12, 31))
+_OPEN = re.compile(r"(since|until|till|through)\s+", re.IGNORECASE)
+
+
+def read_as_prose(text: str) -> str | None:
+    """The EDTF of a date as a person writes it ("March 5th 2020", "early March 2020", "the week
+    of 9 March 2020", "spring 2020", "around March 2020"), read by the extractor's rules; None when
+    the words do not name one date, or name one only against a dateline ("last Tuesday")."""
+    from generator.content.prose_dates import Context, time_expressions
+
+    words = " ".join(text.split())
+    roughly = _ROUGHLY.match(words)
+    if roughly:
+        words = words[roughly.end() :]
+    week = _WEEK_OF.match(words)
+    nth = _NTH_WEEK.match(words)
+    if week or nth:
+        words = words[(week or nth).end() :]  # type: ignore[union-attr]
+    open_end = _OPEN.match(words)
+    if open_end:
+        words = words[open_end.end() :]
+    words = re.sub(r"^(?:in|on|the|between)\s+", "", words, flags=re.IGNORECASE)
+    readings = set()
+    for dateline in _DATELINES:
+        found = time_expressions(words, Context(dateline))
+        if len(found) != 1 or found[0].edtf is None or found[0].words.lower() != words.rstrip(".").lower():
+            return None  # not one date, or only part of the words read
+        readings.add(found[0].edtf)
+    if len(readings) != 1:
+        return None
+    value = readings.pop()
+    if week and _POINT.fullmatch(value) and len(value) == 10:
+        first = date.fromisoformat(value)
+        value = f"{value}/{(first + timedelta(days=6)).isoformat()}"
+    elif nth and re.fullmatch(r"\d{4}-\d{2}", value):
+        start = _WEEK_STARTS[nth[1].lower()]
+        value = f"{value}-{start:02d}/{value}-{start + 6:02d}"
+    elif week or nth:
+        return None
+    if open_end and "/" not in value:
+        value = f"{value}/.." if open_end[1].lower() == "since" else f"../{value}"
+    elif open_end:
+        return None
+    if roughly:
+        value = "/".join(
+            part if part.endswith(("~", "%")) or part == ".." else part.rstrip("?") + "~" for part in value.split("/")
+        )
+    try:
+        parse(value)
+    except EdtfError:
+        return None
+    return value
 
 
 def point_in_words(point: DatePoint) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.content.indentation import Slip, indentation_slip
 from generator.content.problems import Mark, Problem, mark_of
 
 try:  # libyaml is ten times faster and still gives line marks
@@ -202,7 +203,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
         message = "a quoted value is not closed on its line"
         hint = "close the quote at the end of the line, or write the key, then '>-', and the text on the next line"
         return Problem(path, number, column, f"YAML syntax: {message}", hint)
+    slip = _indentation(error, lines)
+    if slip:
+        return Problem(path, slip.line, slip.column, slip.message, slip.hint)
     if quoted and ("expected key" in message or "<block end>" in message):
+        message = "this quoted value ends at its closing quotation mark, but the line goes on after it"
         hint = _QUOTE_HINTS[quoted[1]]
     elif "\t" in message or any("\t" in candidate for candidate in near):
         hint = "indent with spaces, not tabs"
@@ -215,6 +220,19 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     elif "expected <block end>" in message or "indentation" in message:
         hint = "check the indentation: keys of one mapping line up"
     return Problem(path, line, column, f"YAML syntax: {message}", hint)
+
+
+_INDENTATION_SIGNS = ("expected '-' indicator", "expected key", "not allowed in this context", "node content")
+
+
+def _indentation(error: yaml.MarkedYAMLError, lines: list[str]) -> Slip | None:
+    """The parser's stop said as an indentation slip, where the stopped line is out of line."""
+    problem = error.problem or ""
+    if "could not find expected ':'" in problem and error.context_mark:  # a block's text not indented
+        return indentation_slip(lines, error.context_mark.line + 1)
+    if error.problem_mark and any(sign in problem for sign in _INDENTATION_SIGNS):
+        return indentation_slip(lines, error.problem_mark.line + 1)
+    return None
 
 
 _FLOWS = {"flow sequence": ("list", "[", "]"), "flow mapping": ("mapping", "{", "}")}

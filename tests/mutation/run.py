@@ -53,7 +53,7 @@ MUTATIONS = [
     M("every empty CSV cell turned into '", "generator/exports/cells.py",
       "if text and text[0] in FORMULA_STARTS:", "if not text or text[0] in FORMULA_STARTS:",
       ("tests/test_exports.py", "-k", "protected or empty_csv")),
-    M("approximate qualifier lost in ranges", "generator/authoring/dates.py",
+    M("approximate qualifier lost in ranges", "generator/content/prose_dates.py",
       'return f"{_month(year, start)}~/{_month(year, end)}~"', 'return f"{_month(year, start)}/{_month(year, end)}~"',
       ("tests/test_extract.py", "-k", "parts_of")),
     # This round's code.
@@ -77,7 +77,7 @@ MUTATIONS = [
       "text=True, timeout=limit)", "text=True)", ("tests/test_site.py", "-k", "time_limit")),
     M("a zero time limit accepted", "generator/mkdocs/search.py",
       "return value if value > 0 else", "return value if value >= 0 else", ("tests/test_site.py", "-k", "time_limit")),
-    M("holiday past the tables without a reason", "generator/authoring/dates.py",
+    M("holiday past the tables without a reason", "generator/content/prose_dates.py",
       "            reason = _beyond_tables(groups, read_as) or reason\n", "            pass\n",
       ("tests/test_extract.py", "-k", "holiday")),
     M("an event's places resolved in the wrong order", "generator/content/model.py",

@@ -786,7 +786,7 @@ def _beyond_tables(match: Groups, context: Context) -> str | None:
         return None
     return (
         f"the tables of Islamic holidays cover {ISLAMIC_YEARS.start} to {ISLAMIC_YEARS.stop - 1}, not {year}: "
-        "add that year to RAMADAN, EID_AL_FITR and EID_AL_ADHA in generator/authoring/dates.py"
+        "add that year to RAMADAN, EID_AL_FITR and EID_AL_ADHA in generator/content/prose_dates.py"
     )
 
 
