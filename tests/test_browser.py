@@ -117,20 +117,88 @@ def test_the_search_tells_a_true_match_from_pagefinds_fallback(page, base, text,
     assert page.evaluate("([text, typed]) => window.tlSearchMatches(text, typed)", [text, typed]) is matched
 
 
-@pytest.mark.parametrize("word", ["Soleimani", "Sofia", "Somalia"])
-def test_a_word_no_page_has_is_said_so_and_what_is_shown_is_labelled(page, base, word):
-    page, _ = page
+SEARCHED = [
+    # (typed, results shown?, the suggestion offered, or None)
+    ("Sopranos", False, None),  # on no page, nothing near: "No results", nothing else
+    ("Soleimani", False, None),  # Pagefind's fallback to "so" shows nothing
+    ("Somalia", False, None),
+    ("coalitoin", False, "coalition"),  # two letters swapped
+    ("Hezbolah", False, "hezbollah"),  # a letter missing
+    ("Tajj", False, "taji"),  # four letters: one edit
+    ("taj", True, None),  # a real beginning of a word
+    ("Taji", True, None),
+    ("Taji Sopranos", False, None),  # two words, one on no page: no page has both
+    ("Taji rockte", False, "taji rocket"),  # the word on pages kept, the other fixed
+]
+
+
+def _search(page, base, typed: str) -> None:
     page.goto(base + "/")
     page.click(".tl-search-open")
     page.locator("#tl-sr-q").wait_for(timeout=5000)
-    page.keyboard.type(word, delay=20)
+    page.keyboard.type(typed, delay=20)
+    page.wait_for_function(
+        "/^(No results|\\d+ results?) for/.test(document.querySelector('.tl-sr__status').textContent)",
+        timeout=15000,
+    )
+
+
+@pytest.mark.parametrize(("typed", "found", "suggested"), SEARCHED)
+def test_the_search_shows_only_true_matches_and_suggests_only_close_words(page, base, typed, found, suggested):
+    page, _ = page
+    _search(page, base, typed)
     status = page.locator(".tl-sr__status")
-    page.wait_for_function("document.querySelector('.tl-sr__status').textContent.startsWith('No ')", timeout=15000)
-    assert status.inner_text().startswith(f"No page has “{word}”")
     results = page.locator(".tl-sr__result")
-    assert results.count() == page.locator(".tl-sr__result--near").count()
-    for index in range(results.count()):
-        assert f"No “{word}” here" in results.nth(index).inner_text()
+    if found:
+        assert re.match(rf"\d+ results? for “{typed}”", status.inner_text()) and results.count() >= 1
+        texts = [results.nth(index).inner_text() for index in range(results.count())]
+        assert all(page.evaluate("([t, w]) => window.tlSearchMatches(t, w)", [text, typed]) for text in texts)
+        return
+    if suggested:
+        page.locator(".tl-sr__suggest").wait_for(timeout=5000)
+    else:
+        page.wait_for_timeout(300)  # the site's words are fetched: no suggestion comes
+    assert status.inner_text().startswith(f"No results for “{typed}”.")
+    assert results.count() == 0 and page.locator(".tl-sr__near, .tl-sr__result--near").count() == 0
+    link = page.locator(".tl-sr__suggest")
+    assert link.count() == (1 if suggested else 0)
+    if suggested:
+        assert status.inner_text() == f"No results for “{typed}”. Search for {suggested} instead?"
+        link.click()
+        page.wait_for_function("/^\\d+ results? for/.test(document.querySelector('.tl-sr__status').textContent)")
+        assert page.input_value("#tl-sr-q") == suggested and results.count() >= 1
+
+
+SUGGESTION_RULE = [
+    # (the site's words, most used first; typed; suggested)
+    (["coalition", "taji"], "coalitoin", "coalition"),
+    (["coalition", "taji"], "coalition", None),  # on the site
+    (["coalition", "taji"], "coal", None),  # a beginning of a word of the site
+    (["taji", "tajo"], "tajx", "taji"),  # the most used of the closest
+    (["taji"], "tajxx", None),  # five letters: one edit only
+    (["suleimani"], "soleimani", "suleimani"),
+    (["suleimani"], "soleimxni", "suleimani"),  # two edits from nine letters
+    (["suleimani"], "soleimxnx", None),  # three: too far
+    (["abc"], "abd", None),  # under four letters: no suggestion
+    (["taji", "coalition"], "taji coalitoin", "taji coalition"),
+    ([], "anything", None),
+]
+
+
+@pytest.mark.parametrize(("words", "typed", "suggested"), SUGGESTION_RULE)
+def test_a_suggestion_is_a_word_of_the_site_a_letter_or_two_away(page, base, words, typed, suggested):
+    page, _ = page
+    if not page.url.startswith(base):
+        page.goto(base + "/")
+    assert page.evaluate("([t, w]) => window.tlSearchSuggestion(t, w)", [typed, words]) == suggested
+
+
+def test_the_sites_words_are_the_folded_words_of_its_records(seed_build):
+    words = json.loads((seed_build / "site" / "data" / "words.json").read_text())
+    assert len(words) == len(set(words)) and all(len(word) >= 4 and word == word.lower() for word in words)
+    for expected in ("coalition", "taji", "hezbollah", "kataib", "iraq"):
+        assert expected in words, expected
+    assert words.index("coalition") < words.index("hezbollah")  # most used first
 
 
 def test_a_word_pages_have_is_counted_and_not_labelled(page, base):

@@ -375,7 +375,7 @@ def test_a_one_shot_build_drops_the_exports_pieces_and_the_preview_keeps_them(co
     gigabyte: it drops them once each export is made, and the exports are the same."""
     from generator.exports.common import PIECES as pieces
 
-    assert len(pieces) == 4  # TimelineJS's slides, iCalendar's events, the JSON's and the CSV's records
+    assert len(pieces) == 5  # TimelineJS's slides, iCalendar's events, the JSON's and the CSV's records, the words
     for piece in pieces:
         piece.cache_clear()
     docs = tmp_path / "docs"

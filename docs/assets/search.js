@@ -116,8 +116,9 @@
      that it has ("so" for "Soleimani": Pagefind/pagefind#793), and has no setting against it.
      A page truly matches a typed word when one of its words begins with it ("taj" for "Taji"),
      or when the typed word begins with one of its words of at least three letters and half the
-     typed length (a stem: "attack" for "attacks"). Those that do not are shown as what they
-     are, never counted as matches. */
+     typed length (a stem: "attack" for "attacks"). Those that do not are never shown: the reader
+     reads "No results", and, where a word of the site is a letter or two away from what was
+     typed, a link that searches for it (data/words.json, fetched then). */
   function folded(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
@@ -137,6 +138,82 @@
     return !term || truly(((data.meta || {}).title || "") + " " + (data.content || ""), term);
   }
   window.tlSearchMatches = truly; /* the rule, for tests/test_browser.py's table */
+
+  /* Edit distance with a swap of neighbours as one edit ("coalitoin"), given up past `most`. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null, row = [], previous = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var least = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var value = Math.min(previous[k] + 1, row[k - 1] + 1, previous[k - 1] + cost);
+        if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) value = Math.min(value, before[k - 2] + 1);
+        row[k] = value;
+        if (value < least) least = value;
+      }
+      if (least > most) return most + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+  /* The closest word of the site to a typed one: one edit for up to five letters, two beyond;
+     the most used among the closest (the list runs most used first). */
+  function closest(typed, words) {
+    if (typed.length < 4 || words.indexOf(typed) >= 0) return null;
+    var most = typed.length <= 5 ? 1 : 2, best = null, bestDistance = most + 1;
+    for (var i = 0; i < words.length && bestDistance > 1; i++) {
+      var d = distance(typed, words[i], Math.min(most, bestDistance - 1));
+      if (d < bestDistance) { best = words[i]; bestDistance = d; }
+    }
+    return best;
+  }
+  /* What to search for instead: each typed word no page has, replaced by its closest word;
+     null when no word has a close one. */
+  function suggestion(term, words) {
+    var typed = wordsOf(term), changed = false;
+    var fixed = typed.map(function (word) {
+      var known = words.some(function (site) { return site.indexOf(word) === 0; });
+      var near = known ? null : closest(word, words);
+      if (near) changed = true;
+      return near || word;
+    });
+    return changed ? fixed.join(" ") : null;
+  }
+  window.tlSearchSuggestion = suggestion; /* the rule, for the tests' table */
+  var vocabulary = null;
+  function siteWords() {
+    if (!vocabulary) {
+      vocabulary = fetch(siteRoot + "data/words.json").then(function (response) {
+        return response.ok ? response.json() : [];
+      }).catch(function () { return []; });
+    }
+    return vocabulary;
+  }
+
+  function nothingFor(term, narrowed, asked) {
+    ui.list.textContent = "";
+    ui.more.hidden = true;
+    state.results = [];
+    ui.status.textContent = "No results for “" + term + "”" + narrowed + ".";
+    ui.status.dataset.none = "1";
+    siteWords().then(function (words) {
+      if (asked !== state.asked) return;
+      var instead = suggestion(term, words);
+      if (!instead) return;
+      var link = element("a", { href: "#", class: "tl-sr__suggest" }, instead);
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        ui.input.value = instead;
+        search(instead);
+        ui.input.focus();
+      });
+      ui.status.append(" Search for ", link, " instead?");
+    });
+  }
 
   function run(term, asked) {
     var filters = chosenFilters();
@@ -158,13 +235,14 @@
       var what = term ? " for “" + term + "”" : "";
       var narrowed = activeCount() ? " (" + activeCount() + " filter" + (activeCount() === 1 ? "" : "s") + " on)" : "";
       if (state.facetsLoaded) renderFacets();
+      ui.status.dataset.none = "";
+      if (!count && term) return nothingFor(term, narrowed, asked);
       showMore().then(function (pages) {
         if (asked !== state.asked) return;
-        var none = count && term && !pages.some(function (data) { return pageMatches(data, term); });
-        ui.status.dataset.near = none ? "1" : "";
-        ui.status.textContent = none
-          ? "No page has “" + term + "”" + narrowed + ". Pages with a word that begins like it:"
-          : (count ? count.toLocaleString("en") : "No") + " result" + (count === 1 ? "" : "s") + what + narrowed;
+        var matching = pages.filter(function (data) { return pageMatches(data, term); }).length;
+        if (term && !matching) return nothingFor(term, narrowed, asked);
+        if (matching < pages.length) count = matching; /* Pagefind's fallback pages were dropped */
+        ui.status.textContent = (count ? count.toLocaleString("en") : "No") + " result" + (count === 1 ? "" : "s") + what + narrowed;
       });
     });
   }
@@ -177,7 +255,9 @@
     ui.more.hidden = state.shown >= state.results.length;
     return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
       if (asked !== state.asked) return pages;
-      pages.forEach(function (data) { ui.list.appendChild(resultItem(data, !pageMatches(data, term) && term)); });
+      pages.forEach(function (data) {
+        if (pageMatches(data, term)) ui.list.appendChild(resultItem(data)); /* never a page without the word */
+      });
       return pages;
     });
   }
@@ -198,8 +278,8 @@
     return holder;
   }
 
-  function resultItem(data, nearTo) {
-    var item = element("li", { class: "tl-sr__result" + (nearTo ? " tl-sr__result--near" : "") });
+  function resultItem(data) {
+    var item = element("li", { class: "tl-sr__result" });
     var meta = data.meta || {};
     var link = element("a", { class: "tl-sr__link", href: data.url }, meta.title || data.url);
     var heading = element("p", { class: "tl-sr__title" });
@@ -212,7 +292,6 @@
     }
     item.appendChild(heading);
     if (details) item.appendChild(element("p", { class: "tl-sr__meta" }, details));
-    if (nearTo) item.appendChild(element("p", { class: "tl-sr__near" }, "No “" + nearTo + "” here: a word that begins like it."));
     item.appendChild(excerptNodes(data.excerpt || ""));
     return item;
   }

@@ -3,7 +3,7 @@ iCalendar. Pure functions from a Timeline to text; no timestamps of the build, s
 timeline gives unchanged bytes (and no rewrite). Each export is made of per-event pieces cached
 by the event and what it references, so a long-lived process remakes only what changed.
 
-Also here: JSON-LD for the event pages (jsonld.py) and spreadsheet-safe cells (cells.py).
+Also here: the site's words for the search's suggestions (words.py), JSON-LD for the event pages (jsonld.py) and spreadsheet-safe cells (cells.py).
 May import: `generator.content`. Never the site's pages or MkDocs (enforced by `make lint`)."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from generator.exports.data import event_record, events_json, events_schema, sto
 from generator.exports.feeds import FEED_SIZE, atom_feed, icalendar_file
 from generator.exports.table import CSV_COLUMNS, events_csv
 from generator.exports.timelinejs import story_timelinejs, timelinejs
+from generator.exports.words import search_words
 
 __all__ = [
     "CSV_COLUMNS",
@@ -32,6 +33,7 @@ __all__ = [
     "events_schema",
     "forget_pieces",
     "icalendar_file",
+    "search_words",
     "stable_id",
     "timelinejs",
 ]
@@ -49,5 +51,6 @@ def data_files(
     yield "data/events.schema.json", events_schema
     yield "data/stories.json", partial(stories_json, timeline, site_url)
     yield "data/stories.schema.json", stories_schema
+    yield "data/words.json", partial(search_words, timeline)
     for story in timeline.stories.values():
         yield f"data/stories/{story.id}.timelinejs.json", partial(story_timelinejs, timeline, story, site_url)
