@@ -21,7 +21,7 @@ from generator.site import basemap
 from generator.site.basemap import HEIGHT, WIDTH, frame_for, mercator, on_land
 from generator.site.build import map_borders
 from generator.site.map_svg import map_figure
-from generator.site.placemap import GAP, LABEL_HEIGHT, LABEL_PX, Spot, _grouped, _labelled, area_radius, place_map
+from generator.site.placemap import GAP, LABEL_HEIGHT, LABEL_PX, Spot, _grouped, _labelled, area_radius, map_frame, place_map
 
 # --- the projection and the frames ------------------------------------------------------------
 
@@ -495,7 +495,7 @@ def test_choosing_a_place_on_the_timeline_map_sets_the_place_filter(browser, bas
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base + "/timeline/")
     page.click("#tl-map-box > summary")
-    page.locator("#tl-map a.tl-pm[data-place=iraq]").click()
+    page.locator("#tl-map a.tl-pm[data-place=iraq] .tl-pm__dot").click()  # its dot: the outline is not a target
     page.wait_for_function("new URLSearchParams(location.search).get('place') === 'iraq'")
     page.wait_for_function("document.getElementById('tl-controls').dataset.answered")
     assert page.input_value("#tl-place") == "iraq"
@@ -588,3 +588,167 @@ def test_two_fingers_pinch_the_map_and_one_drags_it(browser, base):
     page.wait_for_timeout(100)
     assert _marks(page)["iraq"]["x"] == pytest.approx(before + 50, abs=2)  # the map follows the finger
     context.close()
+
+
+# --- a place far from the rest ---------------------------------------------------------------
+
+
+def _at(id: str, lat: float, lon: float, name: str = "") -> Place:
+    return Place(id, name or id, "X", lat, lon)
+
+
+BAGHDAD, TAJI, BASRA, ERBIL = _at("baghdad", 33.3, 44.4), _at("taji", 33.5, 44.3), _at("basra", 30.5, 47.8), _at("erbil", 36.2, 44.0)
+DC, PARIS, TOKYO = _at("dc", 38.9, -77.0), _at("paris", 48.9, 2.35), _at("tokyo", 35.7, 139.7)
+
+
+@pytest.mark.parametrize(
+    ("places", "beyond"),
+    [
+        ([BAGHDAD, TAJI, BASRA, DC], ["dc"]),  # one far away: named at the edge
+        ([DC, BAGHDAD, TAJI, BASRA], ["dc"]),  # whatever the order
+        ([BAGHDAD, TAJI, BASRA, ERBIL, DC, TOKYO], ["dc", "tokyo"]),  # two, in two directions
+        ([BAGHDAD, TAJI, DC, PARIS], []),  # no region holds more than half: all framed
+        ([BAGHDAD, DC], []),  # two places: both framed, however far apart
+        ([BAGHDAD], []),
+        ([BAGHDAD, TAJI, BASRA, ERBIL], []),  # all near: as before
+        ([DC, PARIS, TOKYO, BAGHDAD, TAJI, BASRA, ERBIL], ["dc", "paris", "tokyo"]),  # four of seven near
+    ],
+)
+def test_a_map_frames_where_most_places_are(places, beyond):
+    from generator.site.placemap import framed_places
+
+    framed, named = framed_places(places)
+    assert sorted(place.id for place in named) == beyond
+    assert {place.id for place in framed} | set(beyond) == {place.id for place in places}
+    frame = map_frame(places)
+    for place in framed:  # every framed place lies inside the frame
+        x, y = frame.to_px(*mercator(place.lat, place.lon))
+        assert 0 <= x <= WIDTH and 0 <= y <= HEIGHT, place.id
+    for place in named:  # and every other lies outside it, named at the edge in its direction
+        x, y = frame.to_px(*mercator(place.lat, place.lon))
+        assert not (0 <= x <= WIDTH and 0 <= y <= HEIGHT), place.id
+
+
+@pytest.mark.parametrize(
+    ("point", "edge", "sector"),
+    [
+        ((-5000, 200), (10, 200), 4),  # due west: the left edge, at the centre's height
+        ((5000, 200), (630, 200), 0),
+        ((320, -5000), (320, 10), 6),
+        ((320, 9000), (320, 390), 2),
+        ((-1000, -1000), (111, 10), 5),  # north-west: the top edge is met first (the map is wider than high)
+    ],
+)
+def test_an_edge_marker_lies_where_the_line_to_its_place_meets_the_edge(point, edge, sector):
+    from generator.site.placemap import edge_point
+
+    x, y, found = edge_point(*point)
+    assert (round(x), round(y)) == edge and found == sector
+
+
+FAR_PLACES = {
+    "washington-dc": {"name": "Washington, D.C.", "country": "United States", "lat": 38.9, "lon": -77.04, "precision": "town"},
+}
+
+
+@pytest.fixture(scope="module")
+def far_base(tmp_path_factory):
+    """The seed, and one event in Washington, D.C.: a place far from the others."""
+    folder = copy_project(tmp_path_factory.mktemp("far") / "project")
+    content = folder / "content"
+    places = content / "places.yaml"
+    places.write_text(places.read_text() + yaml.safe_dump(FAR_PLACES, sort_keys=False))
+    record = {
+        "title": "Talks in Washington",
+        "date": "2020-03-12",
+        "summary": "A test event.",
+        "places": ["washington-dc", "camp-taji"],
+        "sources": [{"source": "wapo-2020-03-16-coalition-smaller-bases"}],
+    }
+    (content / "events" / "2020-03-12-talks-in-washington.yaml").write_text(yaml.safe_dump(record, sort_keys=False))
+    result = mkdocs(folder, "build", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serve(folder / "site") as url:
+        yield url
+
+
+EDGES = """() => [...document.querySelectorAll('#tl-map a.tl-pe')].filter(a => getComputedStyle(a).visibility !== 'hidden').map(a => {
+  const box = a.getBoundingClientRect(), plot = document.querySelector('#tl-map .tl-map__plot').getBoundingClientRect();
+  return {text: a.textContent, href: a.getAttribute('href'), name: a.getAttribute('aria-label'),
+          inside: box.left >= plot.left - 1 && box.right <= plot.right + 1 && box.top >= plot.top - 1 && box.bottom <= plot.bottom + 1,
+          x: box.left + box.width / 2 - plot.left, w: plot.width};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_one_place_far_away_does_not_lose_the_region(browser, far_base, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    watched = Watched(page, far_base)
+    page.goto(far_base + "/places/")
+    plot = page.locator("#tl-map .tl-map__plot").bounding_box()
+    marks = _marks(page)
+    assert "washington-dc" not in marks  # not a mark on this map: named at its edge
+    for id in ("camp-taji", "al-qaim", "iraq", "kuwait", "syria"):
+        mark = marks[id]
+        assert plot["x"] <= mark["x"] <= plot["x"] + plot["width"] and plot["y"] <= mark["y"] <= plot["y"] + plot["height"]
+    shown = [mark for mark in marks.values() if mark["shown"]]
+    assert len(shown) >= 3  # the region's places apart, not one "Iraq +5"
+    edges = page.evaluate(EDGES)
+    assert len(edges) == 1 and "Washington, D.C." in edges[0]["text"] and edges[0]["inside"]
+    assert edges[0]["x"] < edges[0]["w"] / 2  # on the west side: where Washington is
+    assert edges[0]["href"] == "../places/washington-dc/" and edges[0]["name"].startswith("Beyond this map: Washington, D.C.")
+    page.locator("#tl-map .tl-map__plot").focus()
+    page.keyboard.press("+")  # zooming keeps it at the edge of the view, named
+    page.wait_for_timeout(100)
+    edges = page.evaluate(EDGES)
+    assert len(edges) == 1 and edges[0]["inside"]
+    page.locator("#tl-map a.tl-pe").click()
+    page.wait_for_url("**/places/washington-dc/")
+    assert watched.errors == [] and watched.foreign_requests() == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["/places/washington-dc/", "/events/2020-03-12-talks-in-washington/", "/places/"])
+def test_a_name_with_a_comma_is_written_whole(browser, far_base, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(far_base + path)
+    names = page.eval_on_selector_all("#tl-map text", "texts => texts.map(t => t.textContent)")
+    assert any("Washington, D.C." in name for name in names), names
+    assert not any(name.strip() in ("Washington", "Washington +1") for name in names), names
+    page.close()
+
+
+def test_a_country_is_drawn_as_its_outline(browser, base, seed_places=("iraq", "syria", "kuwait")):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/places/")
+    for id in seed_places:
+        mark = page.locator(f'#tl-map a.tl-pm[data-place="{id}"]')
+        assert mark.locator(".tl-pm__country").count() == 1 and mark.locator(".tl-pm__area").count() == 0, id
+    inside = page.evaluate(
+        """() => {
+      const outline = document.querySelector('#tl-map a[data-place="iraq"] .tl-pm__country');
+      const point = id => { const b = document.querySelector(`#tl-map a[data-place="${id}"] .tl-pm__dot`).getBoundingClientRect();
+        const m = outline.getScreenCTM().inverse(); return new DOMPoint(b.left + b.width / 2, b.top + b.height / 2).matrixTransform(m); };
+      return {taji: outline.isPointInFill(point('camp-taji')), kuwait: outline.isPointInFill(point('kuwait')),
+              syria: outline.isPointInFill(point('syria'))};
+    }"""
+    )
+    assert inside == {"taji": True, "kuwait": False, "syria": False}  # the outline is Iraq's, not a disc
+    page.close()
+
+
+def test_a_chosen_group_is_framed_with_its_members_apart(browser, far_base):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(far_base + "/places/")
+    group = page.locator("#tl-map a.tl-pg").first
+    members = group.get_attribute("data-members").split()
+    assert len(members) >= 2
+    group.locator(".tl-pg__dot").click()
+    page.wait_for_timeout(200)
+    plot = page.locator("#tl-map .tl-map__plot").bounding_box()
+    marks = _marks(page)
+    for id in members:  # every member in view, and drawn apart
+        assert plot["x"] + 8 <= marks[id]["x"] <= plot["x"] + plot["width"] - 8, id
+        assert plot["y"] + 8 <= marks[id]["y"] <= plot["y"] + plot["height"] - 8, id
+        assert marks[id]["shown"], id
+    page.close()

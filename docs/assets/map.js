@@ -50,13 +50,28 @@
       var at = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(a.getAttribute("transform") || "") || [0, 0, 0];
       a.dataset.x = at[1]; /* where the page put it, kept as the view moves it (tests read it) */
       a.dataset.y = at[2];
+      var outline = a.querySelector(".tl-pm__country"); /* a country's own outline, written finer than the map's units */
+      var finer = outline ? Number((/scale\(([\d.e-]+)\)/.exec(outline.getAttribute("transform") || "") || [0, 1])[1]) : 1;
       return {
         el: a, id: a.dataset.place, n: Number(a.dataset.n) || 0, x: Number(at[1]), y: Number(at[2]),
         area: Number(a.dataset.area) || 0, areaEl: a.querySelector(".tl-pm__area"), dotEl: a.querySelector(".tl-pm__dot"),
+        outlineEl: outline, finer: finer,
         name: a.dataset.name || "", shown: true /* the name as written: never cut out of the accessible name */
       };
     });
     layer.querySelectorAll("a.tl-pg").forEach(function (g) { g.remove(); });
+    /* Places beyond the frame, named at the edge in their direction (placemap.py's Edge): kept
+       at the edge of whatever view is shown, in the direction the view's centre sees them. */
+    var edges = Array.prototype.map.call(layer.querySelectorAll("a.tl-pe"), function (a) {
+      var points = (a.dataset.at || "").split(" ").filter(Boolean).map(function (pair) { return pair.split(",").map(Number); });
+      var text = a.querySelector("text");
+      return {
+        el: a, members: (a.dataset.members || "").split(" "), anchor: text.getAttribute("text-anchor"), width: text.textContent.length,
+        x: points.reduce(function (sum, p) { return sum + p[0]; }, 0) / points.length,
+        y: points.reduce(function (sum, p) { return sum + p[1]; }, 0) / points.length, shown: true
+      };
+    });
+    var inset = Number(figure.dataset.edgeInset) || 10;
     var groupLayer = document.createElementNS(SVG, "g");
     layer.appendChild(groupLayer);
 
@@ -121,6 +136,17 @@
         groups.push({ x: p[0], y: p[1], r: r, n: spot.n, members: [spot] });
       });
       var taken = groups.map(function (g) { return [g.x - g.r, g.y - g.r, g.x + g.r, g.y + g.r]; });
+      edges.forEach(function (edge) {
+        edge.el.classList.toggle("tl-pe--off", !edge.shown);
+        if (!edge.shown) return;
+        var p = toScreen(edge.x, edge.y), dx = p[0] - size.w / 2, dy = p[1] - size.h / 2;
+        var reach = Math.min(dx ? (size.w / 2 - inset) / Math.abs(dx) : Infinity, dy ? (size.h / 2 - inset) / Math.abs(dy) : Infinity);
+        var x = size.w / 2 + dx * Math.min(reach, 1), y = size.h / 2 + dy * Math.min(reach, 1);
+        edge.el.setAttribute("transform", "translate(" + x.toFixed(1) + " " + y.toFixed(1) + ")");
+        var width = edge.width * labelPx;
+        var left = edge.anchor === "end" ? x - width : edge.anchor === "middle" ? x - width / 2 : x;
+        taken.push([left, y - LABEL_H / 2, left + width, y + LABEL_H / 2]);
+      });
       var labels = 0;
       groupLayer.textContent = "";
       spots.forEach(function (spot) {
@@ -148,6 +174,7 @@
           spot.el.classList.toggle("tl-pm--in", !alone);
           spot.el.setAttribute("transform", "translate(" + spot.sx.toFixed(1) + " " + spot.sy.toFixed(1) + ")");
           if (spot.areaEl) spot.areaEl.setAttribute("r", (spot.area * view.k * size.s).toFixed(1));
+          if (spot.outlineEl) spot.outlineEl.setAttribute("transform", "scale(" + (spot.finer * view.k * size.s).toFixed(4) + ")");
           spot.dotEl.setAttribute("r", dotRadius(spot.n, sized));
         });
         var holder = alone ? g.members[0].el : groupMark(g, label ? label.text : "");
@@ -199,11 +226,15 @@
       var f = k * size.s;
       setView(k, before[0] - (sx - size.w / 2) / f, before[1] - (sy - size.h / 2) / f);
     }
+    /* A group chosen: the view that frames its members, with room for their marks and names
+       (never closer than they need to part, at most eight times closer at once). */
+    var FRAME_MARGIN = 60; /* screen pixels kept around the members on every side */
     function zoomTo(members) {
       var xs = members.map(function (s) { return s.x; }), ys = members.map(function (s) { return s.y; });
-      var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs), spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys);
-      var k = Math.min(W / Math.max(spanX * 3, 1), H / Math.max(spanY * 3, 1), view.k * 8);
-      setView(Math.max(k, view.k * 2), (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2, (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2);
+      var low = [Math.min.apply(null, xs), Math.min.apply(null, ys)], high = [Math.max.apply(null, xs), Math.max.apply(null, ys)];
+      var roomW = Math.max(size.w - 2 * FRAME_MARGIN, size.w / 3), roomH = Math.max(size.h - 2 * FRAME_MARGIN, size.h / 3);
+      var fits = Math.min(roomW / Math.max(high[0] - low[0], 0.01), roomH / Math.max(high[1] - low[1], 0.01)) / size.s;
+      setView(Math.min(fits, view.k * 8), (low[0] + high[0]) / 2, (low[1] + high[1]) / 2);
       remember();
     }
     function remember() {
@@ -326,6 +357,7 @@
         keep = {};
       }
       spots.forEach(function (spot) { spot.shown = !keep || !!keep[spot.id]; });
+      edges.forEach(function (edge) { edge.shown = !keep || edge.members.some(function (id) { return keep[id]; }); });
       figure.dataset.shown = String(spots.filter(function (spot) { return spot.shown; }).length);
       figure.dataset.view = range ? range.from + ".." + range.to : ""; /* what it follows (tests read it) */
       figure.dataset.drawn = String(Number(figure.dataset.drawn || 0) + 1);

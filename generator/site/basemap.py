@@ -159,6 +159,55 @@ def borders() -> tuple[tuple[Ring, tuple[float, float, float, float]], ...]:
     return tuple(lines)
 
 
+# Natural Earth's names where editors write another (its world-atlas file has `name` alone).
+COUNTRY_NAMES = {
+    "united states": "United States of America",
+    "usa": "United States of America",
+    "us": "United States of America",
+    "u.s.": "United States of America",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "democratic republic of the congo": "Dem. Rep. Congo",
+    "czech republic": "Czechia",
+}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[Ring, ...]]:
+    """Each country's outer rings, by its name in lower case."""
+    objects, arcs = _topology()
+    found: dict[str, tuple[Ring, ...]] = {}
+    for geometry in objects["countries"]["geometries"]:  # type: ignore[index]
+        polygons = geometry.get("arcs", [])
+        polygons = polygons if geometry["type"] == "MultiPolygon" else [polygons]
+        rings = tuple(_ring(arcs, polygon[0]) for polygon in polygons if polygon)
+        found[geometry["properties"]["name"].lower()] = rings
+    return found
+
+
+def country_rings(names: Iterable[str]) -> tuple[Ring, ...]:
+    """The outline of the first of these names Natural Earth knows as a country (empty if none):
+    a place recorded at a country's precision is drawn as its country, not as a disc."""
+    countries = _countries()
+    for name in names:
+        key = name.strip().lower()
+        key = COUNTRY_NAMES.get(key, key).lower()
+        if key in countries:
+            return countries[key]
+    return ()
+
+
+def outline_path(frame: Frame, rings: Iterable[Ring], origin: Point, detail: int = 4) -> str:
+    """SVG path data of these rings in a frame, relative to `origin` (the mark's position) and
+    `detail` times finer than the frame's units (the mark scales it back: it stays sharp zoomed)."""
+    parts = []
+    for ring in rings:
+        points = _clip([frame.to_px(x, y) for x, y in ring], -4, -4, WIDTH + 4, HEIGHT + 4)
+        parts.append(_path([(x - origin[0], y - origin[1]) for x, y in points], detail, True))
+    return "".join(parts)
+
+
 def _bounds(points: Sequence[Point]) -> tuple[float, float, float, float]:
     xs, ys = [x for x, _ in points], [y for _, y in points]
     return min(xs), min(ys), max(xs), max(ys)

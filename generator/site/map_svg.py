@@ -8,8 +8,8 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from generator.content.model import PRECISION_KM, Precision
-from generator.site.basemap import ATLAS_CREDIT, HEIGHT, WIDTH
-from generator.site.placemap import LABEL_PX, MAX_LABELS, Group, PlaceMap, Spot, dot_radius
+from generator.site.basemap import ATLAS_CREDIT, HEIGHT, WIDTH, Frame, country_rings, outline_path
+from generator.site.placemap import EDGE_INSET, LABEL_PX, MAX_LABELS, Edge, Group, PlaceMap, Spot, dot_radius
 from generator.site.templating import attribute, render
 
 LIST_ID = "tl-map-list"
@@ -30,8 +30,9 @@ def map_figure(
     drawn with the land so that it follows the view."""
     if drawn is None:
         return None
-    marks = "".join(_group(group, root) for group in drawn.groups)
-    places = sum(len(group.spots) for group in drawn.groups)
+    marks = "".join(_group(group, root, drawn.frame) for group in drawn.groups)
+    marks += "".join(_edge(edge, root) for edge in drawn.edges)
+    places = sum(len(group.spots) for group in drawn.groups) + sum(len(edge.spots) for edge in drawn.edges)
     values = {
         "map": drawn,
         "root": root,
@@ -45,6 +46,7 @@ def map_figure(
         "credit": ATLAS_CREDIT,
         "list_id": LIST_ID,
         "label_px": LABEL_PX,
+        "edge_inset": EDGE_INSET,
         "max_labels": MAX_LABELS,
         "sized": drawn.sized,
         "unit": dot_radius(1, drawn.sized),
@@ -61,8 +63,25 @@ def spot_label(spot: Spot) -> str:
     return f"{where}{events}{precise}"
 
 
-def _group(group: Group, root: str) -> str:
-    parts = [_spot(spot, root, hidden=len(group.spots) > 1, label=group.label if len(group.spots) == 1 else "", left=group.label_left) for spot in group.spots]
+def _edge(edge: Edge, root: str) -> str:
+    """Places beyond the map's frame, named at the edge in their direction: a link to the place
+    (or, for several, to the list of places), which shows it on a map of its own."""
+    names = ", ".join(spot_label(spot) for spot in edge.spots)
+    href = f"{root}places/{edge.spots[0].place.id}/" if len(edge.spots) == 1 else f"#{LIST_ID}"
+    members = " ".join(spot.place.id for spot in edge.spots)
+    where = " ".join(f"{spot.x:g},{spot.y:g}" for spot in edge.spots)
+    return (
+        f'<a class="tl-pe" href="{href}" data-members="{attribute(members)}" data-at="{where}"'
+        f' transform="translate({edge.x:g} {edge.y:g})" aria-label="{attribute(f"Beyond this map: {names}")}">'
+        f'<text class="tl-map__name tl-pe__name" y="4" text-anchor="{edge.anchor}">{attribute(edge.label)}</text></a>'
+    )
+
+
+def _group(group: Group, root: str, frame: Frame) -> str:
+    parts = [
+        _spot(spot, root, frame, hidden=len(group.spots) > 1, label=group.label if len(group.spots) == 1 else "", left=group.label_left)
+        for spot in group.spots
+    ]
     if len(group.spots) > 1:
         names = ", ".join(spot.place.name for spot in group.spots)
         # What is written on the map starts what is said: its name ("Iraq +2") or else its count.
@@ -78,15 +97,25 @@ def _group(group: Group, root: str) -> str:
     return "".join(parts)
 
 
+OUTLINE_DETAIL = 2  # a country's outline is written this much finer than the frame's units
+
+
 @lru_cache(maxsize=1 << 14)
-def _spot(spot: Spot, root: str, hidden: bool, label: str, left: bool) -> str:
-    """One place's mark: its area (how precisely it is known), its dot, its name if there is room."""
+def _spot(spot: Spot, root: str, frame: Frame, hidden: bool, label: str, left: bool) -> str:
+    """One place's mark: its area (how precisely it is known: a disc, or for a place known only
+    to its country, the country's own outline), its dot, its name if there is room."""
     place = spot.place
     area = f'<circle class="tl-pm__area" r="{spot.area:g}"/>' if spot.area > spot.dot else ""
+    if place.precision == "country" and area:
+        rings = country_rings((place.name, place.country, *place.aliases))
+        outline = outline_path(frame, rings, (spot.x, spot.y), OUTLINE_DETAIL) if rings else ""
+        if outline:
+            area = f'<path class="tl-pm__country" d="{outline}" transform="scale({1 / OUTLINE_DETAIL:g})"/>'
+            spot = Spot(spot.place, spot.events, spot.x, spot.y, spot.dot, 0.0)  # no disc for the script to size
     kind = " tl-pm--vague" if place.precision not in (None, "exact") else ""
     state = " tl-pm--in" if hidden else ""
     counted = f' data-n="{spot.events}"' if spot.events else ""  # the script reads 0 where it is left out
-    sized = f' data-area="{spot.area:g}"' if area else ""
+    sized = f' data-area="{spot.area:g}"' if spot.area > spot.dot else ""
     return (
         f'<a class="tl-pm{kind}{state}" href="{root}places/{place.id}/" data-place="{attribute(place.id)}"'
         f' data-name="{attribute(place.name)}"{counted}{sized}'

@@ -17,6 +17,9 @@ from functools import lru_cache
 from generator.content.model import PRECISION_KM, Event, Place, Timeline
 from generator.site.basemap import HEIGHT, WIDTH, Frame, frame_for, mercator
 
+NEAR_KM = 1500.0  # places within this of one another are one region a map frames
+EDGE_INSET = 10.0  # an edge marker's point lies this far inside the map's edge
+ARROWS = ("→", "↘", "↓", "↙", "←", "↖", "↑", "↗")  # by direction, clockwise from east (y down)
 LABEL_PX = 7.0  # the width of a character of the marks' 12 px names, on average
 LABEL_HEIGHT = 13
 MAX_LABELS = 40
@@ -52,11 +55,33 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Edge:
+    """Places beyond the frame, in one direction: a marker at the map's edge that names them."""
+
+    spots: tuple[Spot, ...]  # x and y: where they lie in the frame's units, off the map
+    x: float  # the marker, inside the edge
+    y: float
+    arrow: str
+    anchor: str  # the name's text-anchor: it runs inward from the edge
+
+    @property
+    def events(self) -> int:
+        return sum(spot.events for spot in self.spots)
+
+    @property
+    def label(self) -> str:
+        lead = self.spots[0].place.name
+        more = f" +{len(self.spots) - 1}" if len(self.spots) > 1 else ""
+        return f"{self.arrow} {lead}{more}" if self.anchor == "start" else f"{lead}{more} {self.arrow}"
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceMap:
     frame: Frame
     groups: tuple[Group, ...]
     unlocated: tuple[Place, ...]  # places without coordinates, listed under the map
     sized: bool  # marks sized by their number of events (a map of many places)
+    edges: tuple[Edge, ...] = ()  # places far from the rest, named at the edge they lie beyond
 
 
 def located_places(timeline: Timeline, events: Iterable[Event]) -> list[Place]:
@@ -83,10 +108,36 @@ def area_radius(place: Place, frame: Frame) -> float:
     return round(km / frame.km_per_px(place.lat), 1) if km else 0.0
 
 
+def km_between(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine), for places with coordinates."""
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    la, lb = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def framed_places(places: Sequence[Place]) -> tuple[list[Place], list[Place]]:
+    """(the places a map frames, those it names at its edge): where more than half of the
+    located places lie within NEAR_KM of one of them, the map frames that region, so that one
+    place far away (Washington on a map of Iraq) does not turn it into a map of the ocean
+    between; otherwise it frames them all. The region's centre is the place with the most
+    others near it (the first such in the given order, so the rule does not depend on chance)."""
+    located = [place for place in places if place.located]
+    if len(located) < 3:
+        return located, []
+    near = [[other for other in located if km_between(place, other) <= NEAR_KM] for place in located]
+    region = max(near, key=len)
+    if len(region) == len(located) or len(region) * 2 <= len(located):
+        return located, []
+    kept = {id(place) for place in region}
+    return region, [place for place in located if id(place) not in kept]
+
+
 def map_frame(places: Iterable[Place]) -> Frame | None:
     """The frame of a map of these places (None if none is located): shared by the page that
     draws the map and by the build, which writes one basemap per frame."""
-    located = tuple((place.lat, place.lon) for place in places if place.lat is not None and place.lon is not None)
+    framed, _ = framed_places(list(places))
+    located = tuple((place.lat, place.lon) for place in framed if place.lat is not None and place.lon is not None)
     return _frame_of(located) if located else None
 
 
@@ -104,13 +155,53 @@ def place_map(counts: Sequence[tuple[Place, int]], sized: bool = True) -> PlaceM
     frame = map_frame(place for place, _ in located)
     if frame is None:
         return None
-    spots = []
+    _, beyond = framed_places([place for place, _ in located])
+    far = {place.id for place in beyond}
+    spots, outside = [], []
     for place, events in located:
         assert place.lat is not None and place.lon is not None
         x, y = frame.to_px(*mercator(place.lat, place.lon))
-        spots.append(Spot(place, events, round(x, 1), round(y, 1), dot_radius(events, sized), area_radius(place, frame)))
-    groups = _labelled(_grouped(spots, sized))
-    return PlaceMap(frame, tuple(groups), unlocated, sized)
+        spot = Spot(place, events, round(x, 1), round(y, 1), dot_radius(events, sized), area_radius(place, frame))
+        (outside if place.id in far else spots).append(spot)
+    edges = _edges(outside)
+    taken = [_edge_box(edge) for edge in edges]
+    groups = _labelled(_grouped(spots, sized), taken)
+    return PlaceMap(frame, tuple(groups), unlocated, sized, tuple(edges))
+
+
+def edge_point(x: float, y: float, width: float = WIDTH, height: float = HEIGHT) -> tuple[float, float, int]:
+    """Where the line from the map's centre to a point off the map meets its edge (EDGE_INSET
+    inside), and the direction as one of eight (0 east, clockwise): the script does the same
+    for the view it shows."""
+    dx, dy = x - width / 2, y - height / 2
+    reach = min(
+        (width / 2 - EDGE_INSET) / abs(dx) if dx else math.inf,
+        (height / 2 - EDGE_INSET) / abs(dy) if dy else math.inf,
+    )
+    sector = round(math.atan2(dy, dx) / (math.pi / 4)) % 8
+    return round(width / 2 + dx * reach, 1), round(height / 2 + dy * reach, 1), sector
+
+
+def _edges(outside: list[Spot]) -> list[Edge]:
+    """One marker per direction, its places most events first."""
+    by_sector: dict[int, list[Spot]] = {}
+    for spot in sorted(outside, key=lambda spot: (-spot.events, spot.place.name, spot.place.id)):
+        _, _, sector = edge_point(spot.x, spot.y)
+        by_sector.setdefault(sector, []).append(spot)
+    edges = []
+    for sector, members in sorted(by_sector.items()):
+        mean_x = sum(spot.x for spot in members) / len(members)
+        mean_y = sum(spot.y for spot in members) / len(members)
+        x, y, _ = edge_point(mean_x, mean_y)
+        anchor = "end" if x > WIDTH / 2 + 1 and sector in (7, 0, 1) else "start" if sector in (3, 4, 5) else "middle"
+        edges.append(Edge(tuple(members), x, y, ARROWS[sector], anchor))
+    return edges
+
+
+def _edge_box(edge: Edge) -> tuple[float, float, float, float]:
+    width = len(edge.label) * LABEL_PX
+    left = edge.x - width if edge.anchor == "end" else edge.x - width / 2 if edge.anchor == "middle" else edge.x
+    return (left, edge.y - LABEL_HEIGHT / 2, left + width, edge.y + LABEL_HEIGHT / 2)
 
 
 def _grouped(spots: list[Spot], sized: bool) -> list[Group]:
@@ -133,10 +224,11 @@ def group_name(group: Group) -> str:
     return lead if len(group.spots) == 1 else f"{lead} +{len(group.spots) - 1}"
 
 
-def _labelled(groups: list[Group]) -> list[Group]:
+def _labelled(groups: list[Group], edges: Sequence[tuple[float, float, float, float]] = ()) -> list[Group]:
     """A visible name beside each mark that has room for it, right of it or else left, the
-    marks with the most events first; a name never covers another name or mark, nor leaves the map."""
-    taken = [(g.x - g.dot, g.y - g.dot, g.x + g.dot, g.y + g.dot) for g in groups]
+    marks with the most events first; a name never covers another name or mark (nor an edge
+    marker's name), nor leaves the map."""
+    taken = [(g.x - g.dot, g.y - g.dot, g.x + g.dot, g.y + g.dot) for g in groups] + list(edges)
     named: list[Group] = []
     labels = 0
     for group in groups:
