@@ -21,7 +21,17 @@ from generator.site import basemap
 from generator.site.basemap import HEIGHT, WIDTH, frame_for, mercator, on_land
 from generator.site.build import map_borders
 from generator.site.map_svg import map_figure
-from generator.site.placemap import GAP, LABEL_HEIGHT, LABEL_PX, Spot, _grouped, _labelled, area_radius, map_frame, place_map
+from generator.site.placemap import (
+    GAP,
+    LABEL_HEIGHT,
+    LABEL_PX,
+    Spot,
+    _grouped,
+    _labelled,
+    area_radius,
+    map_frame,
+    place_map,
+)
 
 # --- the projection and the frames ------------------------------------------------------------
 
@@ -597,7 +607,12 @@ def _at(id: str, lat: float, lon: float, name: str = "") -> Place:
     return Place(id, name or id, "X", lat, lon)
 
 
-BAGHDAD, TAJI, BASRA, ERBIL = _at("baghdad", 33.3, 44.4), _at("taji", 33.5, 44.3), _at("basra", 30.5, 47.8), _at("erbil", 36.2, 44.0)
+BAGHDAD, TAJI, BASRA, ERBIL = (
+    _at("baghdad", 33.3, 44.4),
+    _at("taji", 33.5, 44.3),
+    _at("basra", 30.5, 47.8),
+    _at("erbil", 36.2, 44.0),
+)
 DC, PARIS, TOKYO = _at("dc", 38.9, -77.0), _at("paris", 48.9, 2.35), _at("tokyo", 35.7, 139.7)
 
 
@@ -647,7 +662,13 @@ def test_an_edge_marker_lies_where_the_line_to_its_place_meets_the_edge(point, e
 
 
 FAR_PLACES = {
-    "washington-dc": {"name": "Washington, D.C.", "country": "United States", "lat": 38.9, "lon": -77.04, "precision": "town"},
+    "washington-dc": {
+        "name": "Washington, D.C.",
+        "country": "United States",
+        "lat": 38.9,
+        "lon": -77.04,
+        "precision": "town",
+    },
 }
 
 
@@ -690,13 +711,17 @@ def test_one_place_far_away_does_not_lose_the_region(browser, far_base, width):
     assert "washington-dc" not in marks  # not a mark on this map: named at its edge
     for id in ("camp-taji", "al-qaim", "iraq", "kuwait", "syria"):
         mark = marks[id]
-        assert plot["x"] <= mark["x"] <= plot["x"] + plot["width"] and plot["y"] <= mark["y"] <= plot["y"] + plot["height"]
+        assert (
+            plot["x"] <= mark["x"] <= plot["x"] + plot["width"] and plot["y"] <= mark["y"] <= plot["y"] + plot["height"]
+        )
     shown = [mark for mark in marks.values() if mark["shown"]]
     assert len(shown) >= 3  # the region's places apart, not one "Iraq +5"
     edges = page.evaluate(EDGES)
     assert len(edges) == 1 and "Washington, D.C." in edges[0]["text"] and edges[0]["inside"]
     assert edges[0]["x"] < edges[0]["w"] / 2  # on the west side: where Washington is
-    assert edges[0]["href"] == "../places/washington-dc/" and edges[0]["name"].startswith("Beyond this map: Washington, D.C.")
+    assert edges[0]["href"] == "../places/washington-dc/" and edges[0]["name"].startswith(
+        "Beyond this map: Washington, D.C."
+    )
     page.locator("#tl-map .tl-map__plot").focus()
     page.keyboard.press("+")  # zooming keeps it at the edge of the view, named
     page.wait_for_timeout(100)
