@@ -157,7 +157,8 @@ def place_map(counts: Sequence[tuple[Place, int]], sized: bool = True) -> PlaceM
         return None
     _, beyond = framed_places([place for place, _ in located])
     far = {place.id for place in beyond}
-    spots, outside = [], []
+    spots: list[Spot] = []
+    outside: list[Spot] = []
     for place, events in located:
         assert place.lat is not None and place.lon is not None
         x, y = frame.to_px(*mercator(place.lat, place.lon))
