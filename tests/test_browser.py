@@ -103,6 +103,8 @@ MATCH_RULE = [
     ("Kata'ib Hezbollah", "Kataib", True),  # "kata", a word of the page, and half of it
     ("Kataib Hezbollah", "kataib hezbollah", True),
     ("Kataib Hezbollah", "kataib soleimani", False),  # every typed word
+    ("Kataib Hezbollah group", "Kata'ib", True),  # apostrophes dropped, as Pagefind drops them
+    ("Kata’ib Hezbollah", "kataib", True),
     ("Zürich talks", "Zurich", True),  # accents folded
     ("Zurich talks", "Zürich", True),
     ("", "Taji", False),

@@ -119,8 +119,8 @@
      typed length (a stem: "attack" for "attacks"). Those that do not are never shown: the reader
      reads "No results", and, where a word of the site is a letter or two away from what was
      typed, a link that searches for it (data/words.json, fetched then). */
-  function folded(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  function folded(text) { /* as Pagefind reads words: accents and apostrophes dropped ("Kata'ib" is "kataib") */
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/['\u2019]/g, "");
   }
   function wordsOf(text) {
     return folded(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);

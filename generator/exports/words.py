@@ -23,8 +23,9 @@ MOST = 20_000  # the list's length at most: a suggestion is among the site's com
 
 
 def folded(text: str) -> str:
-    """Lower case without accents: "Zürich" and "zurich" are one word, as in the script."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
+    """Lower case without accents or apostrophes: "Zürich" and "zurich" are one word, and so
+    are "Kata'ib" and "Kataib", as in the script and in Pagefind's index."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("'", "").replace("\u2019", ""))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
