@@ -96,6 +96,19 @@ def test_an_index_never_lists_a_record_with_no_event_as_a_fact(built, timeline, 
         assert 'href="baghdad/"' in apart and "named by no published event" in apart
 
 
+def test_the_build_says_only_what_is_news(built):
+    """Expected pages outside the navigation are not news; a build without the site's address
+    says once what needs it and how to set it (CI sets it)."""
+    import os
+
+    log = (built / "build.log").read_text()
+    assert "not included in the" not in log
+    said = log.count("timeline: no site_url")
+    assert said == (0 if os.environ.get("SITE_URL") else 1), log
+    if said:
+        assert "SITE_URL=" in log and "share previews" in log and "feed" in log and "embeds" in log
+
+
 def test_year_pages_lead_to_each_other_and_back_to_the_overview(built):
     site = built / "site"
     links = {path.parent.name: read(path).links for path in _year_pages(site)}
