@@ -317,7 +317,9 @@ def test_the_drawing_by_geometry(browser, base, width):
     assert "(uncertain)" in marks["ax-unsure-day"]["name"] and marks["ax-unsure-day"]["halo"]
     assert not marks["ax-day"]["halo"]
     # an open end reaches the edge; an unknown start is marked
-    assert marks["ax-open"]["right"] == pytest.approx(measured["plot"]["right"], abs=1)
+    # (the first view may end before the open end's own last day: the bar then runs on past the
+    # plot's edge, which clips it; it never stops short of the edge)
+    assert marks["ax-open"]["right"] >= measured["plot"]["right"] - 1
     assert "(ongoing)" in marks["ax-open"]["name"]
     assert marks["ax-unknown-start"]["unknown"] == 1 and marks["ax-day"]["unknown"] == 0
     # retracted and disputed look different from reported, not by colour alone
@@ -426,17 +428,19 @@ def _same_days(one: str, other: str) -> bool:
 def test_zoom_is_in_the_address_survives_a_reload_and_back_undoes_it(browser, base):
     page = browser.new_page(viewport={"width": 1000, "height": 900})
     page.goto(base + "/timeline/2021/")
-    whole = _view(page)
+    whole = _view(page)  # the page's first view: where its events are
+    first = float(whole.split()[2])
+    assert first <= 365
     page.click(".tl-axis__btn[data-act=in]")
     page.wait_for_function("location.search.includes('view=')")
     zoomed = _view(page)
-    assert zoomed != whole and float(zoomed.split()[2]) == pytest.approx(365 / 2, abs=1)
+    assert zoomed != whole and float(zoomed.split()[2]) == pytest.approx(first / 2, abs=1)
     page.keyboard.press("Escape")
     page.locator(".tl-axis__marks .tl-m").first.focus()
     page.keyboard.press("+")
     page.wait_for_function("location.search.includes('view=')")
     closer = _view(page)
-    assert float(closer.split()[2]) == pytest.approx(365 / 4, abs=1)
+    assert float(closer.split()[2]) == pytest.approx(first / 4, abs=1)
     address = page.url
     page.reload()
     page.wait_for_timeout(200)

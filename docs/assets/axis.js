@@ -18,6 +18,10 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var SVG = "http://www.w3.org/2000/svg";
+  /* Headlines beside the marks: 12 px text, about this wide a character; a label shorter than
+     twelve characters says too little to be worth its room. */
+  var CHAR_PX = 6.4, LABEL_MIN_CHARS = 12, LABEL_MAX_PX = 280, LABEL_GAP = 6;
+  var GROUP_PX = 36; /* unlabelled marks closer than this are one group, with its count */
 
   /* The compact index (timeline/events-YEAR.json and names.json), each file fetched once. */
   var files = {};
@@ -159,7 +163,7 @@
         var item = mark.item, y = ROW / 2 + 1 + mark.row * ROW, f = item.flags;
         var plain = item.status === "reported" || item.status === "corroborated" || item.status === "confirmed";
         var link = el("a", { "class": "tl-m" + (plain ? "" : " tl-m--" + item.status), href: root + "events/" + item.id + "/",
-          "aria-label": label(item) }, group);
+          "data-title": item.title, "data-date": item.words, "data-status": item.status, "aria-label": label(item) }, group);
         if (f.indexOf("[") >= 0) line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9, link);
         if (f.indexOf("]") >= 0) line("tl-m__unknown", mark.x + mark.w, mark.x + mark.w, y - 9, y + 9, link);
         var soft = (f.indexOf("a") >= 0 ? "a" : "") + (f.indexOf("b") >= 0 ? "b" : "");
@@ -183,6 +187,7 @@
       setHeight(Math.max(1, count) * ROW + 4);
       if (serverMarks) serverMarks.style.display = "none";
       if (serverBins) serverBins.style.display = "none";
+      relabel();
       return true;
     }
     function drawBins(items) {
@@ -209,6 +214,7 @@
       drawn = group;
       svg.appendChild(group);
       setHeight(h);
+      labels.textContent = "";
       if (serverMarks) serverMarks.style.display = "none";
       if (serverBins) serverBins.style.display = "none";
     }
@@ -224,6 +230,13 @@
       }
       if (serverBins) serverBins.style.display = "";
       setHeight(serverHeight);
+      placedRows = 0;
+      relabel();
+    }
+    function relabel() {
+      placeLabels();
+      svg.setAttribute("viewBox", view.x + " 0 " + view.w + " " + height);
+      sayOutside();
     }
     function setHeight(h) {
       height = h;
@@ -256,6 +269,7 @@
           var ids = {};
           filtered.forEach(function (item) { ids[item.id] = true; });
           serverMarks.querySelectorAll(".tl-m").forEach(function (mark) { mark.toggleAttribute("hidden", !ids[idOf(mark)]); });
+          relabel();
           return;
         }
         var mine = filtered.filter(inPage), seen = visibleRows(mine);
@@ -280,6 +294,219 @@
       });
     }
 
+    /* --- labels, groups and the card ------------------------------------------------------
+       Each mark in view gets its headline beside it where there is room, in its row (the rows
+       are laid out again for this width and view so that labels fit, never over another label
+       or mark); marks with no room for one are gathered into groups that say how many events
+       they hold and zoom to them. A card with the date as recorded, the headline and the status
+       shows on hover, focus and a first tap (a second tap, or Enter, opens the event). */
+    var labels = document.createElement("div");
+    labels.className = "tl-axis__labels";
+    labels.setAttribute("aria-hidden", "true"); /* the marks carry the same words as their names */
+    plot.insertBefore(labels, ticks);
+    var card = document.createElement("div");
+    card.className = "tl-axis__card";
+    card.hidden = true;
+    card.setAttribute("aria-hidden", "true");
+    figure.appendChild(card);
+    var placedRows = 0;
+    function facts(mark) {
+      if (!mark.tlFacts) {
+        var hit = mark.querySelector(".tl-m__hit"), bar = mark.querySelector(".tl-m__bar");
+        var centre = Number(hit.getAttribute("x1")), x0 = bar ? Number(bar.getAttribute("x")) : centre;
+        mark.tlFacts = {
+          x0: x0, x1: bar ? x0 + Number(bar.getAttribute("width")) : centre, centre: centre,
+          row: Math.round((Number(hit.getAttribute("y1")) - ROW / 2 - 1) / ROW),
+          title: mark.dataset.title || "", date: mark.dataset.date || "", status: mark.dataset.status || ""
+        };
+      }
+      return mark.tlFacts;
+    }
+    function shownMarks() {
+      return marks().filter(function (mark) { return mark.classList.contains("tl-m"); });
+    }
+    function placeLabels() {
+      var all = shownMarks(), width = plot.clientWidth || 1, perPx = view.w / width;
+      labels.textContent = "";
+      if (!all.length) { placedRows = 0; return; }
+      var px = function (day) { return (day - view.x) / perPx; };
+      var current = all.reduce(function (most, mark) { return Math.max(most, facts(mark).row + 1); }, 0);
+      var limit = touched ? Math.max(current, ZOOMED_ROWS) : Math.max(current, Math.min(maxRows, all.length));
+      var ends = [], plan = [];
+      for (var i = 0; i < all.length; i++) {
+        var f = facts(all[i]);
+        var left = Math.min(px(f.x0), px(f.centre) - HIT / 2), right = Math.max(px(f.x1), px(f.centre) + HIT / 2);
+        var inView = right > 0 && left < width;
+        var want = inView ? Math.min(LABEL_MAX_PX, f.title.length * CHAR_PX + 4) : 0;
+        var after = Math.min(want, width - right - LABEL_GAP), before = Math.min(want, left - LABEL_GAP);
+        var least = LABEL_MIN_CHARS * CHAR_PX; /* the side with the whole headline, or else the more room */
+        var side = after >= least && (after >= want || after >= before) ? "after" : before >= least ? "before" : after >= least ? "after" : "";
+        var room = side === "after" ? after : side === "before" ? before : 0;
+        var row = -1, labelled = false;
+        for (var r = 0; r < limit && side; r++) { /* a row with room for the mark and its label */
+          var from = side === "before" ? left - LABEL_GAP - room : left;
+          if ((ends[r] === undefined ? -Infinity : ends[r]) <= from) { row = r; labelled = true; break; }
+        }
+        if (row < 0) {
+          for (r = 0; r < limit; r++) if ((ends[r] === undefined ? -Infinity : ends[r]) <= left) { row = r; break; }
+        }
+        if (row < 0) { plan = null; break; } /* more rows than the page allows: left as drawn */
+        ends[row] = (labelled && side === "after" ? right + LABEL_GAP + room : right) + GAP;
+        plan.push({ mark: all[i], facts: f, row: row, label: labelled ? { side: side, room: room, left: left, right: right } : null, left: left, right: right, inView: inView });
+      }
+      if (!plan) { plan = all.map(function (mark) { var f = facts(mark); return { mark: mark, facts: f, row: f.row, label: null, left: px(f.x0), right: px(f.x1), inView: true }; }); }
+      var rowsUsed = plan.reduce(function (most, item) { return Math.max(most, item.row + 1); }, 0);
+      plan.forEach(function (item) {
+        var dy = (item.row - item.facts.row) * ROW;
+        if (dy) item.mark.setAttribute("transform", "translate(0 " + dy + ")"); else item.mark.removeAttribute("transform");
+        if (!item.label) return;
+        var text = document.createElement("a");
+        text.className = "tl-axis__label";
+        text.href = item.mark.getAttribute("href");
+        text.tabIndex = -1;
+        text.textContent = item.facts.title;
+        var x = item.label.side === "after" ? item.label.right + LABEL_GAP : item.label.left - LABEL_GAP - item.label.room;
+        text.style.left = x.toFixed(1) + "px";
+        text.style.top = (item.row * ROW + 1) + "px";
+        text.style.maxWidth = item.label.room.toFixed(1) + "px";
+        if (item.label.side === "before") text.style.textAlign = "right";
+        text.tlMark = item.mark;
+        labels.appendChild(text);
+      });
+      /* Marks in view without a label, close together: one group that says how many. */
+      var loose = plan.filter(function (item) { return item.inView && !item.label; }).sort(function (a, b) { return a.left - b.left; });
+      var groups = [];
+      loose.forEach(function (item) {
+        var last = groups[groups.length - 1];
+        if (last && item.left - last.right < GROUP_PX) { last.items.push(item); last.right = Math.max(last.right, item.right); }
+        else groups.push({ items: [item], left: item.left, right: item.right });
+      });
+      groups.filter(function (group) { return group.items.length > 1; }).forEach(function (group) {
+        var row = Math.min.apply(null, group.items.map(function (item) { return item.row; }));
+        var text = group.items.length + " events";
+        var widthPx = text.length * CHAR_PX + 12, x = group.right + LABEL_GAP;
+        var blocked = plan.some(function (other) {
+          return other.row === row && group.items.indexOf(other) < 0 && other.left < x + widthPx && (other.label && other.label.side === "after" ? other.right + LABEL_GAP + other.label.room : other.right) > x;
+        });
+        if (blocked || x + widthPx > width) {
+          x = group.left - LABEL_GAP - widthPx;
+          if (x < 0) return;
+        }
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "tl-axis__group";
+        button.tabIndex = -1;
+        button.textContent = text;
+        button.style.left = x.toFixed(1) + "px";
+        button.style.top = (row * ROW + 1) + "px";
+        var first = Math.min.apply(null, group.items.map(function (item) { return item.facts.x0; }));
+        var last = Math.max.apply(null, group.items.map(function (item) { return item.facts.x1; }));
+        button.addEventListener("click", function () { showSpan(first, last); remember(false); });
+        labels.appendChild(button);
+      });
+      if (rowsUsed !== placedRows) { placedRows = rowsUsed; setHeight(Math.max(1, rowsUsed) * ROW + 4); }
+      labels.style.height = height + "px";
+      figure.dataset.labels = String(labels.querySelectorAll(".tl-axis__label").length); /* tests read it */
+    }
+    /* A view that shows the days from `first` to `last` with a margin, as the reader's step. */
+    function showSpan(first, last) {
+      var pad = Math.max((last - first) * 0.1, 2);
+      setView(first - pad, Math.max(MIN_DAYS, last - first + 2 * pad));
+    }
+    function showCard(mark) {
+      var f = facts(mark), box = mark.getBoundingClientRect(), frameBox = figure.getBoundingClientRect();
+      card.textContent = "";
+      var when = document.createElement("span"), title = document.createElement("strong"), status = document.createElement("span");
+      when.className = "tl-axis__card-date"; when.textContent = f.date;
+      title.className = "tl-axis__card-title"; title.textContent = f.title;
+      status.className = "tl-status tl-status--" + f.status; status.textContent = f.status.charAt(0).toUpperCase() + f.status.slice(1);
+      card.append(when, title, status);
+      card.hidden = false;
+      card.tlMark = mark;
+      var hit = mark.querySelector(".tl-m__hit").getBoundingClientRect();
+      var left = Math.max(0, Math.min(frameBox.width - card.offsetWidth, hit.left + hit.width / 2 - frameBox.left - card.offsetWidth / 2));
+      var below = box.bottom - frameBox.top + 4;
+      card.style.left = left.toFixed(1) + "px";
+      card.style.top = (below + card.offsetHeight > plot.offsetTop + plot.offsetHeight + 40 ? box.top - frameBox.top - card.offsetHeight - 4 : below).toFixed(1) + "px";
+    }
+    function hideCard() { card.hidden = true; card.tlMark = null; }
+    function markOf(target) {
+      if (!target || !target.closest) return null;
+      var label = target.closest(".tl-axis__label");
+      return label ? label.tlMark : target.closest(".tl-m");
+    }
+    var lastPointer = "mouse";
+    plot.addEventListener("pointerover", function (event) {
+      var mark = markOf(event.target);
+      if (mark && event.pointerType === "mouse") showCard(mark);
+    });
+    plot.addEventListener("pointerout", function (event) {
+      if (event.pointerType === "mouse" && markOf(event.target) && !markOf(event.relatedTarget)) hideCard();
+    });
+    plot.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; }, true);
+    plot.addEventListener("click", function (event) {
+      var mark = markOf(event.target);
+      if (!mark || moved) return;
+      if (lastPointer !== "mouse" && card.tlMark !== mark) { /* a first tap: the card; a second opens it */
+        event.preventDefault();
+        showCard(mark);
+      }
+    });
+    svg.addEventListener("focusin", function (event) { var mark = markOf(event.target); if (mark) showCard(mark); });
+    svg.addEventListener("focusout", function () { hideCard(); });
+    figure.addEventListener("keydown", function (event) { if (event.key === "Escape") hideCard(); });
+
+    /* The page's first view: where its events are. Events far apart in time (a long empty
+       stretch between them) are clusters; the view opens on the one with the most events (the
+       latest of equals), and the controls say how many are before and after it. An event of a
+       month or more counts by its start, so that "2020" does not stretch a view of March. */
+    function firstView() {
+      var all = serverMarks && !serverBins ? Array.prototype.slice.call(serverMarks.querySelectorAll(".tl-m")) : [];
+      if (!all.length) return { x: 0, w: days };
+      var spans = all.map(function (mark) {
+        var f = facts(mark);
+        return [f.x0, f.x1 - f.x0 > 45 ? f.x0 + 1 : Math.max(f.x1, f.x0 + 1)];
+      }).sort(function (a, b) { return a[0] - b[0]; });
+      var clusters = [], gap = Math.max(90, days * 0.2);
+      spans.forEach(function (span) {
+        var last = clusters[clusters.length - 1];
+        if (last && span[0] - last.end <= gap) { last.count++; last.end = Math.max(last.end, span[1]); }
+        else clusters.push({ start: span[0], end: span[1], count: 1 });
+      });
+      var best = clusters.reduce(function (chosen, cluster) { return cluster.count >= chosen.count ? cluster : chosen; });
+      var pad = Math.max((best.end - best.start) * 0.06, 3);
+      var chosen = clamp(best.start - pad, best.end - best.start + 2 * pad);
+      return chosen.w >= days * 0.85 ? { x: 0, w: days } : chosen;
+    }
+    var first = firstView();
+    figure.dataset.first = isoOf(origin + first.x) + ".." + isoOf(origin + first.x + first.w - 1); /* tests read it */
+    var outside = document.createElement("span");
+    outside.className = "tl-axis__outside";
+    controls.insertBefore(outside, viewText);
+    function sayOutside() {
+      outside.textContent = "";
+      var all = shownMarks();
+      var before = all.filter(function (mark) { return facts(mark).x1 < view.x; }).length;
+      var after = all.filter(function (mark) { return facts(mark).x0 > view.x + view.w; }).length;
+      [[before, "← " + before + " earlier event" + (before === 1 ? "" : "s"), -1],
+        [after, after + " later event" + (after === 1 ? "" : "s") + " →", 1]].forEach(function (part) {
+        if (!part[0]) return;
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "tl-axis__btn tl-axis__btn--text";
+        button.textContent = part[1];
+        button.title = "Show " + (part[2] < 0 ? "them" : "them") + " on the axis";
+        button.addEventListener("click", function () {
+          var xs = all.map(facts).filter(function (f) { return part[2] < 0 ? f.x1 < view.x : f.x0 > view.x + view.w; });
+          var lo = Math.min(view.x, Math.min.apply(null, xs.map(function (f) { return f.x0; })));
+          var hi = Math.max(view.x + view.w, Math.max.apply(null, xs.map(function (f) { return f.x1; })));
+          showSpan(lo, hi);
+          remember(false);
+        });
+        outside.appendChild(button);
+      });
+    }
+
     /* --- the view ---------------------------------------------------------------------- */
     function clamp(x, w) {
       w = Math.max(Math.min(MIN_DAYS, days), Math.min(days, w));
@@ -296,6 +523,10 @@
       frame = null;
       svg.setAttribute("viewBox", view.x + " 0 " + view.w + " " + height);
       drawTicks();
+      placeLabels();
+      svg.setAttribute("viewBox", view.x + " 0 " + view.w + " " + height); /* the rows may have changed the height */
+      sayOutside();
+      if (card.tlMark) hideCard();
       var whole = view.w >= days - 0.5;
       /* The map of the same page (map.js) shows the places of the events in view. */
       window.clearTimeout(paint.told);
@@ -308,6 +539,21 @@
         var key = Math.round(view.x) + ":" + Math.round(view.w);
         if (key !== lastDrawnView) { lastDrawnView = key; window.clearTimeout(paint.redraw); paint.redraw = window.setTimeout(refresh, 120); }
       }
+    }
+    function isFirst() { return Math.abs(view.x - first.x) < 0.5 && Math.abs(view.w - first.w) < 0.5; }
+    /* Where + and − zoom about: the focused mark, or else the middle of the events in view; a
+       view with no event in it zooms about its middle and says so. */
+    function zoomAnchor() {
+      var focused = shownMarks().filter(function (mark) { return mark.classList.contains("tl-focus") && visible(mark); })[0];
+      if (focused) return facts(focused).centre;
+      var seen = shownMarks().map(facts).filter(function (f) { return f.centre >= view.x && f.centre <= view.x + view.w; });
+      if (!seen.length) {
+        window.setTimeout(function () { viewText.textContent = "No event in this stretch: " + viewText.textContent; }, 40);
+        return view.x + view.w / 2;
+      }
+      var low = Math.min.apply(null, seen.map(function (f) { return f.centre; }));
+      var high = Math.max.apply(null, seen.map(function (f) { return f.centre; }));
+      return (low + high) / 2;
     }
     function zoomAt(factor, anchorX) {
       var w = view.w / factor;
@@ -323,7 +569,7 @@
     function drawTicks() {
       var width = plot.clientWidth || 1;
       var perPx = view.w / width;
-      var units = [["day", 1, 52], ["day", 7, 52], ["month", 1, 64], ["month", 3, 64], ["month", 6, 64]];
+      var units = [["day", 1, 52], ["day", 7, 52], ["month", 1, 64], ["month", 2, 64], ["month", 3, 64], ["month", 6, 64]];
       var unit = null;
       for (var i = 0; i < units.length; i++) {
         var length = units[i][0] === "day" ? units[i][1] : units[i][1] * 30.44;
@@ -383,7 +629,7 @@
     }
     function urlFor() {
       var params = new URLSearchParams(window.location.search);
-      if (view.w >= days - 0.5) params.delete("view");
+      if (isFirst() || view.w >= days - 0.5) params.delete("view");
       else params.set("view", isoOf(origin + view.x) + ".." + isoOf(origin + view.x + view.w - 1));
       var focused = marks().filter(function (mark) { return mark.classList.contains("tl-focus"); })[0];
       if (focused) params.set("focus", idOf(focused)); else params.delete("focus");
@@ -399,7 +645,7 @@
     window.addEventListener("popstate", function () { applyUrl(); });
     function applyUrl() {
       var state = readUrl();
-      if (state.view) setView(state.view.x, state.view.w); else setView(0, days, false);
+      if (state.view) setView(state.view.x, state.view.w); else setView(first.x, first.w, false);
       pendingFocus = state.focus;
       syncFocus();
     }
@@ -520,9 +766,9 @@
       var button = event.target.closest("button");
       if (!button) return;
       var act = button.dataset.act;
-      if (act === "in") zoomAt(2, view.x + view.w / 2);
-      else if (act === "out") zoomAt(0.5, view.x + view.w / 2);
-      else if (act === "all") setView(0, days);
+      if (act === "in") zoomAt(2, zoomAnchor());
+      else if (act === "out") zoomAt(0.5, zoomAnchor());
+      else if (act === "all") setView(first.x, first.w); /* the page's first view */
       else if (act === "choose") {
         document.dispatchEvent(new CustomEvent("tl:choose", { detail: {
           from: isoOf(origin + view.x).slice(0, 7), to: isoOf(origin + view.x + view.w - 1).slice(0, 7) } }));
@@ -536,6 +782,25 @@
       filtered = event.detail ? event.detail.rows : null;
       refresh();
       syncFocus();
+    });
+
+    plot.addEventListener("dblclick", function (event) {
+      if (markOf(event.target)) return;
+      zoomAt(2, toDays(event.clientX));
+      remember(false);
+    });
+    /* A story's step (story.js): its event in the middle, its neighbours in time around it. */
+    document.addEventListener("tl:show-event", function (event) {
+      var id = event.detail && event.detail.id;
+      var all = shownMarks().map(function (mark) { return { id: idOf(mark), f: facts(mark) }; })
+        .sort(function (a, b) { return a.f.centre - b.f.centre; });
+      var at = all.map(function (item) { return item.id; }).indexOf(id);
+      if (at < 0) return;
+      var centre = all[at].f.centre, reach = 15;
+      if (at > 0) reach = Math.max(reach, centre - all[at - 1].f.centre);
+      if (at < all.length - 1) reach = Math.max(reach, all[at + 1].f.centre - centre);
+      var w = Math.min(days, Math.max(2 * reach * 1.25, all[at].f.x1 - all[at].f.x0 + 8, 30));
+      setView(centre - w / 2, w, false);
     });
 
     window.addEventListener("resize", function () { setView(view.x, view.w, false); });

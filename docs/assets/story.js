@@ -76,6 +76,8 @@
       if (how === "push") window.history.pushState({ step: current }, "", addressOf(current));
       else if (how === "replace") window.history.replaceState({ step: current }, "", addressOf(current));
       mark();
+      /* the axis (axis.js) centres the step's event among its neighbours in time */
+      document.dispatchEvent(new CustomEvent("tl:show-event", { detail: { id: steps[current].dataset.event } }));
       sendHeight();
     }
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from generator.site.axis import Mark
-from generator.site.templating import attribute
+from generator.site.templating import attribute, date_words
 
 PLAIN = ("reported", "corroborated", "confirmed")  # drawn alike: solid; the others have a shape of their own
 
@@ -23,7 +23,10 @@ def marks_svg(marks: tuple[Mark, ...], root: str) -> Markup:
 def _mark(mark: Mark, root: str) -> str:
     event, flags, y = mark.event, mark.flags, mark.cy
     status = "" if event.status in PLAIN else f" tl-m--{event.status}"
-    parts = [f'<a class="tl-m{status}" href="{root}events/{event.id}/" aria-label="{attribute(mark.label)}">']
+    # What the script writes beside the mark and on its card, as data (never read back out of the
+    # accessible name): the headline, the date as recorded, the status.
+    data = f' data-title="{attribute(event.title)}" data-date="{attribute(date_words(event.date))}" data-status="{event.status}"'
+    parts = [f'<a class="tl-m{status}" href="{root}events/{event.id}/"{data} aria-label="{attribute(mark.label)}">']
     if "[" in flags:
         parts.append(_line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9))
     if "]" in flags:
