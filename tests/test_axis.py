@@ -491,6 +491,16 @@ def test_without_javascript_the_axis_is_there_and_its_marks_are_links(browser, b
     context.close()
 
 
+GROUPS = """() => {
+  const plot = document.querySelector('#tl-axis .tl-axis__plot').getBoundingClientRect();
+  const marks = [...document.querySelectorAll('#tl-axis .tl-m')].filter(m => {
+    const hit = m.querySelector('.tl-m__hit').getBoundingClientRect();
+    return m.getClientRects().length && hit.left >= plot.left && hit.left <= plot.right; });
+  return {marks: marks.length, labels: document.querySelectorAll('#tl-axis .tl-axis__label').length,
+          groups: [...document.querySelectorAll('#tl-axis .tl-axis__group')].map(g => g.textContent)};
+}"""
+
+
 def test_a_crowded_view_is_counted_and_zooming_in_draws_its_marks(browser, tmp_path_factory):
     """600 events over ten years are more rows than a phone holds: the whole timeline is counts
     per period, each a link; zoomed in far enough, the script draws the marks from the index."""
@@ -516,6 +526,30 @@ def test_a_crowded_view_is_counted_and_zooming_in_draws_its_marks(browser, tmp_p
         drawn = page.eval_on_selector_all(".tl-axis__marks--drawn .tl-m", "m => m.length")
         assert 0 < drawn <= 600
         assert not watched.errors and not watched.foreign_requests()
+        page.close()
+        # A year of 60 events on a phone: more marks than rows have room for headlines; the
+        # marks without one are gathered in groups that say how many and zoom to them.
+        year = next(
+            path.parent.name
+            for path in sorted((folder / "site" / "timeline").glob("*/index.html"))
+            if 'data-mode="marks"' in path.read_text()
+        )
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(f"{url}/timeline/{year}/")
+        page.wait_for_selector("#tl-axis .tl-axis__group", timeout=5000)
+        counted = page.evaluate(GROUPS)
+        assert counted["groups"] and all(
+            re.fullmatch(r"\d+ events", text) and int(text.split()[0]) >= 2 for text in counted["groups"]
+        )
+        assert counted["labels"] + sum(int(text.split()[0]) for text in counted["groups"]) <= counted["marks"]
+        width = float(page.evaluate("document.querySelector('.tl-axis__svg').getAttribute('viewBox')").split()[2])
+        page.locator("#tl-axis .tl-axis__group").first.click()
+        page.wait_for_timeout(200)
+        assert (
+            float(page.evaluate("document.querySelector('.tl-axis__svg').getAttribute('viewBox')").split()[2])
+            < width / 2
+        )
+        assert page.evaluate(GROUPS)["labels"] >= 2  # zoomed to them: their headlines have room
         page.close()
 
 

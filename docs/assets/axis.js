@@ -21,7 +21,7 @@
   /* Headlines beside the marks: 12 px text, about this wide a character; a label shorter than
      twelve characters says too little to be worth its room. */
   var CHAR_PX = 6.4, LABEL_MIN_CHARS = 12, LABEL_MAX_PX = 280, LABEL_GAP = 6;
-  var GROUP_PX = 36; /* unlabelled marks closer than this are one group, with its count */
+  var GROUP_STRETCH_PX = 88; /* the width of the axis one group's count stands for */
 
   /* The compact index (timeline/events-YEAR.json and names.json), each file fetched once. */
   var files = {};
@@ -354,7 +354,7 @@
         ends[row] = (labelled && side === "after" ? right + LABEL_GAP + room : right) + GAP;
         plan.push({ mark: all[i], facts: f, row: row, label: labelled ? { side: side, room: room, left: left, right: right } : null, left: left, right: right, inView: inView });
       }
-      if (!plan) { plan = all.map(function (mark) { var f = facts(mark); return { mark: mark, facts: f, row: f.row, label: null, left: px(f.x0), right: px(f.x1), inView: true }; }); }
+      if (!plan) plan = labelsInPlace(all, px, width);
       var rowsUsed = plan.reduce(function (most, item) { return Math.max(most, item.row + 1); }, 0);
       plan.forEach(function (item) {
         var dy = (item.row - item.facts.row) * ROW;
@@ -373,40 +373,64 @@
         text.tlMark = item.mark;
         labels.appendChild(text);
       });
-      /* Marks in view without a label, close together: one group that says how many. */
-      var loose = plan.filter(function (item) { return item.inView && !item.label; }).sort(function (a, b) { return a.left - b.left; });
-      var groups = [];
-      loose.forEach(function (item) {
-        var last = groups[groups.length - 1];
-        if (last && item.left - last.right < GROUP_PX) { last.items.push(item); last.right = Math.max(last.right, item.right); }
-        else groups.push({ items: [item], left: item.left, right: item.right });
-      });
-      groups.filter(function (group) { return group.items.length > 1; }).forEach(function (group) {
-        var row = Math.min.apply(null, group.items.map(function (item) { return item.row; }));
-        var text = group.items.length + " events";
-        var widthPx = text.length * CHAR_PX + 12, x = group.right + LABEL_GAP;
-        var blocked = plan.some(function (other) {
-          return other.row === row && group.items.indexOf(other) < 0 && other.left < x + widthPx && (other.label && other.label.side === "after" ? other.right + LABEL_GAP + other.label.room : other.right) > x;
+      /* Marks in view without a headline: for each stretch of the width a count can take, one
+         group that says how many events it holds, on a row of its own under the marks. */
+      var stretches = Math.max(1, Math.floor(width / GROUP_STRETCH_PX)), share = width / stretches, badges = [];
+      for (var s = 0; s < stretches; s++) {
+        var items = plan.filter(function (item) {
+          var centre = (Math.max(item.left, 0) + Math.min(item.right, width)) / 2;
+          return item.inView && !item.label && centre >= s * share && (centre < (s + 1) * share || (s === stretches - 1 && centre <= width));
         });
-        if (blocked || x + widthPx > width) {
-          x = group.left - LABEL_GAP - widthPx;
-          if (x < 0) return;
-        }
+        if (items.length < 2) continue;
+        var text = items.length + " events", size = text.length * CHAR_PX + 14;
+        badges.push({ items: items, text: text, x: s * share + (share - size) / 2 });
+      }
+      badges.forEach(function (badge) {
         var button = document.createElement("button");
         button.type = "button";
         button.className = "tl-axis__group";
         button.tabIndex = -1;
-        button.textContent = text;
-        button.style.left = x.toFixed(1) + "px";
-        button.style.top = (row * ROW + 1) + "px";
-        var first = Math.min.apply(null, group.items.map(function (item) { return item.facts.x0; }));
-        var last = Math.max.apply(null, group.items.map(function (item) { return item.facts.x1; }));
+        button.textContent = badge.text;
+        button.style.left = badge.x.toFixed(1) + "px";
+        button.style.top = (rowsUsed * ROW + 1) + "px";
+        var first = Math.min.apply(null, badge.items.map(function (item) { return item.facts.x0; }));
+        var last = Math.max.apply(null, badge.items.map(function (item) { return item.facts.x1; }));
         button.addEventListener("click", function () { showSpan(first, last); remember(false); });
         labels.appendChild(button);
       });
+      if (badges.length) rowsUsed += 1;
       if (rowsUsed !== placedRows) { placedRows = rowsUsed; setHeight(Math.max(1, rowsUsed) * ROW + 4); }
       labels.style.height = height + "px";
       figure.dataset.labels = String(labels.querySelectorAll(".tl-axis__label").length); /* tests read it */
+    }
+    /* More marks than rows with room for their headlines: the rows stay as drawn, and a mark gets
+       its headline where its row leaves room beside it. */
+    function labelsInPlace(all, px, width) {
+      var plan = all.map(function (mark) {
+        var f = facts(mark), left = Math.min(px(f.x0), px(f.centre) - HIT / 2), right = Math.max(px(f.x1), px(f.centre) + HIT / 2);
+        return { mark: mark, facts: f, row: f.row, label: null, left: left, right: right, inView: right > 0 && left < width };
+      });
+      var rows = {};
+      plan.forEach(function (item) { (rows[item.row] = rows[item.row] || []).push(item); });
+      Object.keys(rows).forEach(function (key) {
+        var row = rows[key].sort(function (a, b) { return a.left - b.left; }), taken = 0;
+        row.forEach(function (item, i) {
+          var next = row[i + 1], want = Math.min(LABEL_MAX_PX, item.facts.title.length * CHAR_PX + 4);
+          var after = Math.min(want, (next ? next.left : width) - item.right - 2 * LABEL_GAP, width - item.right - LABEL_GAP);
+          var before = Math.min(want, item.left - Math.max(taken, 0) - 2 * LABEL_GAP);
+          var least = LABEL_MIN_CHARS * CHAR_PX;
+          if (item.inView && after >= least && (after >= want || after >= before)) {
+            item.label = { side: "after", room: after, left: item.left, right: item.right };
+            taken = item.right + LABEL_GAP + after;
+          } else if (item.inView && before >= least) {
+            item.label = { side: "before", room: before, left: item.left, right: item.right };
+            taken = item.right;
+          } else {
+            taken = item.right;
+          }
+        });
+      });
+      return plan;
     }
     /* A view that shows the days from `first` to `last` with a margin, as the reader's step. */
     function showSpan(first, last) {
@@ -429,7 +453,8 @@
       card.style.left = left.toFixed(1) + "px";
       card.style.top = (below + card.offsetHeight > plot.offsetTop + plot.offsetHeight + 40 ? box.top - frameBox.top - card.offsetHeight - 4 : below).toFixed(1) + "px";
     }
-    function hideCard() { card.hidden = true; card.tlMark = null; }
+    function hideCard() { card.hidden = true; card.tlMark = null; tapped = null; }
+    var tapped = null; /* the mark whose card a tap showed: the next tap on it opens it */
     function markOf(target) {
       if (!target || !target.closest) return null;
       var label = target.closest(".tl-axis__label");
@@ -447,9 +472,10 @@
     plot.addEventListener("click", function (event) {
       var mark = markOf(event.target);
       if (!mark || moved) return;
-      if (lastPointer !== "mouse" && card.tlMark !== mark) { /* a first tap: the card; a second opens it */
+      if (lastPointer !== "mouse" && tapped !== mark) { /* a first tap: the card; a second opens it */
         event.preventDefault();
         showCard(mark);
+        tapped = mark;
       }
     });
     svg.addEventListener("focusin", function (event) { var mark = markOf(event.target); if (mark) showCard(mark); });
@@ -799,8 +825,10 @@
       var centre = all[at].f.centre, reach = 15;
       if (at > 0) reach = Math.max(reach, centre - all[at - 1].f.centre);
       if (at < all.length - 1) reach = Math.max(reach, all[at + 1].f.centre - centre);
-      var w = Math.min(days, Math.max(2 * reach * 1.25, all[at].f.x1 - all[at].f.x0 + 8, 30));
-      setView(centre - w / 2, w, false);
+      /* centred even at the ends of the story's span: the view may reach past them there */
+      var w = Math.min(2 * days, Math.max(2 * reach * 1.15, all[at].f.x1 - all[at].f.x0 + 8, 30));
+      view = { x: centre - w / 2, w: w };
+      if (!frame) frame = window.requestAnimationFrame(paint);
     });
 
     window.addEventListener("resize", function () { setView(view.x, view.w, false); });

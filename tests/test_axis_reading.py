@@ -1,0 +1,249 @@
+"""The time axis as a new reader reads it (issue 36), in Chromium on the seed's real build: the
+whole width of its column on every kind of page, headlines beside the marks that never overlap,
+a card on hover, focus and a first tap, a first view where the events are, zoom that stays where
+the reader points, and a story's step centred among its neighbours."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from browser import Watched, serious_violations, serve, touch
+
+STORY = "how-the-coalition-left-the-smaller-bases"
+PAGES = {
+    "home": "/",
+    "timeline": "/timeline/",
+    "year": "/timeline/2020/",
+    "actor": "/actors/united-states/",
+    "place": "/places/camp-taji/",
+    "tag": "/tags/casualties/",
+    "story": f"/stories/{STORY}/",
+    "story embed": f"/embed/stories/{STORY}/",
+}  # the embedded timeline is a list of events, without an axis
+
+
+@pytest.fixture(scope="module")
+def base(seed_build: Path):
+    with serve(seed_build / "site") as url:
+        yield url
+
+
+def _open(browser, base: str, path: str, width: int):
+    context = browser.new_context(
+        viewport={"width": width, "height": 900 if width > 500 else 844}, has_touch=width < 500
+    )
+    page = context.new_page()
+    watched = Watched(page, base)
+    page.goto(base + path)
+    page.wait_for_selector("#tl-axis[data-ready] .tl-m, #tl-axis[data-ready] .tl-bin", timeout=10000)
+    page.wait_for_timeout(150)  # a frame: the labels are placed
+    return context, page, watched
+
+
+WIDTHS = """() => {
+  const axis = document.getElementById('tl-axis'), parent = axis.parentElement, style = getComputedStyle(parent);
+  const column = parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return {axis: axis.querySelector('.tl-axis__plot').getBoundingClientRect().width, column: column,
+          page: document.documentElement.scrollWidth, screen: window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_the_axis_fills_its_column_and_keeps_it_while_zooming(browser, base, kind, width):
+    context, page, watched = _open(browser, base, PAGES[kind], width)
+    measured = page.evaluate(WIDTHS)
+    assert measured["axis"] >= 0.95 * measured["column"], measured
+    assert measured["page"] <= measured["screen"]  # nothing wider than the screen
+    if page.locator(".tl-axis__btn[data-act=in]").is_visible():
+        page.click(".tl-axis__btn[data-act=in]")
+        page.wait_for_timeout(50)  # mid-zoom, then settled
+        assert page.evaluate(WIDTHS)["axis"] == pytest.approx(measured["axis"], abs=1)
+    assert watched.errors == []
+    context.close()
+
+
+LABELS = """() => [...document.querySelectorAll('#tl-axis .tl-axis__label')].map(label => {
+  const box = label.getBoundingClientRect();
+  return {text: label.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+          size: parseFloat(getComputedStyle(label).fontSize), shown: Math.floor(box.width / 6.4)};
+})"""
+MARKS = """() => [...document.querySelectorAll('#tl-axis .tl-m')].filter(m => !m.hidden && m.getClientRects().length).map(m => {
+  const plot = document.querySelector('#tl-axis .tl-axis__plot').getBoundingClientRect();
+  const parts = [...m.querySelectorAll('.tl-m__dot, .tl-m__bar')].map(p => p.getBoundingClientRect());
+  const box = parts.reduce((a, b) => ({left: Math.min(a.left, b.left), right: Math.max(a.right, b.right),
+                                         top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom)}));
+  const hit = m.querySelector('.tl-m__hit').getBoundingClientRect();
+  return {id: m.getAttribute('href').split('/').slice(-2)[0], left: Math.max(box.left, plot.left), right: Math.min(box.right, plot.right),
+          top: box.top, bottom: box.bottom, x: hit.left + hit.width / 2, y: hit.top + hit.height / 2,
+          inView: hit.left + hit.width / 2 >= plot.left && hit.left + hit.width / 2 <= plot.right};
+})"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["left"] < b["right"] - 0.5
+        and b["left"] < a["right"] - 0.5
+        and a["top"] < b["bottom"] - 0.5
+        and b["top"] < a["bottom"] - 0.5
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "width", "at_least"), [("/timeline/2020/", 1280, 6), ("/timeline/", 1280, 6), ("/timeline/2020/", 390, 6)]
+)
+def test_marks_say_what_they_are(browser, base, path, width, at_least):
+    """The first view names its events: headlines beside the marks, readable, apart, never over
+    a mark."""
+    context, page, _ = _open(browser, base, path, width)
+    labels = page.evaluate(LABELS)
+    readable = [label for label in labels if len(label["text"]) >= 12 and label["shown"] >= 12]
+    assert len(readable) >= at_least, labels
+    assert all(label["size"] >= 12 for label in labels)
+    for a, b in itertools.combinations(labels, 2):
+        assert not _overlap(a, b), (a["text"], b["text"])
+    marks = page.evaluate(MARKS)
+    for label in labels:
+        for mark in marks:
+            assert not _overlap(label, mark), (label["text"], mark["id"])
+    context.close()
+
+
+def test_hover_focus_and_a_tap_show_the_card_and_a_second_tap_opens_the_event(browser, base):
+    context, page, _ = _open(browser, base, "/timeline/2020/", 1280)
+    mark = page.locator("#tl-axis .tl-m[href$='/2020-03-second-rocket-salvo-hits-camp-taji/']")
+    bar = mark.locator(".tl-m__bar").bounding_box()
+    page.mouse.move(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    card = page.locator("#tl-axis .tl-axis__card")
+    card.wait_for(state="visible", timeout=2000)
+    assert card.inner_text().split("\n") == [
+        "10–15 March 2020",
+        "Second rocket salvo hits Camp Taji, wounding five servicemen",
+        "Reported",
+    ]
+    page.mouse.move(5, 5)
+    card.wait_for(state="hidden", timeout=2000)
+    mark.focus()  # the keyboard: focus shows it, Enter opens the event
+    card.wait_for(state="visible", timeout=2000)
+    assert "Second rocket salvo" in card.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/events/2020-03-second-rocket-salvo-hits-camp-taji/")
+    context.close()
+
+    context, page, _ = _open(browser, base, "/timeline/2020/", 390)
+    session = context.new_cdp_session(page)
+    dot = page.locator("#tl-axis .tl-m[href$='/2020-03-15-pompeo-and-abdul-mahdi-discuss-attacks/'] .tl-m__dot")
+    box = dot.bounding_box()
+    point = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    touch(session, "touchStart", [point])
+    touch(session, "touchEnd", [])
+    card = page.locator("#tl-axis .tl-axis__card")
+    card.wait_for(state="visible", timeout=2000)
+    assert "Pompeo" in card.inner_text() and "/timeline/2020/" in page.url  # the first tap stays
+    touch(session, "touchStart", [point])
+    touch(session, "touchEnd", [])
+    page.wait_for_url("**/events/2020-03-15-pompeo-and-abdul-mahdi-discuss-attacks/")
+    context.close()
+
+
+def test_each_page_opens_where_its_events_are(browser, base):
+    context, page, _ = _open(browser, base, "/timeline/2020/", 1280)
+    first = page.evaluate("document.getElementById('tl-axis').dataset.first")
+    start, end = first.split("..")
+    assert start >= "2020-01-01" and end <= "2020-05-31", first  # Jan-Mar, not the whole year
+    assert "view=" not in page.url  # the first view is the page's own, not a view of the reader's
+    page.click(".tl-axis__btn[data-act=out]")  # the rest of the year is one step away
+    page.wait_for_function("location.search.includes('view=')")
+    page.click(".tl-axis__btn[data-act=all]")  # All: back to the first view
+    page.wait_for_function("!location.search.includes('view=')")
+    context.close()
+
+    context, page, _ = _open(browser, base, "/timeline/", 1280)
+    start, end = page.evaluate("document.getElementById('tl-axis').dataset.first").split("..")
+    assert start >= "2019-01-01", start  # the cluster of 2019-2020, not five empty years
+    marks = {mark["id"]: mark for mark in page.evaluate(MARKS)}
+    assert not marks["2014-coalition-mission-in-iraq-begins"]["inView"]
+    earlier = page.locator(".tl-axis__outside button", has_text="2 earlier events")
+    assert earlier.is_visible()  # the reader is told what the view leaves out
+    earlier.click()
+    page.wait_for_timeout(150)
+    marks = {mark["id"]: mark for mark in page.evaluate(MARKS)}
+    assert (
+        marks["2014-coalition-mission-in-iraq-begins"]["inView"]
+        and marks["2020-03-16-coalition-to-move-troops-out-of-smaller-bases"]["inView"]
+    )
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_wheel_zooms_about_the_pointer(browser, base, width):
+    context, page, _ = _open(browser, base, "/timeline/", width)
+    target = "2019-planning-begins-for-leaving-smaller-bases"
+    before = {mark["id"]: mark for mark in page.evaluate(MARKS)}[target]
+    page.mouse.move(before["x"], before["y"])
+    for _ in range(3):  # three notches
+        page.mouse.wheel(0, -100)
+        page.wait_for_timeout(60)
+    page.wait_for_timeout(100)
+    after = {mark["id"]: mark for mark in page.evaluate(MARKS)}[target]
+    assert abs(after["x"] - before["x"]) <= 12, (before["x"], after["x"])
+    assert page.evaluate(WIDTHS)["axis"] >= 0.95 * page.evaluate(WIDTHS)["column"]
+    context.close()
+
+
+def test_plus_zooms_about_the_focused_mark_or_the_events_in_view(browser, base):
+    context, page, _ = _open(browser, base, "/timeline/", 1280)
+    target = "2019-planning-begins-for-leaving-smaller-bases"
+    page.locator(f"#tl-axis .tl-m[href$='/{target}/']").focus()
+    page.keyboard.press("+")
+    page.wait_for_timeout(150)
+    assert {mark["id"]: mark for mark in page.evaluate(MARKS)}[target]["inView"]
+    page.click(".tl-axis__btn[data-act=in]")  # the button, with that mark focused before
+    page.wait_for_timeout(150)
+    context.close()
+
+    context, page, _ = _open(browser, base, "/timeline/2020/", 1280)
+    for _ in range(3):  # no mark focused: about the middle of the events in view, never into nothing
+        page.click(".tl-axis__btn[data-act=in]")
+        page.wait_for_timeout(120)
+        assert any(mark["inView"] for mark in page.evaluate(MARKS))
+    context.close()
+
+
+def test_a_double_click_zooms_in_there(browser, base):
+    context, page, _ = _open(browser, base, "/timeline/2020/", 1280)
+    plot = page.locator("#tl-axis .tl-axis__plot").bounding_box()
+    days = lambda: float(page.evaluate("document.querySelector('.tl-axis__svg').getAttribute('viewBox')").split()[2])  # noqa: E731
+    before = days()
+    page.mouse.dblclick(plot["x"] + 5, plot["y"] + plot["height"] - 6)
+    page.wait_for_timeout(150)
+    assert days() == pytest.approx(before / 2, rel=0.02)
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_storys_step_is_centred_among_its_neighbours(browser, base, width):
+    context, page, _ = _open(browser, base, f"/stories/{STORY}/", width)
+    plot = page.locator("#tl-axis .tl-axis__plot").bounding_box()
+    for step in range(1, 7):
+        if step > 1:
+            page.click(".tl-story__nav button[data-step=next]")
+            page.wait_for_timeout(120)
+        current = page.evaluate("document.getElementById('tl-story').dataset.current")
+        marks = {mark["id"]: mark for mark in page.evaluate(MARKS)}
+        shown = marks[current]
+        assert abs(shown["x"] - (plot["x"] + plot["width"] / 2)) <= plot["width"] * 0.2, (step, current)
+        assert shown["inView"]
+        labelled = [label["text"] for label in page.evaluate(LABELS)]
+        assert any(text for text in labelled), step  # headlines beside the marks here too
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/timeline/", "/timeline/2020/", f"/stories/{STORY}/"])
+def test_labels_and_the_card_keep_the_axis_accessible(browser, base, path):
+    context, page, _ = _open(browser, base, path, 1280)
+    page.locator("#tl-axis .tl-m").first.focus()
+    assert serious_violations(page, "document.querySelector('.tl-axis')") == []
+    context.close()
