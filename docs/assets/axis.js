@@ -112,7 +112,7 @@
     var height = serverHeight;
     var drawn = null; /* marks this script drew (zoomed into counts, or filtered) */
     var filtered = null; /* the matching rows while a filter is on */
-    controls.hidden = false;
+    delete controls.dataset.waiting; /* their room was kept: nothing moves */
     plot.tabIndex = -1;
 
     var view = { x: 0, w: days };
@@ -331,7 +331,9 @@
       if (!all.length) { placedRows = 0; return; }
       var px = function (day) { return (day - view.x) / perPx; };
       var current = all.reduce(function (most, mark) { return Math.max(most, facts(mark).row + 1); }, 0);
-      var limit = touched ? Math.max(current, ZOOMED_ROWS) : Math.max(current, Math.min(maxRows, all.length));
+      /* Before the reader zooms, the rows are the drawing's own (the first paint keeps its
+         height: nothing below the axis moves); after, up to ZOOMED_ROWS. */
+      var limit = touched ? Math.max(current, ZOOMED_ROWS) : current;
       var ends = [], plan = [];
       for (var i = 0; i < all.length; i++) {
         var f = facts(all[i]);
@@ -399,6 +401,7 @@
         labels.appendChild(button);
       });
       if (badges.length) rowsUsed += 1;
+      if (!touched) rowsUsed = Math.max(rowsUsed, Math.round((serverHeight - 4) / ROW)); /* never shorter than drawn */
       if (rowsUsed !== placedRows) { placedRows = rowsUsed; setHeight(Math.max(1, rowsUsed) * ROW + 4); }
       labels.style.height = height + "px";
       figure.dataset.labels = String(labels.querySelectorAll(".tl-axis__label").length); /* tests read it */
@@ -506,9 +509,9 @@
     }
     var first = firstView();
     figure.dataset.first = isoOf(origin + first.x) + ".." + isoOf(origin + first.x + first.w - 1); /* tests read it */
-    var outside = document.createElement("span");
+    var outside = document.createElement("span"); /* over the ticks' line: it takes no room of its own */
     outside.className = "tl-axis__outside";
-    controls.insertBefore(outside, viewText);
+    plot.appendChild(outside);
     function sayOutside() {
       outside.textContent = "";
       var all = shownMarks();
@@ -519,7 +522,7 @@
         if (!part[0]) return;
         var button = document.createElement("button");
         button.type = "button";
-        button.className = "tl-axis__btn tl-axis__btn--text";
+        button.className = "tl-axis__btn tl-axis__btn--text" + (part[2] > 0 ? " tl-axis__later" : "");
         button.textContent = part[1];
         button.title = "Show " + (part[2] < 0 ? "them" : "them") + " on the axis";
         button.addEventListener("click", function () {
@@ -560,7 +563,8 @@
         document.dispatchEvent(new CustomEvent("tl:view", { detail: whole ? null : {
           from: isoOf(origin + view.x), to: isoOf(origin + view.x + view.w - 1) } }));
       }, 150);
-      viewText.textContent = whole ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1);
+      /* said once the reader moves: the first view's words would push the controls' line */
+      viewText.textContent = whole || isFirst() || !touched ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1);
       if ((serverBins && touched) || (filtered && drawn)) { /* the index is fetched only once the reader asks */
         var key = Math.round(view.x) + ":" + Math.round(view.w);
         if (key !== lastDrawnView) { lastDrawnView = key; window.clearTimeout(paint.redraw); paint.redraw = window.setTimeout(refresh, 120); }

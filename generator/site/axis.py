@@ -142,7 +142,12 @@ class Axis:
 
     @property
     def height(self) -> int:
-        return BIN_PX + 8 if self.bins else max(1, self.rows) * ROW_PX + 4
+        """Pixels. Marks sharing rows leave one row spare under them: the script writes there how
+        many events the marks without a headline hold, and the first paint keeps its height."""
+        if self.bins:
+            return BIN_PX + 8
+        spare = 1 if len(self.marks) > self.rows else 0
+        return (max(1, self.rows) + spare) * ROW_PX + 4
 
     @property
     def caption(self) -> str:
