@@ -163,7 +163,7 @@
         var item = mark.item, y = ROW / 2 + 1 + mark.row * ROW, f = item.flags;
         var plain = item.status === "reported" || item.status === "corroborated" || item.status === "confirmed";
         var link = el("a", { "class": "tl-m" + (plain ? "" : " tl-m--" + item.status), href: root + "events/" + item.id + "/",
-          "data-title": item.title, "data-date": item.words, "data-status": item.status, "aria-label": label(item) }, group);
+          "data-t": item.title, "data-d": item.words, "data-s": item.status, "aria-label": label(item) }, group);
         if (f.indexOf("[") >= 0) line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9, link);
         if (f.indexOf("]") >= 0) line("tl-m__unknown", mark.x + mark.w, mark.x + mark.w, y - 9, y + 9, link);
         var soft = (f.indexOf("a") >= 0 ? "a" : "") + (f.indexOf("b") >= 0 ? "b" : "");
@@ -317,7 +317,7 @@
         mark.tlFacts = {
           x0: x0, x1: bar ? x0 + Number(bar.getAttribute("width")) : centre, centre: centre,
           row: Math.round((Number(hit.getAttribute("y1")) - ROW / 2 - 1) / ROW),
-          title: mark.dataset.title || "", date: mark.dataset.date || "", status: mark.dataset.status || ""
+          title: mark.dataset.t || "", date: mark.dataset.d || "", status: mark.dataset.s || "reported"
         };
       }
       return mark.tlFacts;
