@@ -325,15 +325,9 @@
     function shownMarks() {
       return marks().filter(function (mark) { return mark.classList.contains("tl-m"); });
     }
-    function placeLabels() {
-      var all = shownMarks(), width = plot.clientWidth || 1, perPx = view.w / width;
-      labels.textContent = "";
-      if (!all.length) { placedRows = 0; return; }
-      var px = function (day) { return (day - view.x) / perPx; };
-      var current = all.reduce(function (most, mark) { return Math.max(most, facts(mark).row + 1); }, 0);
-      /* Before the reader zooms, the rows are the drawing's own (the first paint keeps its
-         height: nothing below the axis moves); after, up to ZOOMED_ROWS. */
-      var limit = touched ? Math.max(current, ZOOMED_ROWS) : current;
+    /* Rows laid out again, first fit in time order, each mark with its headline where a row has
+       room for both; null when the marks need more than `limit` rows. */
+    function rowsWithLabels(all, px, width, limit) {
       var ends = [], plan = [];
       for (var i = 0; i < all.length; i++) {
         var f = facts(all[i]);
@@ -352,10 +346,39 @@
         if (row < 0) {
           for (r = 0; r < limit; r++) if ((ends[r] === undefined ? -Infinity : ends[r]) <= left) { row = r; break; }
         }
-        if (row < 0) { plan = null; break; } /* more rows than the page allows: left as drawn */
+        if (row < 0) return null; /* more rows than the page allows: left as drawn */
         ends[row] = (labelled && side === "after" ? right + LABEL_GAP + room : right) + GAP;
         plan.push({ mark: all[i], facts: f, row: row, label: labelled ? { side: side, room: room, left: left, right: right } : null, left: left, right: right, inView: inView });
       }
+      return plan;
+    }
+    function countsOf(plan, width) {
+      var stretches = Math.max(1, Math.floor(width / GROUP_STRETCH_PX)), share = width / stretches, badges = [];
+      for (var s = 0; s < stretches; s++) {
+        var items = plan.filter(function (item) {
+          var centre = (Math.max(item.left, 0) + Math.min(item.right, width)) / 2;
+          return item.inView && !item.label && centre >= s * share && (centre < (s + 1) * share || (s === stretches - 1 && centre <= width));
+        });
+        if (items.length < 2) continue;
+        var text = items.length + " events", size = text.length * CHAR_PX + 14;
+        badges.push({ items: items, text: text, x: s * share + (share - size) / 2 });
+      }
+      return badges;
+    }
+    function needsCounts(plan, width) { return countsOf(plan, width).length > 0; }
+    function placeLabels() {
+      var all = shownMarks(), width = plot.clientWidth || 1, perPx = view.w / width;
+      labels.textContent = "";
+      if (!all.length) { placedRows = 0; return; }
+      var px = function (day) { return (day - view.x) / perPx; };
+      var current = all.reduce(function (most, mark) { return Math.max(most, facts(mark).row + 1); }, 0);
+      /* Before the reader zooms, the rows are the drawing's own (the first paint keeps its
+         height: nothing below the axis moves); after, up to ZOOMED_ROWS. */
+      var drawnRows = Math.round((serverHeight - 4) / ROW); /* with the build's spare row, if any */
+      var limit = touched ? Math.max(current, ZOOMED_ROWS) : Math.max(current, drawnRows);
+      var plan = rowsWithLabels(all, px, width, limit);
+      /* The spare row is for the counts: labels take it only when no count needs it. */
+      if (plan && !touched && limit > current && needsCounts(plan, width)) plan = rowsWithLabels(all, px, width, current);
       if (!plan) plan = labelsInPlace(all, px, width);
       var rowsUsed = plan.reduce(function (most, item) { return Math.max(most, item.row + 1); }, 0);
       plan.forEach(function (item) {
@@ -377,16 +400,7 @@
       });
       /* Marks in view without a headline: for each stretch of the width a count can take, one
          group that says how many events it holds, on a row of its own under the marks. */
-      var stretches = Math.max(1, Math.floor(width / GROUP_STRETCH_PX)), share = width / stretches, badges = [];
-      for (var s = 0; s < stretches; s++) {
-        var items = plan.filter(function (item) {
-          var centre = (Math.max(item.left, 0) + Math.min(item.right, width)) / 2;
-          return item.inView && !item.label && centre >= s * share && (centre < (s + 1) * share || (s === stretches - 1 && centre <= width));
-        });
-        if (items.length < 2) continue;
-        var text = items.length + " events", size = text.length * CHAR_PX + 14;
-        badges.push({ items: items, text: text, x: s * share + (share - size) / 2 });
-      }
+      var badges = countsOf(plan, width);
       badges.forEach(function (badge) {
         var button = document.createElement("button");
         button.type = "button";
