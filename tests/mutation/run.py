@@ -163,6 +163,17 @@ MUTATIONS = [
     M("new files fail the check", "generator/authoring/files.py",
       '"summary": (_as_markdown(title.rstrip(".")) + ".",', '"summary": ("",',
       ("tests/test_authoring.py", "-k", "passes_the_check")),
+    # Issue 36's rules (the axis a reader reads).
+    M("axis labels over the next mark", "docs/assets/axis.js",
+      "        ends[row] = (labelled && side === \"after\" ? right + LABEL_GAP + room : right) + GAP;",
+      "        ends[row] = right + GAP;", ("tests/test_axis_reading.py", "-k", "say_what_they_are")),
+    M("the first view is the whole span", "docs/assets/axis.js",
+      "    var first = firstView();", "    var first = { x: 0, w: days };",
+      ("tests/test_axis_reading.py", "-k", "opens_where")),
+    M("the axis shrinks to its drawing", "docs/assets/timeline.css",
+      ".md-typeset figure.tl-axis, figure.tl-axis { display: block; width: 100%;",
+      ".md-typeset figure.tl-axis, figure.tl-axis { display: flex; width: fit-content;",
+      ("tests/test_axis_reading.py", "-k", "fills_its_column and year")),
 ]  # fmt: skip
 
 
