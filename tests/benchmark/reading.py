@@ -163,7 +163,7 @@ ZOOM = """async () => {
   const box = plot.getBoundingClientRect(), days = Number(document.getElementById('tl-axis').dataset.days);
   const frame = () => new Promise(r => requestAnimationFrame(r));
   const work = [];
-  let most = 0;
+  let most = 0, labelled = 0;
   async function step(dy) {
     let started = 0;
     requestAnimationFrame(() => { started = performance.now(); });
@@ -174,27 +174,31 @@ ZOOM = """async () => {
     plot.getBoundingClientRect();
     work.push(performance.now() - started);
     most = Math.max(most, [...document.querySelectorAll('.tl-axis .tl-m')].filter(m => m.getClientRects().length).length);
+    labelled = Math.max(labelled, document.querySelectorAll('.tl-axis .tl-axis__label').length);
   }
   const width = () => svg.viewBox.baseVal.width;
   for (let i = 0; i < 400 && width() > 7.5; i++) await step(-150);
   for (let i = 0; i < 400 && width() < days - 0.5; i++) await step(150);
   work.sort((a, b) => a - b);
   return {median: work[Math.floor(work.length / 2)], p95: work[Math.floor(work.length * 0.95)], steps: work.length,
-          marks: document.querySelectorAll('.tl-axis .tl-m').length};
+          marks: document.querySelectorAll('.tl-axis .tl-m').length, labelled: labelled};
 }"""
 
 
 def zoom_frames(browser: Any, url: str) -> str:
     """The work of each frame while a scripted zoom goes from the whole span to a week and back:
     the script, style and layout a frame does (measured from the frame's start to the layout
-    read after it), median and 95th percentile."""
+    read after it, the headlines beside the marks placed), median and 95th percentile."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(url)
     page.wait_for_load_state("networkidle")
     result = page.evaluate(ZOOM)
     context.close()
-    return f"{result['median']:.1f} ms median, {result['p95']:.1f} ms p95 ({result['steps']} frames, {result['marks']} marks)"
+    return (
+        f"{result['median']:.1f} ms median, {result['p95']:.1f} ms p95 ({result['steps']} frames, {result['marks']} marks,"
+        f" up to {result['labelled']} labelled)"
+    )
 
 
 def _most_marks(site: Path) -> str:
