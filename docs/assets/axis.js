@@ -322,6 +322,10 @@
       }
       return mark.tlFacts;
     }
+    /* What a mark takes of its row, in pixels of this view: its drawing or its 24 px target. */
+    function extent(f, px) {
+      return [Math.min(px(f.x0), px(f.centre) - HIT / 2), Math.max(px(f.x1), px(f.centre) + HIT / 2)];
+    }
     function shownMarks() {
       return marks().filter(function (mark) { return mark.classList.contains("tl-m"); });
     }
@@ -330,8 +334,7 @@
     function rowsWithLabels(all, px, width, limit) {
       var ends = [], plan = [];
       for (var i = 0; i < all.length; i++) {
-        var f = facts(all[i]);
-        var left = Math.min(px(f.x0), px(f.centre) - HIT / 2), right = Math.max(px(f.x1), px(f.centre) + HIT / 2);
+        var f = facts(all[i]), box = extent(f, px), left = box[0], right = box[1];
         var inView = right > 0 && left < width;
         var want = inView ? Math.min(LABEL_MAX_PX, f.title.length * CHAR_PX + 4) : 0;
         var after = Math.min(want, width - right - LABEL_GAP), before = Math.min(want, left - LABEL_GAP);
@@ -365,7 +368,6 @@
       }
       return badges;
     }
-    function needsCounts(plan, width) { return countsOf(plan, width).length > 0; }
     function placeLabels() {
       var all = shownMarks(), width = plot.clientWidth || 1, perPx = view.w / width;
       labels.textContent = "";
@@ -376,10 +378,13 @@
          height: nothing below the axis moves); after, up to ZOOMED_ROWS. */
       var drawnRows = Math.round((serverHeight - 4) / ROW); /* with the build's spare row, if any */
       var limit = touched ? Math.max(current, ZOOMED_ROWS) : Math.max(current, drawnRows);
-      var plan = rowsWithLabels(all, px, width, limit);
+      var plan = rowsWithLabels(all, px, width, limit) || labelsInPlace(all, px, width);
+      var badges = countsOf(plan, width);
       /* The spare row is for the counts: labels take it only when no count needs it. */
-      if (plan && !touched && limit > current && needsCounts(plan, width)) plan = rowsWithLabels(all, px, width, current);
-      if (!plan) plan = labelsInPlace(all, px, width);
+      if (badges.length && !touched && limit > current) {
+        plan = rowsWithLabels(all, px, width, current) || labelsInPlace(all, px, width);
+        badges = countsOf(plan, width);
+      }
       var rowsUsed = plan.reduce(function (most, item) { return Math.max(most, item.row + 1); }, 0);
       plan.forEach(function (item) {
         var dy = (item.row - item.facts.row) * ROW;
@@ -398,9 +403,7 @@
         text.tlMark = item.mark;
         labels.appendChild(text);
       });
-      /* Marks in view without a headline: for each stretch of the width a count can take, one
-         group that says how many events it holds, on a row of its own under the marks. */
-      var badges = countsOf(plan, width);
+      /* Marks in view without a headline: the counts (countsOf), on a row of their own under the marks. */
       badges.forEach(function (badge) {
         var button = document.createElement("button");
         button.type = "button";
@@ -424,7 +427,7 @@
        its headline where its row leaves room beside it. */
     function labelsInPlace(all, px, width) {
       var plan = all.map(function (mark) {
-        var f = facts(mark), left = Math.min(px(f.x0), px(f.centre) - HIT / 2), right = Math.max(px(f.x1), px(f.centre) + HIT / 2);
+        var f = facts(mark), box = extent(f, px), left = box[0], right = box[1];
         return { mark: mark, facts: f, row: f.row, label: null, left: left, right: right, inView: right > 0 && left < width };
       });
       var rows = {};
@@ -566,9 +569,7 @@
       frame = null;
       svg.setAttribute("viewBox", view.x + " 0 " + view.w + " " + height);
       drawTicks();
-      placeLabels();
-      svg.setAttribute("viewBox", view.x + " 0 " + view.w + " " + height); /* the rows may have changed the height */
-      sayOutside();
+      relabel(); /* the rows may change the height: the viewBox follows */
       if (card.tlMark) hideCard();
       var whole = view.w >= days - 0.5;
       /* The map of the same page (map.js) shows the places of the events in view. */
@@ -578,12 +579,14 @@
           from: isoOf(origin + view.x), to: isoOf(origin + view.x + view.w - 1) } }));
       }, 150);
       /* said once the reader moves: the first view's words would push the controls' line */
-      viewText.textContent = whole || isFirst() || !touched ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1);
+      viewText.textContent = emptyNote + (whole || isFirst() || !touched ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1));
+      emptyNote = "";
       if ((serverBins && touched) || (filtered && drawn)) { /* the index is fetched only once the reader asks */
         var key = Math.round(view.x) + ":" + Math.round(view.w);
         if (key !== lastDrawnView) { lastDrawnView = key; window.clearTimeout(paint.redraw); paint.redraw = window.setTimeout(refresh, 120); }
       }
     }
+    var emptyNote = "";
     function isFirst() { return Math.abs(view.x - first.x) < 0.5 && Math.abs(view.w - first.w) < 0.5; }
     /* Where + and − zoom about: the focused mark, or else the middle of the events in view; a
        view with no event in it zooms about its middle and says so. */
@@ -592,7 +595,7 @@
       if (focused) return facts(focused).centre;
       var seen = shownMarks().map(facts).filter(function (f) { return f.centre >= view.x && f.centre <= view.x + view.w; });
       if (!seen.length) {
-        window.setTimeout(function () { viewText.textContent = "No event in this stretch: " + viewText.textContent; }, 40);
+        emptyNote = "No event in this stretch: "; /* said by the next paint */
         return view.x + view.w / 2;
       }
       var low = Math.min.apply(null, seen.map(function (f) { return f.centre; }));

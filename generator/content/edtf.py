@@ -315,8 +315,9 @@ def read_as_prose(text: str) -> str | None:
         words = words[roughly.end() :]
     week = _WEEK_OF.match(words)
     nth = _NTH_WEEK.match(words)
-    if week or nth:
-        words = words[(week or nth).end() :]  # type: ignore[union-attr]
+    prefix = week or nth
+    if prefix:
+        words = words[prefix.end() :]
     open_end = _OPEN.match(words)
     if open_end:
         words = words[open_end.end() :]

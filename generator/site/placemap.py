@@ -122,15 +122,22 @@ def framed_places(places: Sequence[Place]) -> tuple[list[Place], list[Place]]:
     place far away (Washington on a map of Iraq) does not turn it into a map of the ocean
     between; otherwise it frames them all. The region's centre is the place with the most
     others near it (the first such in the given order, so the rule does not depend on chance)."""
-    located = [place for place in places if place.located]
+    framed, beyond = _framed(tuple(place for place in places if place.located))
+    return list(framed), list(beyond)
+
+
+@lru_cache(maxsize=8192)
+def _framed(located: tuple[Place, ...]) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
+    """framed_places, once per set: the pairs' distances are many, and the same sets come back
+    for every page of an actor, a place or a year, and at each save of the preview."""
     if len(located) < 3:
-        return located, []
+        return located, ()
     near = [[other for other in located if km_between(place, other) <= NEAR_KM] for place in located]
     region = max(near, key=len)
     if len(region) == len(located) or len(region) * 2 <= len(located):
-        return located, []
+        return located, ()
     kept = {id(place) for place in region}
-    return region, [place for place in located if id(place) not in kept]
+    return tuple(region), tuple(place for place in located if id(place) not in kept)
 
 
 def map_frame(places: Iterable[Place]) -> Frame | None:
