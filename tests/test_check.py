@@ -757,3 +757,13 @@ def test_a_well_indented_file_with_quotes_keeps_its_quote_advice(timeline, conte
     result = timeline("check", "--content", str(content))
     assert "quoted.yaml:1:" in result.stderr and "is indented" not in result.stderr
     assert "a value that starts with a quotation mark ends at the next one" in result.stderr
+
+
+def test_a_value_on_the_line_under_its_key_is_not_called_an_indentation_slip(timeline, content):
+    """A line deeper than a key that waits for its value is where it should be, whatever else
+    is wrong with it."""
+    text = VALID.replace("summary: Something happened.", 'summary:\n  "It" said so.')
+    (content / "events" / "under.yaml").write_text(text)
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == 1 and "under.yaml:4:" in result.stderr
+    assert "is indented" not in result.stderr and "at the column" not in result.stderr

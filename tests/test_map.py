@@ -733,6 +733,30 @@ def test_one_place_far_away_does_not_lose_the_region(browser, far_base, width):
     page.close()
 
 
+def test_a_far_place_is_named_only_while_its_events_are_shown(browser, far_base):
+    """On the timeline's map, the edge marker follows the filters as the marks do."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    shown = "() => [...document.querySelectorAll('#tl-map a.tl-pe')].filter(a => getComputedStyle(a).visibility !== 'hidden').length"
+    for query, expected in (("", 1), ("?from=2014&to=2014", 0), ("?place=washington-dc", 1)):
+        page.goto(far_base + "/timeline/" + query)
+        page.click("#tl-map-box > summary")
+        if query:
+            page.wait_for_function("document.getElementById('tl-map').dataset.drawn")
+        page.wait_for_timeout(150)
+        assert page.evaluate(shown) == expected, query
+    page.close()
+
+
+def test_a_country_stays_drawn_when_its_dot_joins_a_group(browser, far_base):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(far_base + "/places/")
+    iraq = page.locator('#tl-map a.tl-pm[data-place="iraq"]')
+    assert "tl-pm--in" in iraq.get_attribute("class")  # at this width Iraq's dot is in a group
+    assert iraq.locator(".tl-pm__country").evaluate("e => getComputedStyle(e).visibility") == "visible"
+    assert iraq.locator(".tl-pm__dot").evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    page.close()
+
+
 @pytest.mark.parametrize("path", ["/places/washington-dc/", "/events/2020-03-12-talks-in-washington/", "/places/"])
 def test_a_name_with_a_comma_is_written_whole(browser, far_base, path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
