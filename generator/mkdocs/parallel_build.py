@@ -32,12 +32,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.parallel import PARALLEL_FROM
+from generator.parallel import PARALLEL_FROM, available_cores, forks_safely
 
 KNOWN_MKDOCS = "1.6."
 JOBS_VARIABLE = "TIMELINE_BUILD_JOBS"
@@ -75,7 +76,7 @@ def plan(
     if other_plugins:
         return Plan(1, f"plugin {', '.join(other_plugins)} may need every page in one process")
     if not can_fork:
-        return Plan(1, "no fork on this system")
+        return Plan(1, f"no safe fork on {sys.platform}")
     processes = requested if requested is not None else cores
     if processes <= 1:
         return Plan(1, "one core")
@@ -155,8 +156,8 @@ def start(config: Any, files: Any, nav: Any) -> None:
         dirty=bool(_state["dirty"]),
         mkdocs_version=mkdocs.__version__,
         other_plugins=others,
-        can_fork="fork" in multiprocessing.get_all_start_methods(),
-        cores=len(os.sched_getaffinity(0)),
+        can_fork=forks_safely(),
+        cores=available_cores(),
         pages=len(pages),
         requested=requested_jobs(),
     )

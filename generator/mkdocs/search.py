@@ -27,6 +27,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.parallel import available_cores
 from generator.site.layout import RECORD_FOLDERS
 
 BUNDLE = "_pagefind"  # the folder of the built site the index is written to
@@ -79,7 +80,7 @@ def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
     One index of at most `shard_pages` pages per shard: the first in _pagefind/ and the others
     in _pagefind/shard-N/, listed in _pagefind/shards.json for the browser to merge."""
     pages = indexed_pages(site)
-    cores = len(os.sched_getaffinity(0))
+    cores = available_cores()
     runs = shards(pages, shard_pages, least_shards(len(pages), cores))
     building = site / f"{BUNDLE}.building"
     shutil.rmtree(building, ignore_errors=True)
