@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # MkDocs is pinned to 1.x, so Material's banner about MkDocs 2.0 is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build site serve test lint schema bench eval mutate clean
+.PHONY: setup check build site serve test test-fast lint schema bench eval mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ node_modules/.package-lock.json: package-lock.json  ## TimelineJS3 and axe-core 
 test: lint node_modules/.package-lock.json  ## lint, type-check and run the whole test suite
 	$(BIN)/timeline schema --check
 	$(BIN)/pytest
+
+test-fast: setup  ## the editing loop: no browser, no server, no site build (under a minute; tests/conftest.py)
+	$(BIN)/pytest -m "not slow" -q
 
 BENCH ?= 1000 10000
 COMPARE ?=

@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -76,20 +76,35 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def timeline() -> Run:
-    """Run `python -m generator ARGS` in a folder, as an editor would."""
+    """Run `timeline ARGS` in a folder, as an editor would: the command's own entry point
+    (`generator.cli.main`) with its arguments, its output and exit status, in this process (a
+    new Python for each of some 300 calls cost more than a minute; tests/test_cli.py runs the
+    installed command in a process of its own)."""
 
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        return subprocess.run(
-            [sys.executable, "-m", "generator", *args],
-            cwd=cwd or ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return run_in_process(args, cwd or ROOT)
 
     return run
+
+
+def run_in_process(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    import contextlib
+    import io
+
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit:  # argparse's usage errors
+                code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(["timeline", *args], code, out.getvalue(), err.getvalue())
 
 
 def mkdocs(project: Path, *args: str, python_path: str = "") -> subprocess.CompletedProcess[str]:
@@ -126,3 +141,39 @@ def browser():
 
     with chromium() as instance:
         yield instance
+
+
+# The tiers. `make test` runs every test; `make test-fast` (the editing loop) leaves out the slow
+# ones, marked here by one rule rather than by hand: a test is slow when it (or a fixture it
+# uses) drives a browser, starts a server, or runs a real `mkdocs` build.
+SLOW_FIXTURES = {"browser", "seed_build", "server", "hostile_site", "built_site", "far_base"}
+SLOW_CALLS = ("mkdocs(", "chromium(", "serve(", "Watched(", "make_site(", "_serve(", "run_server(")
+
+
+def _calls_slow_helpers(function: object) -> bool:
+    import inspect
+
+    try:
+        source = inspect.getsource(function)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return False
+    return any(call in source for call in SLOW_CALLS)
+
+
+def _fixtures_call_slow_helpers(item: pytest.Item) -> bool:
+    manager = item.session._fixturemanager
+    for name in getattr(item, "fixturenames", ()):
+        for definition in manager.getfixturedefs(name, item) or ():
+            if _calls_slow_helpers(definition.func):
+                return True
+    return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("slow"):
+            continue
+        names = set(getattr(item, "fixturenames", ()))
+        function = getattr(item, "function", None)
+        if names & SLOW_FIXTURES or _calls_slow_helpers(function) or _fixtures_call_slow_helpers(item):
+            item.add_marker(pytest.mark.slow)

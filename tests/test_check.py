@@ -767,3 +767,44 @@ def test_a_value_on_the_line_under_its_key_is_not_called_an_indentation_slip(tim
     result = timeline("check", "--content", str(content))
     assert result.returncode == 1 and "under.yaml:4:" in result.stderr
     assert "is indented" not in result.stderr and "at the column" not in result.stderr
+
+
+LINK_OUT = "this is a link to a file outside the content folder, which is not read (copy the file into content/ instead of linking to it)"
+
+
+@pytest.mark.parametrize(
+    ("linked", "reported"),
+    [
+        ("sources.yaml", "sources.yaml"),
+        ("actors.yaml", "actors.yaml"),
+        ("places.yaml", "places.yaml"),
+        ("tags.yaml", "tags.yaml"),
+        ("about.md", "about.md"),
+        ("events", "events"),
+        ("events/2014-coalition-mission-in-iraq-begins.yaml", "2014-coalition-mission-in-iraq-begins.yaml"),
+        ("stories", "stories"),  # the stories folder is held to the rule the events folder is
+        ("stories/how-the-coalition-left-the-smaller-bases.yaml", "how-the-coalition-left-the-smaller-bases.yaml"),
+    ],
+)
+def test_every_reader_refuses_a_link_out_of_content(timeline, content, tmp_path, linked, reported):
+    """One guard for what may be read: each file or folder of content/, moved out and linked back,
+    is refused at its path, and none of its words reach the output."""
+    target = content / linked
+    assert target.exists(), linked
+    outside = tmp_path / "outside" / linked
+    outside.parent.mkdir(parents=True)
+    target.rename(outside)
+    target.symlink_to(outside)
+    result = timeline("check", "--content", str(content))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (reported, 1, 1, LINK_OUT) in errors(result)
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("folder", ["events", "stories"])
+def test_a_yml_file_is_reported_in_every_folder_of_records(timeline, content, folder):
+    """`.yml` is a slip for `.yaml`: said in the stories folder as in the events folder, not ignored."""
+    first = sorted((content / folder).glob("*.yaml"))[0]
+    first.rename(first.with_suffix(".yml"))
+    found = [line for line in errors(timeline("check", "--content", str(content))) if line[0] == first.with_suffix(".yml").name]
+    assert found and "end in .yaml" in found[0][3] and f"rename it to {first.name}" in found[0][3]

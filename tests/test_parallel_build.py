@@ -44,8 +44,8 @@ BASE = {
         ({"mkdocs_version": "1.5.3"}, 1, "MkDocs 1.5.3"),
         ({"mkdocs_version": "2.0.0"}, 1, "MkDocs 2.0.0"),
         ({"other_plugins": ["search"]}, 1, "plugin search may need every page"),
-        ({"can_fork": False}, 1, "no fork"),
-        ({"can_fork": False, "requested": 4}, 1, "no fork"),
+        ({"can_fork": False}, 1, "no safe fork"),
+        ({"can_fork": False, "requested": 4}, 1, "no safe fork"),
         ({"command": "serve", "requested": 4}, 1, "`mkdocs serve`"),
     ],
 )

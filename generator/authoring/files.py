@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.content import edtf
 from generator.content.fields import did_you_mean, slugify
+from generator.content.guard import leads_out
 from generator.content.load import load_file
 
 
@@ -189,8 +190,11 @@ def _story_span(content: Path, events: list[str]) -> str:
 
     dates = []
     for event in events:
+        file = content / "events" / f"{event}.yaml"
+        if leads_out(file, content):
+            continue  # not read: the check reports the link
         try:
-            found = yaml.safe_load((content / "events" / f"{event}.yaml").read_text(encoding="utf-8"))
+            found = yaml.safe_load(file.read_text(encoding="utf-8"))
             dates.append(edtf.parse(str(found["date"])))
         except (OSError, yaml.YAMLError, KeyError, TypeError, edtf.EdtfError):
             continue  # the check says what is wrong with that file; the summary does without it

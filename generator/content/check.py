@@ -12,6 +12,7 @@ from yaml.error import Mark as YamlMark
 from yaml.nodes import MappingNode, ScalarNode
 
 from generator.content.fields import SLUG, Context, Invalid, Markdown, Record, Reference, did_you_mean, slugify
+from generator.content.guard import leads_out
 from generator.content.load import load_bytes, load_file, mark_of_key, read_text
 from generator.content.media import MEDIA_FOLDER, check_media_files, describe_media, used_media
 from generator.content.model import Actor, Content, Event, Place, Source, Story, Tag
@@ -86,7 +87,7 @@ ABOUT = "about.md"  # the editors' words at the top of the published about page 
 def _read_about(file: Path, checked: Checked) -> str:
     """content/about.md, if there is one: Markdown whose first line is the page's title."""
     path = display_path(file)
-    if file.is_symlink() and _outside(file, file.parent):
+    if leads_out(file, file.parent):
         checked.problems.append(_link_problem(path))
         return ""
     if not file.exists():
@@ -130,13 +131,6 @@ def valid_actors_and_places(root: Path) -> tuple[list[Actor], list[Place]]:
     return list(checked.actors.values()), list(checked.places.values())
 
 
-def _outside(file: Path, root: Path) -> bool:
-    """A link (or a file in a linked folder) that leads out of the content folder: a pull
-    request could otherwise make the build read, and publish, any file of the machine."""
-    real, base = os.path.realpath(file), os.path.realpath(root)
-    return os.path.commonpath([real, base]) != base
-
-
 def _link_problem(path: str) -> Problem:
     return Mark(path).problem(
         "this is a link to a file outside the content folder, which is not read",
@@ -170,7 +164,7 @@ def _check_collection(
     cache: dict[str, CollectionResult] | None = None,
 ) -> None:
     path = display_path(file)
-    if file.is_symlink() and _outside(file, file.parent):
+    if leads_out(file, file.parent):
         checked.problems.append(_link_problem(path))
         return
     if not file.is_file():
@@ -259,7 +253,7 @@ def _check_events(
         checked.problems.append(Mark(path).problem("the events folder is missing", f"create {path}/"))
         return
     base = display_path(folder)  # resolving each file's path costs more than reading it
-    if _outside(folder, folder.parent):
+    if leads_out(folder, folder.parent):
         checked.problems.append(_link_problem(base))
         return
     names = []
@@ -268,7 +262,7 @@ def _check_events(
     for name, is_file, is_link in listing:
         path = f"{base}/{name}"
         stem, suffix = os.path.splitext(name)
-        if is_link and suffix in (".yaml", ".yml") and _outside(folder / name, folder.parent):
+        if is_link and suffix in (".yaml", ".yml") and leads_out(folder / name, folder.parent):
             checked.problems.append(_link_problem(path))
         elif suffix == ".yml":
             checked.problems.append(Mark(path).problem("event files end in .yaml", f"rename it to {stem}.yaml"))
@@ -361,12 +355,18 @@ def _check_stories(folder: Path, checked: Checked) -> None:
     if not folder.is_dir():
         return
     base = display_path(folder)
+    if leads_out(folder, folder.parent):
+        checked.problems.append(_link_problem(base))
+        return
     for file in sorted(folder.iterdir()):
         path = f"{base}/{file.name}"
-        if file.suffix != ".yaml" or not file.is_file():
-            continue
-        if file.is_symlink() and _outside(file, folder.parent):
+        if file.suffix in (".yaml", ".yml") and leads_out(file, folder.parent):
             checked.problems.append(_link_problem(path))
+            continue
+        if file.suffix == ".yml":
+            checked.problems.append(Mark(path).problem("story files end in .yaml", f"rename it to {file.stem}.yaml"))
+            continue
+        if file.suffix != ".yaml" or not file.is_file():
             continue
         if not SLUG.fullmatch(file.stem):
             problem = Mark(path).problem(

@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from generator.content.fields import Reference
+from generator.content.guard import is_inside
 from generator.content.model import Content, Media, MediaFileInfo
 from generator.content.problems import Mark, Problem, display_path
 
@@ -58,8 +59,8 @@ def _problem(folder: str, name: str, stat: tuple[int, int] | None) -> tuple[str,
     where = f"content/{MEDIA_FOLDER}/{name}"
     if stat is None:
         return f"'{where}' does not exist", f"save the picture as {where}, or correct the name"
-    real, inside = os.path.realpath(os.path.join(folder, name)), os.path.realpath(folder)
-    if os.path.commonpath([real, inside]) != inside:
+    real = os.path.realpath(os.path.join(folder, name))
+    if not is_inside(real, folder):
         return (
             f"'{where}' leads out of content/{MEDIA_FOLDER}/",
             "copy the picture into the folder instead of linking it",

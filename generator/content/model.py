@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from generator.content.edtf import EventDate
+from generator.content.reads import WatchedDict, WatchedList, note
 
 # How sure we are of an event, after Airwars's grading and ACLED's practice (content/README.md: "How sure we are").
 Status = Literal["draft", "reported", "corroborated", "confirmed", "disputed", "retracted"]
@@ -253,7 +254,7 @@ class Timeline:
 
     content: Content
     events: list[Event]
-    position: dict[str, int] = field(default_factory=dict)
+    neighbours: dict[str, tuple[Event | None, Event | None]] = field(default_factory=dict)  # before, after
     by_actor: dict[str, list[Event]] = field(default_factory=dict)
     by_place: dict[str, list[Event]] = field(default_factory=dict)
     by_source: dict[str, list[Event]] = field(default_factory=dict)
@@ -265,24 +266,37 @@ class Timeline:
     _claimed: dict[str, tuple[Source, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def linked(self, event: Event) -> Linked:
-        """An event's actors, places, sources and related events as records, made once."""
+        """An event's actors, places, sources and related events as records, made once (each
+        call notes what it is made of, for the page that asks: content/reads.py)."""
+        for key in event.actors:
+            note(("actors", key))
+        for key in event.places:
+            note(("places", key))
+        for citation in event.sources:
+            note(("sources", citation.source))
+        note(("related", event.id))
         links = self._linked.get(event.id)
         if links is None:
             links = self._linked[event.id] = Linked(
-                tuple(self.actors[key] for key in event.actors),
-                tuple(self.places[key] for key in event.places),
-                tuple(self.sources[citation.source] for citation in event.sources),
-                tuple(other.id for other in self.related[event.id]),
+                tuple(dict.__getitem__(self.actors, key) for key in event.actors),
+                tuple(dict.__getitem__(self.places, key) for key in event.places),
+                tuple(dict.__getitem__(self.sources, citation.source) for citation in event.sources),
+                tuple(other.id for other in dict.__getitem__(self.related, event.id)),
             )
         return links
 
     def claimed(self, event: Event) -> tuple[Source, ...]:
         """The sources that give an event a date of their own (the axis labels each with its
         publisher), made once: every page that lists the event asks."""
+        for citation in event.sources:
+            if citation.date is not None:
+                note(("sources", citation.source))
         claims = self._claimed.get(event.id)
         if claims is None:
             claims = self._claimed[event.id] = tuple(
-                self.sources[citation.source] for citation in event.sources if citation.date is not None
+                dict.__getitem__(self.sources, citation.source)
+                for citation in event.sources
+                if citation.date is not None
             )
         return claims
 
@@ -307,12 +321,31 @@ class Timeline:
         return [self.content.events[step.event] for step in story.steps]
 
     def previous(self, event: Event) -> Event | None:
-        index = self.position[event.id]
-        return self.events[index - 1] if index > 0 else None
+        return self.neighbours[event.id][0]
 
     def next(self, event: Event) -> Event | None:
-        index = self.position[event.id]
-        return self.events[index + 1] if index + 1 < len(self.events) else None
+        return self.neighbours[event.id][1]
+
+    def inputs(self) -> dict[str, dict[Any, Any] | list[Any]]:
+        """Every collection a page may read, by the name its reads are noted under."""
+        content = self.content
+        return {
+            "events": self.events,
+            "event": content.events,
+            "sources": content.sources,
+            "actors": content.actors,
+            "places": content.places,
+            "tags": content.tags,
+            "stories": content.stories,
+            "media": content.media,
+            "neighbours": self.neighbours,
+            "by_actor": self.by_actor,
+            "by_place": self.by_place,
+            "by_source": self.by_source,
+            "by_tag": self.by_tag,
+            "by_story": self.by_story,
+            "related": self.related,
+        }
 
     def tags(self) -> list[str]:
         """The tags in use, in the order of their labels."""
@@ -369,16 +402,27 @@ def build_timeline(content: Content) -> Timeline:
         related[a].append(content.events[b])
     for linked in related.values():
         linked.sort(key=lambda event: event.sort_key)
+    watched = replace(
+        content,
+        sources=WatchedDict("sources", content.sources),
+        actors=WatchedDict("actors", content.actors),
+        places=WatchedDict("places", content.places),
+        events=WatchedDict("event", content.events),
+        media=WatchedDict("media", content.media),
+        tags=WatchedDict("tags", content.tags),
+        stories=WatchedDict("stories", content.stories),
+    )
+    ends = [None, *events, None]
     return Timeline(
-        content=content,
-        events=events,
-        position={event.id: index for index, event in enumerate(events)},
-        by_actor=by_actor,
-        by_place=by_place,
-        by_source=by_source,
-        by_tag=dict(by_tag),
-        related=related,
-        by_story=_stories_by_event(content),
+        content=watched,
+        events=WatchedList("events", events),
+        neighbours=WatchedDict("neighbours", {event.id: (ends[i], ends[i + 2]) for i, event in enumerate(events)}),
+        by_actor=WatchedDict("by_actor", by_actor),
+        by_place=WatchedDict("by_place", by_place),
+        by_source=WatchedDict("by_source", by_source),
+        by_tag=WatchedDict("by_tag", by_tag),
+        related=WatchedDict("related", related),
+        by_story=WatchedDict("by_story", _stories_by_event(content)),
     )
 
 

@@ -53,5 +53,5 @@ def data_files(
     yield "data/stories.json", partial(stories_json, timeline, site_url)
     yield "data/stories.schema.json", stories_schema
     yield "data/words.json", partial(search_words, timeline)
-    for story in timeline.stories.values():
-        yield f"data/stories/{story.id}.timelinejs.json", partial(story_timelinejs, timeline, story, site_url)
+    for key in timeline.stories:
+        yield f"data/stories/{key}.timelinejs.json", partial(story_timelinejs, timeline, key, site_url)

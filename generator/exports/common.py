@@ -10,6 +10,7 @@ from functools import _lru_cache_wrapper, lru_cache
 from typing import Any, TypeVar
 
 from generator.content import edtf
+from generator.content.addresses import absolute, address
 from generator.content.model import Event, Linked, Media, MediaFileInfo, Place, Source
 
 Made = TypeVar("Made")
@@ -53,7 +54,7 @@ ID_NAMESPACE = uuid.UUID("5b0cf5f2-4c5e-4d7e-9a51-6b3c8f1f2a10")  # stable ids f
 
 def event_url(event: Event, site_url: str) -> str:
     """Absolute when the site's address is known; otherwise relative to the site root."""
-    return f"{site_url.rstrip('/')}/events/{event.id}/" if site_url else f"events/{event.id}/"
+    return absolute(site_url, address("event", event.id))
 
 
 def media_url(info: MediaFileInfo | None, site_url: str) -> str | None:
@@ -61,7 +62,7 @@ def media_url(info: MediaFileInfo | None, site_url: str) -> str | None:
     which may hold where it was taken)."""
     if info is None:
         return None
-    return f"{site_url.rstrip('/')}/{info.largest}" if site_url else info.largest
+    return absolute(site_url, info.largest)
 
 
 Files = tuple["MediaFileInfo | None", ...]  # a record's media's files, in its order: hashable, for caches

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, get_args
 
 from generator.content import edtf
+from generator.content.addresses import absolute, address
 from generator.content.fields import (
     SLUG_PATTERN,
     Choice,
@@ -253,11 +254,11 @@ def stories_json(timeline: Timeline, site_url: str = "") -> str:
     stories = [
         {
             "id": story.id,
-            "url": f"{site_url}stories/{story.id}/",
+            "url": absolute(site_url, address("story", story.id)),
             "title": story.title,
             "summary": story.summary,
             "steps": [
-                {"event": step.event, "url": f"{site_url}events/{step.event}/", "text": step.text}
+                {"event": step.event, "url": absolute(site_url, address("event", step.event)), "text": step.text}
                 for step in story.steps
             ],
         }

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree
 
 from generator.content import edtf
+from generator.content.addresses import absolute
 from generator.content.markup import markdown_html
 from generator.content.model import Event, Timeline
 from generator.exports.common import (
@@ -54,12 +55,12 @@ def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
         element.text = text
         return element
 
-    root = site_url.rstrip("/") + "/" if site_url else ""
+    root = absolute(site_url, "")
 
     def address(path: str) -> str:
         """Absolute when the site's address is known: feed readers that ignore xml:base resolve
         a relative link against the feed's own address, or not at all."""
-        return root + path
+        return absolute(site_url, path)
 
     feed = ElementTree.Element(f"{{{atom}}}feed")
     if root:

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.content import edtf
 from generator.content.markup import markdown_html
-from generator.content.model import Event, Story, Timeline
+from generator.content.model import Event, Timeline
 from generator.exports.common import Files, Linked, event_url, first_located, joined, media_files, media_url, piece
 from generator.exports.data import compact
 
@@ -89,10 +89,12 @@ def _timelinejs_date(point: edtf.DatePoint, end: bool = False) -> dict[str, str]
     return fields
 
 
-def story_timelinejs(timeline: Timeline, story: Story, site_url: str = "") -> str:
+def story_timelinejs(timeline: Timeline, key: str, site_url: str = "") -> str:
     """A story as a TimelineJS3 file (data/stories/<id>.timelinejs.json): its title slide, then
     its steps' events, each with the story's words before the event's own. TimelineJS3 orders
-    slides by date; the story's order is in each slide's headline number."""
+    slides by date; the story's order is in each slide's headline number. Given the story's id,
+    not the story: what a file shows is what it looks up (content/reads.py)."""
+    story = timeline.stories[key]
     head = compact({"title": {"text": {"headline": _escape(story.title), "text": f"<p>{_escape(story.summary)}</p>"}}})[
         :-2
     ]

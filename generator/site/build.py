@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.reads import Inputs
 from generator.content.check import check_content
 from generator.content.history import Change, History, read_history
 from generator.content.model import Timeline, build_timeline, published
@@ -25,7 +26,7 @@ from generator.exports import data_files, forget_pieces
 from generator.parallel import worker_count
 from generator.site import stamp
 from generator.content.media import MEDIA_FOLDER
-from generator.site.render import pages, whole_timeline
+from generator.site.render import pages
 from generator.site.write import Memo, Page, WriteReport, write_pages
 
 
@@ -99,28 +100,26 @@ def map_borders(extra: object) -> bool:
 
 def generate(
     timeline: Timeline, site: Site, changes: dict[str, Change] | None = None, media: Path | None = None
-) -> Iterator[Page]:
-    """Every generated file as (path, a call that makes it, what it is made of): the open-data
-    exports (the slowest to make, so they start first), then the pages. Content errors were all
-    raised before."""
-    yield from exports(timeline, site)
-    yield from site_pages(timeline, site, changes, media)
+) -> tuple[Inputs, list[Page]]:
+    """Every generated file as (path, a call that makes it, its own record): the open-data
+    exports (the slowest to make, so they start first), then the pages; and what they may read.
+    Content errors were all raised before."""
+    inputs, files = site_pages(timeline, site, changes, media)
+    return inputs, exports(timeline, site) + files
 
 
 def site_pages(
     timeline: Timeline, site: Site, changes: dict[str, Change] | None = None, media: Path | None = None
-) -> Iterator[Page]:
-    """The pages, the maps' basemaps and the pictures' renditions."""
+) -> tuple[Inputs, list[Page]]:
+    """The pages, the maps' basemaps and the pictures' renditions, and what they may read."""
     return pages(
         timeline, site.url, site.title, changes or {}, site.repo_url, site.map_borders, media, site.description
     )
 
 
-def exports(timeline: Timeline, site: Site) -> Iterator[Page]:
-    """The open-data files, each made of the whole timeline."""
-    whole = whole_timeline(timeline)
-    for path, make in data_files(timeline, site.title, site.description, site.url):
-        yield path, make, whole
+def exports(timeline: Timeline, site: Site) -> list[Page]:
+    """The open-data files."""
+    return [(path, make, ("data", path)) for path, make in data_files(timeline, site.title, site.description, site.url)]
 
 
 def build(
@@ -157,17 +156,17 @@ def build(
     with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
         timeline = build_timeline(published(check_content(content, workers, reuse=reuse, saved=saved), drafts))
         memo = _memo(docs, site) if reuse else None
-        data = list(exports(timeline, site))
-        files = list(site_pages(timeline, site, history.changes, content / MEDIA_FOLDER))
+        data = exports(timeline, site)
+        inputs, files = site_pages(timeline, site, history.changes, content / MEDIA_FOLDER)
         later = None
         if exports_later and memo is not None:  # written by report.later, not stale
-            later = partial(write_pages, docs, data, 1, memo, None)
+            later = partial(write_pages, docs, data, 1, memo, None, inputs)
             keep = [path for path, _, _ in data]
         else:
             if memo is None:  # one build: no piece of an export is asked for twice
-                data = [(path, partial(_made_once, make), made_of) for path, make, made_of in data]
+                data = [(path, partial(_made_once, make), own) for path, make, own in data]
             files, keep = data + files, []
-        report = write_pages(docs, files, worker_count(len(files), workers), memo, keep=keep)
+        report = write_pages(docs, files, worker_count(len(files), workers), memo, keep=keep, inputs=inputs)
     if not reuse:
         mark = stamp.fingerprint(read, docs, by_content)
         how = "content" if by_content else "mtime"

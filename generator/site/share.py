@@ -52,42 +52,52 @@ def first_image(media: tuple[Media, ...], pictures: dict[str, Picture]) -> tuple
     return None
 
 
-def share_of(timeline: Timeline, path: str, pictures: dict[str, Picture], card: Card, site_description: str) -> Share:
-    """A page's share preview, from the record its path names."""
-    folder, _, name = path.removesuffix(".md").partition("/")
+@dataclass(frozen=True, slots=True)
+class PageRef:
+    """What a page is, for its share preview: a record's kind and id ("event", "camp-taji"), or
+    "period" with the period's name, "index" with its folder, "about", "home"."""
+
+    kind: str
+    key: str = ""
+
+
+def share_of(timeline: Timeline, page: PageRef, pictures: dict[str, Picture], card: Card, site_description: str) -> Share:
+    """A page's share preview, from the record the page declares it shows."""
+    kind, name = page.kind, page.key
     media: tuple[Media, ...] = ()
-    kind = "website"
-    if folder == "events" and name in timeline.content.events:
+    og_type = "website"
+    if kind == "event":
         event = timeline.content.events[name]
-        text, media, kind = markdown_text(event.summary), event.media, "article"
-    elif folder == "actors" and name in timeline.actors:
+        text, media, og_type = markdown_text(event.summary), event.media, "article"
+    elif kind == "actor":
         actor = timeline.actors[name]
         count = len(timeline.by_actor[name])
         text = markdown_text(actor.description) if actor.description else f"{actor.name}: {_events(count)}."
         media = actor.media
-    elif folder == "places" and name in timeline.places:
+    elif kind == "place":
         place = timeline.places[name]
         where = place.name if place.country == place.name else f"{place.name}, {place.country}"
         text, media = f"{where}: {_events(len(timeline.by_place[name]))}.", place.media
-    elif folder == "sources" and name in timeline.sources:
+    elif kind == "source":
         source = timeline.sources[name]
         cited = len(timeline.by_source[name])
         text = f"{source.title} ({source.publisher}, {source.published.isoformat()}): cited by {_events(cited)}."
-    elif folder == "stories" and name in timeline.stories:
+    elif kind == "story":
         story = timeline.stories[name]
         media = tuple(item for event in timeline.story_events(story) for item in event.media)
         pictured = first_image(media, pictures)
         if pictured:
             widest = pictured[1].largest_jpeg
-            return Share(_clip(story.summary), widest.path, widest.width, widest.height, pictured[0].alt, "article", "oembed.json")
+            alt = pictured[0].alt
+            return Share(_clip(story.summary), widest.path, widest.width, widest.height, alt, "article", "oembed.json")
         return Share(_clip(story.summary), card.path, CARD[0], CARD[1], card.alt, "article", "oembed.json")
-    elif folder == "tags" and name in timeline.by_tag:
+    elif kind == "tag":
         text = f"{_events(len(timeline.by_tag[name]))} tagged {name}."
-    elif folder == "timeline" and name != "index":
-        text = f"The timeline's events of {_period(name)}."
-    elif name == "index" and folder in INDEXES:
-        text = INDEXES[folder].format(events=_events(len(timeline.events)), count=_count(timeline, folder))
-    elif folder == "about":
+    elif kind == "period":
+        text = f"The timeline's events of {name}."
+    elif kind == "index":
+        text = INDEXES[name].format(events=_events(len(timeline.events)), count=_count(timeline, name))
+    elif kind == "about":
         text = "How this timeline is made: what each status and date means, how to read its time axis and maps."
     else:
         text = site_description
@@ -95,8 +105,8 @@ def share_of(timeline: Timeline, path: str, pictures: dict[str, Picture], card: 
     if found:
         item, shown = found
         largest = shown.largest_jpeg
-        return Share(_clip(text), largest.path, largest.width, largest.height, item.alt, kind)
-    return Share(_clip(text), card.path, CARD[0], CARD[1], card.alt, kind)
+        return Share(_clip(text), largest.path, largest.width, largest.height, item.alt, og_type)
+    return Share(_clip(text), card.path, CARD[0], CARD[1], card.alt, og_type)
 
 
 INDEXES = {
@@ -124,16 +134,6 @@ def _events(count: int) -> str:
     return f"{count} event{'s' if count != 1 else ''}"
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
-
-
-def _period(name: str) -> str:
-    """timeline/2020/index or 2020/03/index, as words."""
-    parts = [part for part in name.split("/") if part.isdigit()]
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0] if parts else "the whole timeline"
 
 
 def _clip(text: str) -> str:
@@ -165,5 +165,7 @@ def _yaml_string(value: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
-def fronted(make: Callable[[], str], share: Share) -> str:
-    return front_matter(share) + make()
+def fronted(make: Callable[[], str], share: Callable[[], Share]) -> str:
+    """The page with its share preview as front matter (both made here, so that what the
+    preview reads is recorded with the page's own reads)."""
+    return front_matter(share()) + make()

@@ -26,6 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.content.guard import leads_out
 from generator.site.layout import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, STAMP_FILE
 
 STAMP = STAMP_FILE
@@ -70,6 +71,8 @@ def _stats(root: Path, by_content: bool = False) -> Iterator[str]:
         folders[:] = sorted(folder for folder in folders if folder != "__pycache__")
         for name in sorted(files):
             path = os.path.join(directory, name)
+            if os.path.islink(path) and leads_out(path, root):
+                continue  # never read (the check says so): its bytes are no part of the build
             described = _describe(path, by_content)
             if described is not None:
                 yield f"{os.path.relpath(path, root)} {described}"

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.content.addresses import absolute, address
 from generator.content.model import STATUS_MEANINGS, Event, Place, Story, Timeline
 from generator.site.figures import media_html
 from generator.site.map_svg import map_figure
@@ -82,10 +83,6 @@ def story_page(timeline: Timeline, story: Story, common: dict[str, Any]) -> str:
     return render("story.md.j2", **common, **values, embed_height=EMBED_HEIGHT, status_help=_status_help())
 
 
-def stories_index(timeline: Timeline, common: dict[str, Any]) -> str:
-    return render("stories.md.j2", **common)
-
-
 def story_embed(timeline: Timeline, story: Story, common: dict[str, Any]) -> str:
     """The chromeless page of a story, for an <iframe> (embed/stories/<id>/index.html)."""
     root = "../../../"
@@ -102,7 +99,7 @@ def timeline_embed(timeline: Timeline, common: dict[str, Any]) -> str:
 def oembed(story: Story, site_title: str, site_url: str) -> str:
     """The story's oEmbed answer (stories/<id>/oembed.json), static: platforms that read oEmbed
     (WordPress, Ghost) embed the story from its address through the discovery link."""
-    page = f"{site_url}embed/stories/{story.id}/"
+    page = absolute(site_url, f"embed/{address('story', story.id)}")
     frame = embed_code(page, story.title)
     answer = {
         "version": "1.0",
@@ -130,11 +127,6 @@ def embed_code(address: str, title: str) -> str:
 def _status_help() -> dict[str, str]:
     return {str(status): meaning for status, meaning in STATUS_MEANINGS.items()}
 
-
-def story_events_key(timeline: Timeline, story: Story) -> tuple[object, ...]:
-    """Everything a story's pages show: the story, its events and what they name."""
-    events: list[Event] = timeline.story_events(story)
-    return (story, tuple(events), tuple(timeline.linked(event) for event in events))
 
 
 Pages = Callable[[], str]

@@ -8,22 +8,24 @@ import json
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
-from typing import Any
+from functools import cache, lru_cache, partial
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
 from generator.content import edtf
 from generator.content.model import STATUSES, Event, Source, Timeline
+from generator.content.reads import Inputs
 from generator.site.axis import LEGEND, MAX_ROWS, axis, claim_labels, shape
 from generator.site.axis_svg import marks_svg
 from generator.site.figures import thumb_html, thumb_of
 from generator.site.map_svg import map_figure
 from generator.site.pictures import Picture, Rendition
-from generator.site.placemap import located_places, place_counts, place_map
+from generator.site.placemap import place_counts, place_map
+from generator.site.share import PageRef
 from generator.site.templating import MONTHS, attribute, date_words, render
 
-Page = tuple[str, Callable[[], str], Hashable]
+Listed = tuple[str, Callable[[], str], Hashable, "PageRef | None"]
 
 
 @dataclass(frozen=True)
@@ -120,47 +122,53 @@ def filter_options(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def timeline_pages(
-    timeline: Timeline, pages_in_order: list[Stretch], options: dict[str, Any], common: dict[str, Any]
-) -> Iterator[Page]:
-    """A page per year (or per month of a crowded year), with links to the ones before and after."""
-    option_key = (tuple(options["tags"]), tuple(options["statuses"]), tuple(options["year_range"]),
-                  tuple(options["shards"]), options["total"])  # fmt: skip
-    names = filter_names(timeline)
-    name_key = (tuple(map(tuple, names["actors"])), tuple(map(tuple, names["places"])))  # rows name them by position
-    yield "timeline/names.json", partial(_json, names), name_key
-    positions = {kind: {key: index for index, (key, _) in enumerate(names[kind])} for kind in ("actors", "places")}
-    by_year: dict[int, list[Event]] = {}
-    for event in timeline.events:
-        by_year.setdefault(event.date.earliest.year, []).append(event)
-    for year, in_year in by_year.items():
-        thumbs = _thumbs(in_year, common["pictures"])
-        rows = partial(_rows, in_year, positions, timeline.sources, thumbs)  # made only if the year changed
-        yield (
-            f"timeline/events-{year}.json",
-            rows,
-            ("rows", tuple(in_year), name_key, claim_sources(timeline, in_year), thumbs),
-        )
-    paths = tuple(stretch.path for stretch in pages_in_order)
-    for index, stretch in enumerate(pages_in_order):
-        before = pages_in_order[index - 1] if index else None
-        after = pages_in_order[index + 1] if index + 1 < len(pages_in_order) else None
-        months = _months(stretch, pages_in_order)
-        neighbours = tuple((other.path, other.name) for other in (before, after) if other)
-        drawn = drawn_events(stretch, pages_in_order)
-        key = (
-            stretch,
-            neighbours,
-            tuple(months),  # a split year's axis draws its months' events too
-            paths,  # the axis's counts link to the pages of their periods
-            option_key,
-            _item_names(timeline, stretch.events),
-            _thumbs(stretch.events, common["pictures"]),
-            claim_sources(timeline, drawn),
-            tuple(located_places(timeline, drawn)),  # its map
-        )
-        made = partial(_stretch_page, timeline, pages_in_order, stretch, before, after, months, options, common)
-        yield f"{stretch.path}index.md", made, key
+class Period(NamedTuple):
+    """A timeline page as its neighbours and its year's page link to it."""
+
+    path: str
+    name: str
+    year: int
+    month: int | None
+
+
+def derivations(timeline: Timeline) -> dict[str, Callable[[], Any]]:
+    """The values the timeline's pages derive from many records, each computed once per build
+    and compared whole when a page that read it is checked again (content/reads.py): the
+    pages, by address; their order; where a year or month is; the filters' choices; the
+    names the compact index refers to; each year's events."""
+    in_order = cache(lambda: stretches(timeline.events))
+
+    def years() -> dict[int, tuple[Event, ...]]:
+        by_year: dict[int, list[Event]] = {}
+        for event in timeline.events:
+            by_year.setdefault(event.date.earliest.year, []).append(event)
+        return {year: tuple(events) for year, events in by_year.items()}
+
+    return {
+        "stretches": in_order,
+        "stretch": lambda: {stretch.path: stretch for stretch in in_order()},
+        "order": lambda: tuple(Period(s.path, s.name, s.year, s.month) for s in in_order()),
+        "periods": lambda: {(stretch.year, stretch.month): stretch.path for stretch in in_order()},
+        "options": lambda: filter_options(timeline),
+        "names": lambda: filter_names(timeline),
+        "years": years,
+    }
+
+
+def timeline_pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Listed]:
+    """A page per year (or per month of a crowded year), with links to the ones before and after;
+    the compact index the filters read, a file per year, and the names its rows refer to."""
+    inputs = common["inputs"]
+    yield "timeline/names.json", partial(_names_file, inputs), ("names",), None
+    for year in inputs.derived("years"):
+        yield f"timeline/events-{year}.json", partial(_rows, common, year), ("rows", year), None
+    for stretch in inputs.derived("stretches"):
+        page = partial(_stretch_page, common, stretch.path)
+        yield f"{stretch.path}index.md", page, ("period", stretch.path), PageRef("period", stretch.name)
+
+
+def _names_file(inputs: Inputs) -> str:
+    return _json(inputs.derived("names"))
 
 
 def _months(stretch: Stretch, in_order: list[Stretch]) -> list[Stretch]:
@@ -212,19 +220,14 @@ def filter_row(
     return row
 
 
-def _rows(
-    events: Sequence[Event],
-    positions: dict[str, dict[str, int]],
-    sources: dict[str, Source],
-    thumbs: Sequence[Rendition | None],
-) -> str:
+def _rows(common: dict[str, Any], year: int) -> str:
     """A year's compact index, as JSON."""
-    return _json([filter_row(event, positions, sources, thumb) for event, thumb in zip(events, thumbs)])
-
-
-def _thumbs(events: Sequence[Event], pictures: dict[str, Picture]) -> tuple[Rendition | None, ...]:
-    """The thumbnail each listed event shows (a new picture file changes the page)."""
-    return tuple(thumb_of(event.media, pictures) for event in events)
+    timeline, inputs, pictures = common["timeline"], common["inputs"], common["pictures"]
+    names = inputs.derived("names")
+    positions = {kind: {key: index for index, (key, _) in enumerate(names[kind])} for kind in ("actors", "places")}
+    events = inputs.derived("years", year)
+    rows = [filter_row(event, positions, timeline.sources, thumb_of(event.media, pictures)) for event in events]
+    return _json(rows)
 
 
 def claim_sources(timeline: Timeline, events: Sequence[Event]) -> tuple[tuple[Source, ...], ...]:
@@ -237,15 +240,6 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _item_names(timeline: Timeline, events: tuple[Event, ...]) -> tuple[tuple[str, ...], ...]:
-    """The names each listed event shows (an actor renamed changes the page)."""
-    return tuple(
-        tuple(timeline.actors[key].name for key in event.actors)
-        + tuple(timeline.places[key].name for key in event.places)
-        for event in events
-    )
-
-
 def _item(timeline: Timeline, root: str, pictures: dict[str, Picture]) -> Callable[[Event], Markup]:
     def item(event: Event) -> Markup:
         actors = tuple(timeline.actors[key].name for key in event.actors)
@@ -255,15 +249,15 @@ def _item(timeline: Timeline, root: str, pictures: dict[str, Picture]) -> Callab
     return item
 
 
-def period_links(in_order: list[Stretch], root: str) -> Callable[[int, int | None], str]:
-    """Where a count of the axis leads: the month's page, or its year's page at the month."""
-    paths = {(stretch.year, stretch.month): stretch.path for stretch in in_order}
+def period_links(periods: dict[tuple[int, int | None], str], root: str) -> Callable[[int, int | None], str]:
+    """Where a count of the axis leads: the month's page, or its year's page at the month
+    (`periods`: each year's and month's page, the derivation "periods")."""
 
     def href(year: int, month: int | None) -> str:
-        if month is not None and (year, month) in paths:
-            return root + paths[(year, month)]
-        if (year, None) in paths:
-            return root + paths[(year, None)] + (f"#m{year}-{month:02d}" if month is not None else "")
+        if month is not None and (year, month) in periods:
+            return root + periods[(year, month)]
+        if (year, None) in periods:
+            return root + periods[(year, None)] + (f"#m{year}-{month:02d}" if month is not None else "")
         return ""
 
     return href
@@ -291,16 +285,14 @@ def axis_figure(
     return Markup(render("axis.html.j2", **values).strip())
 
 
-def _stretch_page(
-    timeline: Timeline,
-    in_order: list[Stretch],
-    stretch: Stretch,
-    before: Stretch | None,
-    after: Stretch | None,
-    months: list[Stretch],
-    options: dict[str, Any],
-    common: dict[str, Any],
-) -> str:
+def _stretch_page(common: dict[str, Any], path: str) -> str:
+    timeline, inputs = common["timeline"], common["inputs"]
+    stretch: Stretch = inputs.derived("stretch", path)
+    order: tuple[Period, ...] = inputs.derived("order")
+    index = next(number for number, period in enumerate(order) if period.path == path)
+    before = order[index - 1] if index else None
+    after = order[index + 1] if index + 1 < len(order) else None
+    months = [inputs.derived("stretch", p.path) for p in order if stretch.split and p.year == stretch.year and p.month]
     depth = stretch.path.count("/")  # timeline/2020/ is 2 deep, timeline/2020/03/ is 3
     root = "../" * depth
     groups = [group for _, year_groups in timeline_groups(list(stretch.events)) for group in year_groups]
@@ -308,10 +300,12 @@ def _stretch_page(
         span = (date(stretch.year, stretch.month, 1), _month_after(stretch.year, stretch.month))
     else:
         span = (date(stretch.year, 1, 1), date(stretch.year + 1, 1, 1))
-    drawn = sorted(drawn_events(stretch, in_order), key=lambda event: event.sort_key)
+    drawn_ = stretch.events + tuple(event for month in months for event in month.events)
+    drawn = sorted(drawn_, key=lambda event: event.sort_key)
     located = place_map(place_counts(timeline, drawn))
+    links = period_links(inputs.derived("periods"), root)
     page = {
-        "axis": axis_figure(timeline, drawn, root, period_links(in_order, root), span, choose=True),
+        "axis": axis_figure(timeline, drawn, root, links, span, choose=True),
         "map": map_figure(located, root, common["map_borders"], pick=True),
         "stretch": stretch,
         "groups": groups,
@@ -321,7 +315,7 @@ def _stretch_page(
         "listed": len(stretch.events) + sum(len(month.events) for month in months),  # the page's own count, said first
         "root": root,
         "item": _item(timeline, root, common["pictures"]),
-        "options": options,
+        "options": inputs.derived("options"),
     }
     return render("timeline_stretch.md.j2", **common, **page)
 
@@ -330,13 +324,13 @@ def _month_after(year: int, month: int) -> date:
     return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
 
 
-def timeline_overview(
-    timeline: Timeline, in_order: list[Stretch], options: dict[str, Any], common: dict[str, Any]
-) -> str:
+def timeline_overview(common: dict[str, Any]) -> str:
     """The timeline's first page: the most recent events, the years (and months) with their
     counts, the time axis of the whole timeline, and the filters over it."""
+    timeline, inputs = common["timeline"], common["inputs"]
     events = timeline.events
-    overview = axis_figure(timeline, events, "../", period_links(in_order, "../"), choose=True)
+    in_order = inputs.derived("stretches")
+    overview = axis_figure(timeline, events, "../", period_links(inputs.derived("periods"), "../"), choose=True)
     years = []
     for stretch in in_order:
         if stretch.month is None:
@@ -349,7 +343,7 @@ def timeline_overview(
         "overview": overview,
         "map": map_figure(place_map(place_counts(timeline, events)), "../", common["map_borders"], pick=True),
         "item": _item(timeline, "../", common["pictures"]),
-        "options": options,
+        "options": inputs.derived("options"),
         "root": "../",
     }
     return render("timeline.md.j2", **common, **page)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content.reads import Inputs, Read, changed, recording
 from generator.parallel import PARALLEL_FROM, fork_map
 from generator.site.layout import CONTENT_ADDRESSED, MARKED_FILES, is_generated, remove_stale
 
@@ -32,20 +33,23 @@ class WriteReport:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    reads: dict[str, frozenset[Read]] = field(default_factory=dict)  # by page made, with a memo
 
 
 Made = Callable[[], "str | bytes"]
-Page = tuple[str, Made, Hashable]  # path under docs/, its maker, what it is made of (None: make it each time)
+Page = tuple[str, Made, Hashable]  # path under docs/, its maker, its own record (None: make it each time)
 
 
 @dataclass
 class Memo:
-    """What each page was made from when this process last wrote it, and the file it left
-    (inode, size, mtime), so a page made of the same records, whose file nobody touched
-    since, is neither made nor read again."""
+    """What each page was when this process last wrote it: its own record, what its maker read
+    (content/reads.py), and the file it left (inode, size, mtime); and the value each read gave
+    then. A page whose own record is the same, none of whose reads gives another value now, and
+    whose file nobody touched since, is neither made nor read again."""
 
     stamp: Hashable = None
-    pages: dict[str, tuple[Hashable, tuple[int, int, int]]] = field(default_factory=dict)
+    pages: dict[str, tuple[Hashable, frozenset[Read], tuple[int, int, int]]] = field(default_factory=dict)
+    values: dict[Read, object] = field(default_factory=dict)
 
 
 def _stat(target: str) -> tuple[int, int, int] | None:
@@ -62,53 +66,78 @@ def write_pages(
     workers: int = 1,
     memo: Memo | None = None,
     keep: Collection[str] | None = None,
+    inputs: Inputs | None = None,
 ) -> WriteReport:
     """Make and write each page whose bytes differ; delete owned files not in pages nor in `keep`
     (with `keep` None: delete nothing, the pages are only a part of the generated files).
 
-    With workers > 1 the pages are made and written in forked processes, in runs. With a memo,
-    pages made of the same records as last time are skipped without being made."""
+    With workers > 1 the pages are made and written in forked processes, in runs. With a memo
+    and the inputs the pages read, the pages none of whose reads changed are skipped without
+    being made, and each page made has its reads recorded."""
     report = WriteReport()
     todo: Sequence[int] = range(len(pages))
-    if memo is not None:
-        todo = [index for index, page in enumerate(pages) if not _same_as_before(docs, page, memo)]
+    record = memo is not None and inputs is not None
+    if memo is not None and inputs is not None:
+        stale = changed(memo.values, inputs)
+        todo = [index for index, page in enumerate(pages) if not _same_as_before(docs, page, memo, stale)]
         report.unchanged = len(pages) - len(todo)
         if len(todo) < PARALLEL_FROM:  # a fork costs more than a few pages
             workers = 1
     # Strided runs: the few slow makers at the front (the exports) land in different runs.
     count = workers * 16 if workers > 1 else 1
     runs = [todo[start::count] for start in range(count)]
-    for part in fork_map(_write_run, runs, (docs, pages), workers):
+    for part in fork_map(_write_run, runs, (docs, pages, record), workers):
         report.written.extend(part.written)
         report.unchanged += part.unchanged
         report.skipped.extend(part.skipped)
+        report.reads.update(part.reads)
     report.written.sort()
-    if memo is not None:
-        for index in todo:
-            relative, _, made_of = pages[index]
-            stat = _stat(os.path.join(docs, relative))
-            if made_of is not None and stat is not None:
-                memo.pages[relative] = (made_of, stat)
-            else:
-                memo.pages.pop(relative, None)
+    if memo is not None and inputs is not None:
+        _remember(docs, pages, todo, report, memo, inputs, stale)
     if keep is not None:
         report.removed = remove_stale(docs, {relative for relative, _, _ in pages} | set(keep))
     return report
 
 
-def _same_as_before(docs: Path, page: Page, memo: Memo) -> bool:
-    relative, _, made_of = page
+def _remember(
+    docs: Path,
+    pages: Sequence[Page],
+    todo: Sequence[int],
+    report: WriteReport,
+    memo: Memo,
+    inputs: Inputs,
+    stale: set[Read],
+) -> None:
+    """The memo after a build: each page made, with its reads; each read's value now."""
+    for read in stale:
+        memo.values[read] = inputs.value(read)
+    for index in todo:
+        relative, _, own = pages[index]
+        stat = _stat(os.path.join(docs, relative))
+        reads = report.reads.get(relative)
+        if own is None or stat is None or reads is None:
+            memo.pages.pop(relative, None)
+            continue
+        memo.pages[relative] = (own, reads, stat)
+        for read in reads:
+            if read not in memo.values:
+                memo.values[read] = inputs.value(read)
+
+
+def _same_as_before(docs: Path, page: Page, memo: Memo, stale: set[Read]) -> bool:
+    relative, _, own = page
     before = memo.pages.get(relative)
     return (
-        made_of is not None
+        own is not None
         and before is not None
-        and before[0] == made_of
-        and before[1] == _stat(os.path.join(docs, relative))
+        and before[0] == own
+        and before[1].isdisjoint(stale)
+        and before[2] == _stat(os.path.join(docs, relative))
     )
 
 
-def _write_run(shared: tuple[Path, Sequence[Page]], indexes: Sequence[int]) -> WriteReport:
-    docs, pages = shared
+def _write_run(shared: tuple[Path, Sequence[Page], bool], indexes: Sequence[int]) -> WriteReport:
+    docs, pages, record = shared
     report = WriteReport()
     for index in indexes:
         relative, make, _ = pages[index]
@@ -119,7 +148,10 @@ def _write_run(shared: tuple[Path, Sequence[Page]], indexes: Sequence[int]) -> W
         if relative.startswith(CONTENT_ADDRESSED) and os.path.exists(target):
             report.unchanged += 1  # named by its source's digest: what it would be made into
             continue
-        content = make()
+        if record:
+            content, report.reads[relative] = recording(make)
+        else:
+            content = make()
         data = content.encode("utf-8") if isinstance(content, str) else content
         del content  # an export at 100,000 events is up to 190 MB: one copy held while it is written
         try:

@@ -1,0 +1,208 @@
+"""What a render read: the record (or the list of records) behind every lookup, noted as it happens.
+
+A long-lived process (the preview) skips a page whose inputs are the same as when it last wrote
+it. Listing a page's inputs by hand drifts from what its templates really show (an input dropped
+from a list fails nothing until a page goes stale), so they are recorded instead: the timeline's
+collections are `WatchedDict`s and `WatchedList`s that note each read, by name and key, while a
+`recording` is open. A read is checked again with `Inputs.value`, which looks the same name and
+key up without noting it; a page is made again when any of its reads has another value now.
+
+Values computed from many records (the timeline cut into pages, the filters' choices) are read
+through `Inputs.derived`: the page notes the derived value itself, which is compared whole, so a
+page that uses only the list of the timeline's page addresses is not made again when an event's
+title changes.
+
+Noting costs one Python call per lookup; outside a recording it notes nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, TypeVar
+
+Read = tuple[str, Hashable]  # (the collection's name, a key, or ALL for the whole collection)
+ALL = "\0all"  # a key no record has: the whole collection was read (iterated, counted)
+MISSING = object()  # the value of a read whose key is not there (a page may show an absence)
+
+_local = threading.local()  # each thread's recordings (the preview writes its exports in a thread)
+_recording = 0  # recordings open in any thread: outside them a lookup costs one comparison more
+
+Key = TypeVar("Key")
+Value = TypeVar("Value")
+Result = TypeVar("Result")
+
+
+def _opened() -> list[set[Read]]:
+    opened: list[set[Read]] | None = getattr(_local, "opened", None)
+    if opened is None:
+        opened = _local.opened = []
+    return opened
+
+
+def note(read: Read) -> None:
+    if _recording:
+        opened = _opened()
+        if opened:
+            opened[-1].add(read)
+
+
+def recording(make: Callable[[], Result]) -> tuple[Result, frozenset[Read]]:
+    """`make()`, and every read it made. A recording inside another adds its reads to it."""
+    global _recording
+    opened = _opened()
+    opened.append(set())
+    _recording += 1
+    try:
+        result = make()
+    finally:
+        _recording -= 1
+        reads = opened.pop()
+    if opened:
+        opened[-1] |= reads
+    return result, frozenset(reads)
+
+
+class WatchedDict(dict[Key, Value]):
+    """A dict that notes each lookup by key, and a read of the whole when iterated or counted."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, *args: Any) -> None:
+        super().__init__(*args)
+        self.name = name
+
+    def __getitem__(self, key: Key) -> Value:
+        note((self.name, key))
+        return dict.__getitem__(self, key)
+
+    def get(self, key: Key, default: Any = None) -> Any:
+        note((self.name, key))
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        note((self.name, key))
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Iterator[Key]:
+        note((self.name, ALL))
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        note((self.name, ALL))
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        note((self.name, ALL))
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        note((self.name, ALL))
+        return dict.values(self)
+
+    def items(self) -> Any:
+        note((self.name, ALL))
+        return dict.items(self)
+
+    def __reduce__(self) -> Any:  # a copy for another process is a plain dict of the same name
+        return (WatchedDict, (self.name, dict(dict.items(self))))
+
+
+class WatchedList(list[Value]):
+    """A list whose every use is a read of the whole (its order is part of what a page shows)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, *args: Any) -> None:
+        super().__init__(*args)
+        self.name = name
+
+    def __iter__(self) -> Iterator[Value]:
+        note((self.name, ALL))
+        return list.__iter__(self)
+
+    def __len__(self) -> int:
+        note((self.name, ALL))
+        return list.__len__(self)
+
+    def __getitem__(self, index: Any) -> Any:
+        note((self.name, ALL))
+        return list.__getitem__(self, index)
+
+    def __reversed__(self) -> Iterator[Value]:
+        note((self.name, ALL))
+        return list.__reversed__(self)
+
+    def __reduce__(self) -> Any:
+        return (WatchedList, (self.name, list(list.__iter__(self))))
+
+
+def unwatched_items(collection: dict[Any, Any] | list[Any]) -> tuple[Any, ...]:
+    """The whole of a collection, read without noting it."""
+    if isinstance(collection, dict):
+        return tuple(dict.items(collection))
+    return tuple(list.__iter__(collection))
+
+
+class Inputs:
+    """Everything a render may read, by name: collections, and values derived from them.
+
+    `value` answers what a read gives now, without noting it; a derived value is computed once,
+    when first asked for, with no recording open (its own reads belong to it, not to the page:
+    the page notes the derived value, which is compared whole)."""
+
+    def __init__(
+        self, collections: dict[str, dict[Any, Any] | list[Any]], derivations: dict[str, Callable[[], Any]]
+    ) -> None:
+        self.collections = collections
+        self.derivations = derivations
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, key: Hashable = None) -> Any:
+        """The value of derivation `name` (its entry `key`, when it is a table by key); the read
+        is noted on every call."""
+        note((name, key))
+        value = self._compute(name)
+        return value if key is None else value[key]
+
+    def _compute(self, name: str) -> Any:
+        if name not in self._derived:
+            self._derived[name] = _quietly(self.derivations[name])
+        return self._derived[name]
+
+    def value(self, read: Read) -> object:
+        """What `read` gives now (MISSING for an absent key or an unknown name)."""
+        name, key = read
+        found = self.collections.get(name)
+        if found is None:
+            if name not in self.derivations:
+                return MISSING
+            value = self._compute(name)
+            return value if key is None else value.get(key, MISSING)
+        if key == ALL:
+            return unwatched_items(found)
+        return dict.get(found, key, MISSING) if isinstance(found, dict) else MISSING
+
+
+def _quietly(compute: Callable[[], Result]) -> Result:
+    """`compute()` with no recording open: its reads belong to the derived value, not the page."""
+    opened = _opened()
+    saved = opened[:]
+    opened.clear()
+    try:
+        return compute()
+    finally:
+        opened[:] = saved
+
+
+def changed(reads: dict[Read, object], inputs: Inputs) -> set[Read]:
+    """The reads, among those remembered with their values, that give another value now (the
+    same object is the same value: unchanged records are kept from one build to the next)."""
+    found = set()
+    for read, before in reads.items():
+        now = inputs.value(read)
+        if now is before:
+            continue
+        if now is MISSING or before is MISSING or now != before:
+            found.add(read)
+    return found
