@@ -12,6 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator import environment
 from generator.authoring.article import Article
 from generator.authoring.files import AuthoringError
 from generator.content.check import check_content, valid_actors_and_places
@@ -121,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "links": _links,
     }
     try:
+        environment.check()
+    except environment.SettingError as error:
+        for line in str(error).splitlines():
+            print(f"timeline {args.command}: error: {line}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         return handlers[args.command](args)
     except AuthoringError as error:
         print(f"timeline {args.command}: error: {error}", file=sys.stderr)
@@ -159,9 +166,15 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from generator.site.build import build, site_from_config
+    from generator.mkdocs.settings import SettingsError, site_settings
+    from generator.site.build import build
 
-    configured = site_from_config(args.config)  # every setting mkdocs.yml gives, so `make site` finds the pages current
+    try:  # every setting mkdocs.yml gives, so `make site` finds the pages current
+        configured = site_settings(args.config)
+    except SettingsError as error:
+        for line in str(error).splitlines():
+            print(f"timeline build: error: {line}", file=sys.stderr)
+        return EXIT_USAGE
     site = replace(
         configured,
         title=configured.title if args.title is None else args.title,

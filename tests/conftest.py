@@ -110,7 +110,11 @@ def run_in_process(args: Sequence[str], cwd: Path) -> subprocess.CompletedProces
 def mkdocs(project: Path, *args: str, python_path: str = "") -> subprocess.CompletedProcess[str]:
     """The real `mkdocs` of this environment, run in a project folder (`python_path`: folders
     searched before the generator's)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (python_path, str(ROOT)))), "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, (python_path, str(ROOT)))),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,

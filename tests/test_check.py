@@ -806,5 +806,9 @@ def test_a_yml_file_is_reported_in_every_folder_of_records(timeline, content, fo
     """`.yml` is a slip for `.yaml`: said in the stories folder as in the events folder, not ignored."""
     first = sorted((content / folder).glob("*.yaml"))[0]
     first.rename(first.with_suffix(".yml"))
-    found = [line for line in errors(timeline("check", "--content", str(content))) if line[0] == first.with_suffix(".yml").name]
+    found = [
+        line
+        for line in errors(timeline("check", "--content", str(content)))
+        if line[0] == first.with_suffix(".yml").name
+    ]
     assert found and "end in .yaml" in found[0][3] and f"rename it to {first.name}" in found[0][3]

@@ -34,7 +34,11 @@ WORDS = ["Edited", "<b>bold</b> & co", "Camp Taji", "ٹیکسٹ عربی", "Same
 
 
 def _tree(docs: Path) -> dict[str, bytes]:
-    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*") if path.is_file() and path.name != STAMP_FILE}
+    return {
+        path.relative_to(docs).as_posix(): path.read_bytes()
+        for path in docs.rglob("*")
+        if path.is_file() and path.name != STAMP_FILE
+    }
 
 
 def _load(path: Path) -> Any:

@@ -107,11 +107,24 @@ def test_history_settings_and_library_versions_are_read(tree, by_content, monkey
 
 @pytest.mark.parametrize(
     ("value", "method"),
-    [("", "mtime"), ("mtime", "mtime"), ("content", "content"), (" Content ", "content"), ("hash", "mtime")],
+    [
+        ("", "mtime"),
+        ("mtime", "mtime"),
+        ("content", "content"),
+        (" Content ", "content"),
+        ("hash", None),
+        ("contents", None),
+    ],
 )
 def test_the_comparison_is_chosen_by_the_environment(monkeypatch, value, method):
+    from generator.environment import SettingError
+
     monkeypatch.setenv(stamp.METHOD_VARIABLE, value)
-    assert stamp.method() == method
+    if method is None:  # a typo is an error, never a silent fallback to times
+        with pytest.raises(SettingError, match="TIMELINE_CHECK_MODIFIED takes mtime or content"):
+            stamp.method()
+    else:
+        assert stamp.method() == method
 
 
 def test_the_versions_of_the_libraries_that_shape_a_page_are_recorded():

@@ -22,7 +22,7 @@ fails. A serial build runs MkDocs untouched.
 
 It falls back to MkDocs's own serial build whenever it cannot promise the same site: another
 command than `build` (`serve` runs threads, and a fork copies their locks), a `--dirty` build, a
-MkDocs other than 1.6, a plugin besides our hook (it may need every page in one process), no
+MkDocs other than 1.6, a plugin besides ours (it may need every page in one process), no
 `fork`, one core, or a small site. `TIMELINE_BUILD_JOBS=N` chooses the number of processes (1:
 serial). A test builds a site both ways and compares every file byte for byte.
 """
@@ -31,18 +31,19 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import environment
 from generator.parallel import PARALLEL_FROM, available_cores, forks_safely
 
 KNOWN_MKDOCS = "1.6."
 JOBS_VARIABLE = "TIMELINE_BUILD_JOBS"
-log = logging.getLogger("mkdocs.hooks.timeline")
+PLUGIN_NAME = "timeline"  # as mkdocs.yml names it (the entry point in pyproject.toml)
+log = logging.getLogger("mkdocs.plugins.timeline")
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,9 @@ def plan(
 
 
 def requested_jobs() -> int | None:
-    value = os.environ.get(JOBS_VARIABLE, "").strip()
-    return int(value) if value.isdigit() else None
+    """TIMELINE_BUILD_JOBS, if set (SettingError if it is not a whole number above 0)."""
+    jobs: int | None = environment.value(JOBS_VARIABLE)
+    return jobs
 
 
 @dataclass
@@ -100,124 +102,6 @@ class _Run:
     theirs: set[str] = field(default_factory=set)  # src_uris the workers render
     later: set[str] = field(default_factory=set)  # src_uris the parent renders as it writes them
     workers: list[tuple[Any, Any, list[str]]] = field(default_factory=list)  # (process, connection, share)
-
-
-_state: dict[str, Any] = {"command": None, "dirty": False, "run": None}
-_original: dict[str, Callable[..., Any]] = {}
-
-
-def configure(command: str, dirty: bool) -> None:
-    """At `on_startup`: remember the command; nothing of MkDocs is touched until `start` decides
-    to fork (a serial build runs MkDocs's own functions, unwrapped)."""
-    _state.update(command=command, dirty=dirty, run=None)
-    _restore()
-
-
-def _patch() -> None:
-    """Swap MkDocs's page functions for ours, for one parallel build."""
-    import mkdocs.commands.build as mkdocs_build
-
-    if not _original:
-        _original["populate"] = mkdocs_build._populate_page
-        _original["build"] = mkdocs_build._build_page
-    mkdocs_build._populate_page = _populate_page
-    mkdocs_build._build_page = _build_page
-
-
-def _restore() -> None:
-    """Give MkDocs its own page functions back (after a parallel build, or one that failed)."""
-    if not _original:
-        return
-    import mkdocs.commands.build as mkdocs_build
-
-    mkdocs_build._populate_page = _original.pop("populate")
-    mkdocs_build._build_page = _original.pop("build")
-
-
-def finish() -> None:
-    """At `on_post_build` and `on_build_error`: MkDocs is left as it was found."""
-    _state["run"] = None
-    _restore()
-
-
-def start(config: Any, files: Any, nav: Any) -> None:
-    """At `on_nav`: decide, and fork the workers with their shares of the pages."""
-    import mkdocs
-    from mkdocs.structure.files import InclusionLevel
-
-    finish()
-    pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
-    in_nav = {id(page) for page in nav.pages}
-    outside_nav = [file for file in pages if id(file.page) not in in_nav]
-    hooks = set(getattr(config, "hooks", {}) or {})
-    others = [name for name in config.plugins if name not in hooks]
-    decided = plan(
-        command=str(_state["command"]),
-        dirty=bool(_state["dirty"]),
-        mkdocs_version=mkdocs.__version__,
-        other_plugins=others,
-        can_fork=forks_safely(),
-        cores=available_cores(),
-        pages=len(pages),
-        requested=requested_jobs(),
-    )
-    if decided.processes <= 1 or len(outside_nav) < decided.processes:
-        if _state["command"] == "build":  # under serve, every rebuild would say it again
-            log.info("pages: %s", decided.reason)
-        return
-    run = _state["run"] = _Run(config, files, nav)
-    run.later = {file.src_uri for file in outside_nav[:: decided.processes]}
-    _patch()
-    context = multiprocessing.get_context("fork")
-    # Every n-th page, not runs of pages: the heavy pages (a crowded year, a much-cited source)
-    # sit together in MkDocs's order, and a share of them would keep the others waiting.
-    for share in [outside_nav[start :: decided.processes] for start in range(1, decided.processes)]:
-        uris = [file.src_uri for file in share]
-        receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(run, uris, sending), daemon=True)
-        process.start()
-        sending.close()
-        run.workers.append((process, receiving, uris))
-        run.theirs.update(uris)
-    log.info("pages: %s, %d of %d pages built by forked workers", decided.reason, len(run.theirs), len(pages))
-
-
-def _populate_page(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
-    run = _state["run"]
-    uri = page.file.src_uri
-    if run is not None and run.config is config and (uri in run.theirs or uri in run.later):
-        return  # a worker renders it, or this process when it writes it
-    _original["populate"](page, config, files, dirty)
-
-
-def _build_page(
-    page: Any, config: Any, doc_files: Sequence[Any], nav: Any, env: Any, *args: Any, **kwargs: Any
-) -> None:
-    run = _state["run"]
-    if run is None or run.config is not config:
-        _original["build"](page, config, doc_files, nav, env, *args, **kwargs)
-        return
-    if page.file.src_uri in run.later:
-        _original["populate"](page, config, run.files, False)
-    if page.file.src_uri not in run.theirs:
-        _original["build"](page, config, doc_files, nav, env, *args, **kwargs)
-        _release(page)  # no plugin reads it later: `plan` refused to fork with one
-    if doc_files and page is doc_files[-1].page:
-        _state["run"] = None
-        if run.workers:
-            _join(run, doc_files, env)
-
-
-def _render_page(run: _Run, file: Any) -> None:
-    """Markdown to HTML for a page of a share, as MkDocs's `build()` calls it (never dirty: a
-    --dirty build is serial)."""
-    _original["populate"](file.page, run.config, run.files, False)
-
-
-def _write_page(run: _Run, file: Any, doc_files: Sequence[Any], env: Any) -> None:
-    """A rendered page of a share into the theme and onto disk, as MkDocs's `build()` calls it;
-    the same call in a worker and in the parent building a failed worker's share."""
-    _original["build"](file.page, run.config, doc_files, run.nav, env, False, excluded=file.inclusion.is_excluded())
 
 
 def _release(page: Any) -> None:
@@ -237,38 +121,6 @@ class _Capture(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _work(run: _Run, share: list[str], connection: Any) -> None:
-    """In a forked worker: render, build and write the pages of `share` as `build()` would, and
-    send back what the parent's build needs of them. On any error the parent builds the share."""
-    from mkdocs.structure.files import InclusionLevel
-
-    config, files = run.config, run.files
-    capture = _Capture()
-    logging.getLogger("mkdocs").handlers = [capture]
-    result: dict[str, Any] = {"pages": {}, "logs": capture.records, "error": None}
-    try:
-        wanted = set(share)
-        in_nav = {id(page) for page in run.nav.pages}
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        for file in doc_files:
-            if id(file.page) in in_nav and file.src_uri not in wanted:
-                file.page.read_source(config)  # the navigation drawn on each page reads its pages' front matter
-        env = config.theme.get_env()
-        env = config.plugins.on_env(env, config=config, files=files)
-        for file in doc_files:
-            if file.src_uri in wanted:
-                page = file.page
-                _render_page(run, file)  # each page rendered as it is written, then dropped
-                _write_page(run, file, doc_files, env)
-                links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
-                result["pages"][file.src_uri] = (page._title_from_render, page.present_anchor_ids, links)
-                _release(page)
-    except BaseException as error:  # the parent builds this share, and so reports the error
-        result = {"pages": {}, "logs": [], "error": f"{type(error).__name__}: {error}"}
-    connection.send(result)
-    connection.close()
-
-
 def _receive(process: Any, connection: Any) -> dict[str, Any]:
     try:
         result: dict[str, Any] = connection.recv()
@@ -278,26 +130,174 @@ def _receive(process: Any, connection: Any) -> dict[str, Any]:
     return result
 
 
-def _join(run: _Run, doc_files: Sequence[Any], env: Any) -> None:
-    """Wait for the workers; give the parent's pages what the workers learnt of theirs, or build
-    a failed worker's share here, as the serial build would."""
-    by_uri = {file.src_uri: file for file in doc_files}
-    started = time.perf_counter()
-    results = [_receive(process, connection) for process, connection, _ in run.workers]
-    log.info("pages: the parent's share done, then %.1f s waiting for the workers", time.perf_counter() - started)
-    for number, ((_, _, share), result) in enumerate(zip(run.workers, results, strict=True), start=1):
-        for name, level, message in result["logs"]:
-            logging.getLogger(name).log(level, message)
-        for uri, (title, anchors, links) in result["pages"].items():
-            page = by_uri[uri].page
-            page._title_from_render = title
-            page.present_anchor_ids = anchors
-            page.links_to_anchors = {by_uri[target]: found for target, found in links.items() if target in by_uri}
-        for uri in result["pages"]:
-            log.debug("pages: %s built by worker %d", uri, number)
-        if result["error"]:
-            log.info("pages: a worker failed (%s); building its %d pages here", result["error"], len(share))
-            for uri in share:
-                _render_page(run, by_uri[uri])
-                _write_page(run, by_uri[uri], doc_files, env)
-                _release(by_uri[uri].page)
+class ParallelBuild:
+    """`mkdocs build` on every core, for one run of MkDocs: the command, and while a parallel
+    build runs, its state and MkDocs's own page functions (put back when it ends or fails)."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.dirty = False
+        self.run: _Run | None = None
+        self.original: dict[str, Callable[..., Any]] = {}
+
+    def configure(self, command: str, dirty: bool) -> None:
+        """At `on_startup`: remember the command; nothing of MkDocs is touched until `start` decides
+        to fork (a serial build runs MkDocs's own functions, unwrapped)."""
+        self.command, self.dirty, self.run = command, dirty, None
+        self._restore()
+
+    def _patch(self) -> None:
+        """Swap MkDocs's page functions for ours, for one parallel build."""
+        import mkdocs.commands.build as mkdocs_build
+
+        if not self.original:
+            self.original["populate"] = mkdocs_build._populate_page
+            self.original["build"] = mkdocs_build._build_page
+        mkdocs_build._populate_page = self._populate_page
+        mkdocs_build._build_page = self._build_page
+
+    def _restore(self) -> None:
+        """Give MkDocs its own page functions back (after a parallel build, or one that failed)."""
+        if not self.original:
+            return
+        import mkdocs.commands.build as mkdocs_build
+
+        mkdocs_build._populate_page = self.original.pop("populate")
+        mkdocs_build._build_page = self.original.pop("build")
+
+    def finish(self) -> None:
+        """At `on_post_build` and `on_build_error`: MkDocs is left as it was found."""
+        self.run = None
+        self._restore()
+
+    def start(self, config: Any, files: Any, nav: Any) -> None:
+        """At `on_nav`: decide, and fork the workers with their shares of the pages."""
+        import mkdocs
+        from mkdocs.structure.files import InclusionLevel
+
+        self.finish()
+        pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+        in_nav = {id(page) for page in nav.pages}
+        outside_nav = [file for file in pages if id(file.page) not in in_nav]
+        hooks = set(getattr(config, "hooks", {}) or {})
+        others = [name for name in config.plugins if name not in hooks and name != PLUGIN_NAME]
+        decided = plan(
+            command=self.command,
+            dirty=self.dirty,
+            mkdocs_version=mkdocs.__version__,
+            other_plugins=others,
+            can_fork=forks_safely(),
+            cores=available_cores(),
+            pages=len(pages),
+            requested=requested_jobs(),
+        )
+        if decided.processes <= 1 or len(outside_nav) < decided.processes:
+            if self.command == "build":  # under serve, every rebuild would say it again
+                log.info("pages: %s", decided.reason)
+            return
+        run = self.run = _Run(config, files, nav)
+        run.later = {file.src_uri for file in outside_nav[:: decided.processes]}
+        self._patch()
+        context = multiprocessing.get_context("fork")
+        # Every n-th page, not runs of pages: the heavy pages (a crowded year, a much-cited source)
+        # sit together in MkDocs's order, and a share of them would keep the others waiting.
+        for share in [outside_nav[start :: decided.processes] for start in range(1, decided.processes)]:
+            uris = [file.src_uri for file in share]
+            receiving, sending = context.Pipe(duplex=False)
+            process = context.Process(target=self._work, args=(run, uris, sending), daemon=True)
+            process.start()
+            sending.close()
+            run.workers.append((process, receiving, uris))
+            run.theirs.update(uris)
+        log.info("pages: %s, %d of %d pages built by forked workers", decided.reason, len(run.theirs), len(pages))
+
+    def _populate_page(self, page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+        run = self.run
+        uri = page.file.src_uri
+        if run is not None and run.config is config and (uri in run.theirs or uri in run.later):
+            return  # a worker renders it, or this process when it writes it
+        self.original["populate"](page, config, files, dirty)
+
+    def _build_page(
+        self, page: Any, config: Any, doc_files: Sequence[Any], nav: Any, env: Any, *args: Any, **kwargs: Any
+    ) -> None:
+        run = self.run
+        if run is None or run.config is not config:
+            self.original["build"](page, config, doc_files, nav, env, *args, **kwargs)
+            return
+        if page.file.src_uri in run.later:
+            self.original["populate"](page, config, run.files, False)
+        if page.file.src_uri not in run.theirs:
+            self.original["build"](page, config, doc_files, nav, env, *args, **kwargs)
+            _release(page)  # no plugin reads it later: `plan` refused to fork with one
+        if doc_files and page is doc_files[-1].page:
+            self.run = None
+            if run.workers:
+                self._join(run, doc_files, env)
+
+    def _render_page(self, run: _Run, file: Any) -> None:
+        """Markdown to HTML for a page of a share, as MkDocs's `build()` calls it (never dirty: a
+        --dirty build is serial)."""
+        self.original["populate"](file.page, run.config, run.files, False)
+
+    def _write_page(self, run: _Run, file: Any, doc_files: Sequence[Any], env: Any) -> None:
+        """A rendered page of a share into the theme and onto disk, as MkDocs's `build()` calls it;
+        the same call in a worker and in the parent building a failed worker's share."""
+        self.original["build"](
+            file.page, run.config, doc_files, run.nav, env, False, excluded=file.inclusion.is_excluded()
+        )
+
+    def _work(self, run: _Run, share: list[str], connection: Any) -> None:
+        """In a forked worker: render, build and write the pages of `share` as `build()` would, and
+        send back what the parent's build needs of them. On any error the parent builds the share."""
+        from mkdocs.structure.files import InclusionLevel
+
+        config, files = run.config, run.files
+        capture = _Capture()
+        logging.getLogger("mkdocs").handlers = [capture]
+        result: dict[str, Any] = {"pages": {}, "logs": capture.records, "error": None}
+        try:
+            wanted = set(share)
+            in_nav = {id(page) for page in run.nav.pages}
+            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            for file in doc_files:
+                if id(file.page) in in_nav and file.src_uri not in wanted:
+                    file.page.read_source(config)  # the navigation drawn on each page reads its pages' front matter
+            env = config.theme.get_env()
+            env = config.plugins.on_env(env, config=config, files=files)
+            for file in doc_files:
+                if file.src_uri in wanted:
+                    page = file.page
+                    self._render_page(run, file)  # each page rendered as it is written, then dropped
+                    self._write_page(run, file, doc_files, env)
+                    links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
+                    result["pages"][file.src_uri] = (page._title_from_render, page.present_anchor_ids, links)
+                    _release(page)
+        except BaseException as error:  # the parent builds this share, and so reports the error
+            result = {"pages": {}, "logs": [], "error": f"{type(error).__name__}: {error}"}
+        connection.send(result)
+        connection.close()
+
+    def _join(self, run: _Run, doc_files: Sequence[Any], env: Any) -> None:
+        """Wait for the workers; give the parent's pages what the workers learnt of theirs, or build
+        a failed worker's share here, as the serial build would."""
+        by_uri = {file.src_uri: file for file in doc_files}
+        started = time.perf_counter()
+        results = [_receive(process, connection) for process, connection, _ in run.workers]
+        log.info("pages: the parent's share done, then %.1f s waiting for the workers", time.perf_counter() - started)
+        for number, ((_, _, share), result) in enumerate(zip(run.workers, results, strict=True), start=1):
+            for name, level, message in result["logs"]:
+                logging.getLogger(name).log(level, message)
+            for uri, (title, anchors, links) in result["pages"].items():
+                page = by_uri[uri].page
+                page._title_from_render = title
+                page.present_anchor_ids = anchors
+                page.links_to_anchors = {by_uri[target]: found for target, found in links.items() if target in by_uri}
+            for uri in result["pages"]:
+                log.debug("pages: %s built by worker %d", uri, number)
+            if result["error"]:
+                log.info("pages: a worker failed (%s); building its %d pages here", result["error"], len(share))
+                for uri in share:
+                    self._render_page(run, by_uri[uri])
+                    self._write_page(run, by_uri[uri], doc_files, env)
+                    _release(by_uri[uri].page)

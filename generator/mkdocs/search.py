@@ -27,6 +27,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator import environment
 from generator.parallel import available_cores
 from generator.site.layout import RECORD_FOLDERS
 
@@ -47,7 +48,7 @@ AT_ONCE = 2
 SPREAD_FROM = 4_000
 # How long one indexer may run before the build stops with an error rather than waiting on a
 # Pagefind that hangs; TIMELINE_SEARCH_TIMEOUT (seconds) overrides it for a slow machine.
-TIMEOUT_SECONDS = 1800
+TIMEOUT_SECONDS = environment.SETTINGS["TIMELINE_SEARCH_TIMEOUT"].default
 TIMEOUT_VARIABLE = "TIMELINE_SEARCH_TIMEOUT"
 ESSENTIAL = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")  # never empty
 
@@ -107,12 +108,10 @@ def indexers(shard_count: int, cores: int) -> int:
 
 
 def timeout() -> float:
-    """Seconds one indexer may take: TIMELINE_SEARCH_TIMEOUT if it is a positive number."""
-    try:
-        value = float(os.environ.get(TIMEOUT_VARIABLE, ""))
-    except ValueError:
-        return TIMEOUT_SECONDS
-    return value if value > 0 else TIMEOUT_SECONDS
+    """Seconds one indexer may take: TIMELINE_SEARCH_TIMEOUT (SettingError if it is not a number
+    above 0), else TIMEOUT_SECONDS."""
+    seconds: float = environment.value(TIMEOUT_VARIABLE)
+    return seconds
 
 
 class SearchIndexError(RuntimeError):

@@ -62,42 +62,6 @@ class Site:
     map_borders: bool = False  # extra.timeline.map_borders: draw countries' borders (contested) on the maps
 
 
-def site_from_config(config: Path) -> Site:
-    """The site's name, description and address from mkdocs.yml, so `timeline build` writes
-    what `mkdocs build` would. Read as plain YAML (with MkDocs's `!ENV` tag), not through MkDocs."""
-    if not config.is_file():
-        return Site()
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def environment(loader: yaml.SafeLoader, node: yaml.Node) -> str:
-        """MkDocs's `!ENV NAME` or `!ENV [NAME, ..., default]`."""
-        if isinstance(node, yaml.ScalarNode):
-            return os.environ.get(str(loader.construct_scalar(node)), "")
-        assert isinstance(node, yaml.SequenceNode)
-        *names, default = [str(item) for item in loader.construct_sequence(node)]
-        return next((os.environ[name] for name in names if name in os.environ), default)
-
-    Loader.add_constructor("!ENV", environment)
-    # Material configs name Python objects (emoji, formatters): not needed here, never loaded.
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
-    return Site(
-        title=str(settings.get("site_name") or "Timeline"),
-        description=str(settings.get("site_description") or ""),
-        url=str(settings.get("site_url") or ""),
-        repo_url=str(settings.get("repo_url") or ""),
-        map_borders=map_borders(settings.get("extra")),
-    )
-
-
-def map_borders(extra: object) -> bool:
-    """mkdocs.yml's `extra: {timeline: {map_borders: true}}`: off unless asked (borders are contested)."""
-    settings = extra.get("timeline") if isinstance(extra, Mapping) else None
-    return bool(settings.get("map_borders")) if isinstance(settings, Mapping) else False
-
-
 def generate(
     timeline: Timeline, site: Site, changes: dict[str, Change] | None = None, media: Path | None = None
 ) -> tuple[Inputs, list[Page]]:

@@ -26,6 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
+from generator import environment
 from generator.content.guard import leads_out
 from generator.site.layout import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, STAMP_FILE
 
@@ -38,9 +39,10 @@ LIBRARIES = ("jinja2", "markdown", "mkdocs", "mkdocs-material", "pyyaml", "pymdo
 
 
 def method() -> str:
-    """How files are compared: TIMELINE_CHECK_MODIFIED, `mtime` (the default) or `content`."""
-    chosen = os.environ.get(METHOD_VARIABLE, "").strip().lower() or "mtime"
-    return chosen if chosen in METHODS else "mtime"
+    """How files are compared: TIMELINE_CHECK_MODIFIED, `mtime` (the default) or `content`
+    (SettingError for anything else: a typo never falls back to times)."""
+    chosen: str = environment.value(METHOD_VARIABLE)
+    return chosen
 
 
 def versions() -> dict[str, str]:

@@ -1,0 +1,137 @@
+"""The settings read from the environment, declared once and validated: a value that is not one of
+a setting's values, and a TIMELINE_ name that is no setting, are errors that name the setting and
+what it takes (with the closest name or value), never a silent fallback.
+
+The MkDocs plugin checks the environment when MkDocs starts, the `timeline` command before it
+runs; each reader then asks `value(NAME)`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+PREFIX = "TIMELINE_"
+
+
+class SettingError(ValueError):
+    """A setting of the environment that cannot be used, said as the editor can act on it."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    meaning: str
+    takes: str  # the values, as the error says them
+    parse: Callable[[str], Any]
+    default: Any = None
+    choices: tuple[str, ...] = ()  # for the did-you-mean
+
+
+def _choice(*choices: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = text.strip().lower()
+        if value not in choices:
+            raise ValueError(value)
+        return value
+
+    return parse
+
+
+def _positive_int(text: str) -> int:
+    value = int(text.strip())
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def _positive_number(text: str) -> float:
+    value = float(text.strip())
+    if not value > 0 or value != value or value == float("inf"):
+        raise ValueError(text)
+    return value
+
+
+SETTINGS = {
+    setting.name: setting
+    for setting in (
+        Setting(
+            "TIMELINE_CHECK_MODIFIED",
+            "how the build's stamp tells a changed file: by its time, or by its bytes (in CI, where a checkout "
+            "sets every time anew)",
+            "mtime or content",
+            _choice("mtime", "content"),
+            "mtime",
+            ("mtime", "content"),
+        ),
+        Setting(
+            "TIMELINE_BUILD_JOBS",
+            "processes `mkdocs build` renders pages with (1: one process)",
+            "a whole number, 1 or more",
+            _positive_int,
+        ),
+        Setting(
+            "TIMELINE_SEARCH_TIMEOUT",
+            "seconds the search indexer may take before the build stops",
+            "a number of seconds above 0",
+            _positive_number,
+            1800.0,
+        ),
+        Setting(
+            "TIMELINE_WATCH",
+            "how `mkdocs serve` hears saves: the system's notifications, or polling (network drives, WSL)",
+            "native or poll",
+            _choice("native", "poll"),
+            "native",
+            ("native", "poll"),
+        ),
+    )
+}
+
+
+def value(name: str, environ: Mapping[str, str] | None = None) -> Any:
+    """The setting's value: its default when unset or empty; SettingError when it cannot be used."""
+    setting = SETTINGS[name]
+    text = (os.environ if environ is None else environ).get(name, "")
+    if not text.strip():
+        return setting.default
+    try:
+        return setting.parse(text)
+    except ValueError:
+        raise SettingError(_message(setting, text)) from None
+
+
+def problems(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Every setting of the environment that cannot be used, and every TIMELINE_ name that is no
+    setting (a typo would otherwise be ignored), each said with what to write instead."""
+    environ = os.environ if environ is None else environ
+    found = []
+    for name in sorted(environ):
+        if not name.startswith(PREFIX):
+            continue
+        if name not in SETTINGS:
+            close = difflib.get_close_matches(name, SETTINGS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}?" if close else f"the settings are {', '.join(SETTINGS)}"
+            found.append(f"{name} is not a setting of the timeline: {hint}")
+            continue
+        try:
+            value(name, environ)
+        except SettingError as error:
+            found.append(str(error))
+    return found
+
+
+def check(environ: Mapping[str, str] | None = None) -> None:
+    """Raise SettingError with every problem of the environment, one per line."""
+    found = problems(environ)
+    if found:
+        raise SettingError("\n".join(found))
+
+
+def _message(setting: Setting, text: str) -> str:
+    close = difflib.get_close_matches(text.strip().lower(), setting.choices, n=1, cutoff=0.5)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return f"{setting.name}={text!r}: {setting.name} takes {setting.takes}{hint}; it sets {setting.meaning}"

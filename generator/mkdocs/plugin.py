@@ -1,0 +1,210 @@
+"""The MkDocs seam: a typed plugin (`plugins: [timeline]` in mkdocs.yml, registered as the entry
+point `timeline` in pyproject.toml) that calls the generator before each build.
+
+Its options are declared once (`TimelineConfig`) and validated by MkDocs; an option that is not one
+of them is an error naming the closest option, not a silent fallback. The state of one run of
+MkDocs lives on the plugin's instance (MkDocs keeps a plugin that has `on_startup` from one build of
+`mkdocs serve` to the next): the preview's (`Preview`, under `serve` only) and the parallel build's
+(`ParallelBuild`). Kept to MkDocs's documented events, so the generator itself never depends on
+MkDocs internals; the one exception is contained in parallel_build.py.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin
+
+from generator import environment
+from generator.content.problems import ContentError
+from generator.mkdocs import rawhtml, search
+from generator.mkdocs.exclusion import hand_written
+from generator.mkdocs.overlay import SCRIPT
+from generator.mkdocs.parallel_build import ParallelBuild
+from generator.mkdocs.preview import Preview
+from generator.mkdocs.quiet import quiet_mkdocs_log
+from generator.mkdocs.saves import watch_content
+from generator.site import layout
+from generator.site.build import Site, build
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+# Said at INFO level, once per build: strict mode stops on a warning, and a local build without
+# the address is normal; the pages work, only what is read from elsewhere needs absolute links.
+NO_SITE_URL = (
+    "timeline: no site_url, so share previews (og:image, og:url), the feed, the calendar and the embeds' code "
+    "use links relative to the site: set SITE_URL=https://your.site/path/ when you build the site you publish "
+    "(CI sets it), or site_url: in mkdocs.yml"
+)
+
+
+class TimelineConfig(base.Config):  # type: ignore[no-untyped-call]
+    """The plugin's options in mkdocs.yml (`plugins: [{timeline: {...}}]`)."""
+
+    # The folder of the records, beside mkdocs.yml.
+    content = c.Type(str, default="content")
+    # Draw the countries' borders on the maps (contested: a site about a disputed region may
+    # prefer land alone).
+    map_borders = c.Type(bool, default=False)
+
+    def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        """MkDocs's validation, with an unknown option an error that names the closest one."""
+        failed, warnings = super().validate()
+        known = [name for name, _ in self._schema]
+        kept = []
+        for key, warning in warnings:
+            if key in self._schema_keys or not str(warning).startswith("Unrecognised"):
+                kept.append((key, warning))
+                continue
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else "its options are " + ", ".join(known)
+            failed.append((key, base.ValidationError(f"'{key}' is not an option of the timeline plugin: {hint}")))
+        return failed, kept
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.preview: Preview | None = None  # under `mkdocs serve` only
+        self.parallel = ParallelBuild()
+        self.built: set[str] = set()  # site-relative paths this build makes
+
+    def content_folder(self, config: Any) -> Path:
+        return Path(config.config_file_path).resolve().parent / self.config.content
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = Preview(dirty) if command == "serve" else None
+        self.parallel.configure(command, dirty)
+        if self.preview is not None:
+            quiet_mkdocs_log()
+
+    def on_config(self, config: Any) -> Any:
+        try:
+            environment.check()
+        except environment.SettingError as error:
+            raise PluginError(str(error)) from None
+        if self.preview is not None and SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        preview = self.preview
+        if preview is not None:
+            preview.build_starts()
+        # The site's own address, not the preview's: `mkdocs serve` replaces site_url with its
+        # own, which would change every page's absolute links at each start.
+        url = published_url(Path(config.config_file_path)) if preview is not None else config.site_url
+        if not url and preview is None:
+            log.info(NO_SITE_URL)
+        site = Site(
+            config.site_name, config.site_description or "", url or "", config.repo_url or "", self.config.map_borders
+        )
+        content = self.content_folder(config)
+        try:
+            report = build(
+                content,
+                Path(config.docs_dir),
+                site,
+                reuse=preview is not None,  # the preview re-reads only what changed, and shows drafts
+                drafts=preview is not None,
+                exports_later=preview is not None and preview.exports_later(),  # the open data follows the page
+                saved=preview.saves.taken() if preview is not None else None,  # what the system reported written
+            )
+        except ContentError as error:
+            for problem in error.problems:
+                log.error(str(problem))
+            count = f"{len(error.problems)} content error{'s' * (len(error.problems) != 1)}"
+            if preview is not None:  # keep serving the last good pages, with the errors over them
+                preview.problems = error.problems
+                log.error("%s: the browser shows them over the last good pages", count)
+                return
+            raise Abort(f"{count}: the previous pages are left as they were") from None
+        except environment.SettingError as error:
+            raise PluginError(str(error)) from None
+        except Exception:
+            if preview is not None:
+                preview.saves.lost()  # what it took of the saves' paths may not have been read
+            raise
+        log.info("timeline: %s", report.summary())
+        if preview is None:
+            return
+        preview.problems = []
+        preview.exclusion.generated(report.written.written)
+        preview.exports = report.later
+        preview.summary = report.summary()
+        assert report.timeline is not None  # the preview always reads (reuse=True)
+        for warning in preview.warned.new(report.timeline.content, content):
+            # Said at INFO level: the line still reads "warning: ...", but MkDocs's strict mode
+            # (on in mkdocs.yml) would stop a plain `mkdocs serve` on advice about content.
+            log.info(warning)
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        self.built = {file.dest_uri for file in files}
+        if self.preview is not None:
+            self.preview.exclusion.built = self.built
+            # later builds skip the generated files that did not change
+            self.preview.exclusion.left_out(files, config.nav, self.preview.builds)
+        return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        self.parallel.start(config, files, nav)  # `mkdocs build` on every core (or serial: it says why)
+        return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        if self.preview is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self.preview.templates  # the theme compiled once per serve, not per save
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        return rawhtml.on_page_markdown(markdown, page)  # the page's HTML-only parts out of Markdown's way
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        return rawhtml.on_page_content(html, page)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.parallel.finish()  # MkDocs's own page functions back, whatever failed
+        if self.preview is not None:
+            self.preview.memory.release()
+
+    def on_post_build(self, *, config: Any) -> None:
+        self.parallel.finish()
+        site = Path(config.site_dir)
+        preview = self.preview
+        if preview is None or preview.exclusion.needs_sweep():
+            layout.remove_stale(site, self.built)  # a --dirty build deletes nothing itself
+        if preview is not None:
+            # The page reloads without waiting for the index; the new one replaces the old whole.
+            preview.build_ends(site, Path(config.docs_dir), lambda: search.write_index(site))
+            return
+        started = time.perf_counter()
+        try:
+            pages = search.write_index(site)
+        except search.SearchIndexError as error:  # the pages are built; the search would not load
+            raise Abort(f"search index not written: {error}") from None
+        log.info("search: %d pages indexed (%.2f s)", pages, time.perf_counter() - started)
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        """Watch content/ and the hand-written part of docs/, not the pages the generator writes
+        there (each save would otherwise build twice: once for the save, once for our writes)."""
+        server.unwatch(config.docs_dir)
+        for entry in hand_written(Path(config.docs_dir)):
+            server.watch(str(entry))
+        if self.preview is not None:
+            watch_content(server, self.content_folder(config), self.preview.saves)
+        return server
+
+
+def published_url(config_file: Path) -> str:
+    """mkdocs.yml's site_url as MkDocs's own YAML loader reads it (`!ENV` included), before
+    `mkdocs serve` replaces it with the preview's address."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as stream:
+        settings = yaml_load(stream) or {}
+    return str(settings.get("site_url") or "")
