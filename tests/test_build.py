@@ -348,7 +348,7 @@ def test_what_the_generator_owns_in_docs(path, owned):
 
 def test_the_preview_watches_only_hand_written_entries(project, timeline):
     """`mkdocs serve` watches what editors write in docs/, never the generator's own output."""
-    from generator.mkdocs.preview import hand_written
+    from generator.mkdocs.exclusion import hand_written
 
     assert timeline("build", cwd=project).returncode == 0
     docs = project / "docs"

@@ -19,7 +19,6 @@ from conftest import ROOT, copy_project, mkdocs
 from generator.content.model import PRECISIONS, Place
 from generator.site import basemap
 from generator.site.basemap import HEIGHT, WIDTH, frame_for, mercator, on_land
-from generator.site.build import map_borders
 from generator.site.map_svg import map_figure
 from generator.site.placemap import (
     GAP,
@@ -152,19 +151,30 @@ def test_a_basemap_is_drawn_finer_for_zooming_and_borders_only_when_asked():
 
 
 @pytest.mark.parametrize(
-    ("extra", "borders"),
+    ("plugins", "borders"),
     [
-        (None, False),
-        ({}, False),
-        ({"timeline": {}}, False),
-        ({"timeline": {"map_borders": False}}, False),
-        ({"timeline": {"map_borders": True}}, True),
-        ({"timeline": "yes"}, False),
-        ("nonsense", False),
+        ("plugins: [timeline]", False),
+        ("plugins:\n  - timeline: {}", False),
+        ("plugins:\n  - timeline:\n      map_borders: false", False),
+        ("plugins:\n  - timeline:\n      map_borders: true", True),
+        ("plugins:\n  - timeline:\n      map_borders: yes please", "Expected type: <class 'bool'>"),
+        ("plugins:\n  - timeline:\n      map_border: true", "did you mean 'map_borders'?"),
+        ("plugins:\n  - timeline:\n      borders: true", "did you mean 'map_borders'?"),
+        ("plugins:\n  - timeline:\n      colour: red", "its options are content, map_borders"),
     ],
 )
-def test_borders_are_drawn_only_where_the_settings_ask(extra, borders):
-    assert map_borders(extra) is borders
+def test_borders_are_drawn_only_where_the_settings_ask(tmp_path, plugins, borders):
+    """The plugin's options as MkDocs validates them: a typo is an error with the option meant."""
+    from generator.mkdocs.settings import SettingsError, site_settings
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: T\n{plugins}\n")
+    (tmp_path / "docs").mkdir()
+    if isinstance(borders, str):
+        with pytest.raises(SettingsError, match=re.escape(borders)):
+            site_settings(config)
+    else:
+        assert site_settings(config).map_borders is borders
 
 
 # --- marks, groups, names ---------------------------------------------------------------------

@@ -157,14 +157,15 @@ def test_a_serial_build_leaves_mkdocs_untouched():
     own = (mkdocs_build._populate_page, mkdocs_build._build_page)
     page = SimpleNamespace(file=None)
     file = SimpleNamespace(src_uri="events/a.md", page=page)
-    config = SimpleNamespace(plugins={}, hooks={})
+    config = SimpleNamespace(plugins={"timeline": None}, hooks={})
     files = SimpleNamespace(documentation_pages=lambda inclusion: [file])
-    parallel_build.configure("serve", False)
-    parallel_build.start(config, files, SimpleNamespace(pages=[]))
+    parallel = parallel_build.ParallelBuild()
+    parallel.configure("serve", False)
+    parallel.start(config, files, SimpleNamespace(pages=[]))
     assert (mkdocs_build._populate_page, mkdocs_build._build_page) == own
-    parallel_build._patch()  # as a parallel build does
+    parallel._patch()  # as a parallel build does
     assert mkdocs_build._populate_page is not own[0]
-    parallel_build.finish()
+    parallel.finish()
     assert (mkdocs_build._populate_page, mkdocs_build._build_page) == own
 
 
@@ -207,19 +208,17 @@ def test_a_failed_share_is_built_as_the_worker_builds_it():
     share = ["a.md", "c.md", "x.md"]
     sent: list[dict] = []
     connection = SimpleNamespace(send=sent.append, close=lambda: None)
-    saved = dict(parallel_build._original)
-    parallel_build._original.update(fakes)
+    parallel = parallel_build.ParallelBuild()
+    parallel.original.update(fakes)
     handlers = logging.getLogger("mkdocs").handlers[:]
     try:
-        parallel_build._work(run, share, connection)
+        parallel._work(run, share, connection)
         in_worker = calls[:]
         calls.clear()
         failed = SimpleNamespace(recv=lambda: {"pages": {}, "logs": [], "error": "RuntimeError: boom"})
         run.workers = [(SimpleNamespace(join=lambda: None, exitcode=1), failed, share)]
-        parallel_build._join(run, doc_files, env)
+        parallel._join(run, doc_files, env)
     finally:
-        parallel_build._original.clear()
-        parallel_build._original.update(saved)
         logging.getLogger("mkdocs").handlers = handlers
     assert sent and sent[0]["error"] is None
     assert in_worker == [  # each page rendered as its turn to be written comes: one page's HTML held at a time
@@ -258,19 +257,14 @@ def test_the_parent_renders_each_of_its_pages_as_it_writes_it():
     config = object()
     run = parallel_build._Run(config, SimpleNamespace(), SimpleNamespace(pages=[pages[0]]))
     run.later, run.theirs = {"a.md", "c.md"}, {"b.md", "d.md"}
-    saved, state = dict(parallel_build._original), dict(parallel_build._state)
-    parallel_build._original.update(populate=populate, build=build)
-    parallel_build._state["run"] = run
-    try:
-        for page in pages:  # MkDocs's first loop: read and render
-            parallel_build._populate_page(page, config, None)
-        assert calls == [("populate", "home")]
-        for page in pages[:-1]:  # its second: write (the last page would wait for the workers)
-            parallel_build._build_page(page, config, files, None, None)
-    finally:
-        parallel_build._original.clear()
-        parallel_build._original.update(saved)
-        parallel_build._state.update(state)
+    parallel = parallel_build.ParallelBuild()
+    parallel.original.update(populate=populate, build=build)
+    parallel.run = run
+    for page in pages:  # MkDocs's first loop: read and render
+        parallel._populate_page(page, config, None)
+    assert calls == [("populate", "home")]
+    for page in pages[:-1]:  # its second: write (the last page would wait for the workers)
+        parallel._build_page(page, config, files, None, None)
     assert calls == [
         ("populate", "home"),
         ("build", "home"),

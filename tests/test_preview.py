@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from browser import Watched
@@ -299,32 +300,32 @@ def test_what_a_preview_build_leaves_out(serving, dirty, builds, path, pending, 
     """The rule behind a save's speed at scale: MkDocs reads, lists and stats only what changed."""
     from mkdocs.structure.files import File, InclusionLevel
 
-    from generator.mkdocs import preview
+    from generator.mkdocs.plugin import TimelinePlugin
 
-    monkeypatch.setattr(preview, "state", preview.PreviewState())
-    preview.start("serve" if serving else "build", dirty)
-    preview.state.build = builds
-    if pending:
-        preview.generated([path])
+    plugin = TimelinePlugin()
+    plugin.on_startup(command="serve" if serving else "build", dirty=dirty)
+    if plugin.preview is not None:
+        plugin.preview.builds = builds
+        if pending:
+            plugin.preview.exclusion.generated([path])
     file = File(path, "docs", "site", True, inclusion=InclusionLevel.NOT_IN_NAV)
-    assert preview.left_out([file], NAV) == int(left)
+    plugin.on_files([file], config=SimpleNamespace(nav=NAV))
     assert (file.inclusion == InclusionLevel.EXCLUDED) is left
-    preview.built()
-    assert not preview.state.pending
+    if plugin.preview is not None:
+        plugin.preview.exclusion.succeeded()
+        assert not plugin.preview.exclusion.pending
 
 
 def test_a_failed_build_keeps_what_the_generator_wrote_for_the_next(monkeypatch):
     from mkdocs.structure.files import File
 
-    from generator.mkdocs import preview
+    from generator.mkdocs.exclusion import Exclusion
 
-    monkeypatch.setattr(preview, "state", preview.PreviewState())
-    preview.start("serve", True)
-    preview.state.build = 2
-    preview.generated(["events/a.md"])  # this build fails in MkDocs: built() is not called
-    preview.generated(["events/b.md"])  # the next build writes another page
+    exclusion = Exclusion(dirty=True)
+    exclusion.generated(["events/a.md"])  # this build fails in MkDocs: succeeded() is not called
+    exclusion.generated(["events/b.md"])  # the next build writes another page
     files = [File(name, "docs", "site", True) for name in ("events/a.md", "events/b.md", "events/c.md")]
-    assert preview.left_out(files, []) == 1
+    assert exclusion.left_out(files, [], builds=2) == 1
     assert [file.src_uri for file in files if file.inclusion.is_excluded()] == ["events/c.md"]
 
 
@@ -340,26 +341,31 @@ def test_a_failed_build_keeps_what_the_generator_wrote_for_the_next(monkeypatch)
         (False, {"a/", "b/"}, {"a/", "b/"}, True),  # `mkdocs build`: always
     ],
 )
-def test_a_preview_build_sweeps_the_served_site_when_a_file_is_gone(serving, before, now, sweep, monkeypatch):
-    from generator.mkdocs import preview
+def test_a_preview_build_sweeps_the_served_site_when_a_file_is_gone(serving, before, now, sweep, monkeypatch, tmp_path):
+    from generator.mkdocs import plugin as module
 
-    monkeypatch.setattr(preview, "state", preview.PreviewState())
-    preview.start("serve" if serving else "build", True)
-    if before is not None:
-        preview.state.built = set(before)
-        assert preview.needs_sweep()
-    preview.state.built = set(now)
-    assert preview.needs_sweep() is sweep
+    swept: list[set[str]] = []
+    monkeypatch.setattr(module.layout, "remove_stale", lambda site, built: swept.append(set(built)))
+    monkeypatch.setattr(module.search, "write_index", lambda site: 0)
+    plugin = module.TimelinePlugin()
+    plugin.on_startup(command="serve" if serving else "build", dirty=True)
+    if plugin.preview is not None:
+        plugin.preview.build_ends = lambda *args: None  # type: ignore[method-assign]
+    config = SimpleNamespace(site_dir=str(tmp_path), docs_dir=str(tmp_path), nav=[])
+    for built in ([before] if before is not None else []) + [now]:
+        swept.clear()
+        plugin.on_files([SimpleNamespace(dest_uri=uri, src_uri=uri) for uri in built], config=config)
+        plugin.on_post_build(config=config)
+    assert bool(swept) is sweep
 
 
-def test_after_a_sweep_the_next_build_compares_with_it(monkeypatch):
-    from generator.mkdocs import preview
+def test_after_a_sweep_the_next_build_compares_with_it():
+    from generator.mkdocs.exclusion import Exclusion
 
-    monkeypatch.setattr(preview, "state", preview.PreviewState())
-    preview.start("serve", True)
+    exclusion = Exclusion(dirty=True)
     for built, sweep in [({"a", "b"}, True), ({"a"}, True), ({"a", "b"}, False), ({"a"}, True), ({"a"}, False)]:
-        preview.state.built = built
-        assert preview.needs_sweep() is sweep, built
+        exclusion.built = built
+        assert exclusion.needs_sweep() is sweep, built
 
 
 def _read_every_file(content: Path) -> None:
@@ -449,26 +455,36 @@ def test_each_save_starts_one_build_and_reading_none(project, tmp_path, watch, m
 
 
 @pytest.mark.parametrize(
-    ("serving", "build", "settled", "freezes"),
+    ("build", "settled", "freezes"),
     [
-        (True, 1, False, 1),  # the first later build of a serve: the survivors of the first set aside
-        (True, 0, False, 0),  # the first build: its own garbage is not collected yet
-        (True, 2, False, 0),  # later builds: their objects come and go
-        (True, 1, True, 0),  # once per process (MkDocs restarts its builds, not the process)
-        (False, 1, False, 0),  # `mkdocs build`: one build, nothing to set aside for
+        (1, False, 1),  # the first later build of a serve: the survivors of the first set aside
+        (0, False, 0),  # the first build: its own garbage is not collected yet
+        (2, False, 0),  # later builds: their objects come and go
+        (1, True, 0),  # once per process (MkDocs restarts its builds, not the process)
     ],
 )
-def test_the_preview_sets_the_first_builds_survivors_aside_once(serving, build, settled, freezes, monkeypatch):
-    from generator.mkdocs import preview
+def test_the_preview_sets_the_first_builds_survivors_aside_once(build, settled, freezes, monkeypatch):
+    from generator.mkdocs import memory
 
     calls: list[str] = []
-    monkeypatch.setattr(preview.gc, "collect", lambda: calls.append("collect") or 0)
-    monkeypatch.setattr(preview.gc, "freeze", lambda: calls.append("freeze"))
-    monkeypatch.setattr(preview, "state", preview.PreviewState(serving=serving, build=build, settled=settled))
-    preview.settle_memory()
+    monkeypatch.setattr(memory.gc, "collect", lambda: calls.append("collect") or 0)
+    monkeypatch.setattr(memory.gc, "freeze", lambda: calls.append("freeze"))
+    collector = memory.Collector(settled=settled)
+    collector.settle(build)
     assert calls == ["collect", "freeze"] * freezes
-    preview.settle_memory()
+    collector.settle(build)
     assert calls == ["collect", "freeze"] * freezes  # never twice
+
+
+def test_mkdocs_build_has_no_preview():
+    """`mkdocs build` makes one build: no preview state, nothing held or set aside."""
+    from generator.mkdocs.plugin import TimelinePlugin
+
+    plugin = TimelinePlugin()
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.preview is None
+    plugin.on_startup(command="serve", dirty=True)
+    assert plugin.preview is not None and plugin.preview.builds == 0
 
 
 def _event(kind: str) -> object:
@@ -500,20 +516,18 @@ HEARD = [
 
 
 @pytest.mark.parametrize(("native", "reports", "told"), HEARD)
-def test_a_preview_build_is_told_the_files_the_system_reported(native, reports, told, monkeypatch):
-    from generator.mkdocs import preview
+def test_a_preview_build_is_told_the_files_the_system_reported(native, reports, told):
+    from generator.mkdocs.saves import Saves
 
-    monkeypatch.setattr(
-        preview, "state", preview.PreviewState(serving=True, native=native, heard=set() if native else None)
-    )
+    saves = Saves(heard=set() if native else None, native=native)
     for report in reports:
-        preview.heard(_event(report))
-    assert preview.saved() == told
-    assert preview.saved() == (set() if native else None)  # taken: the next build hears only what comes after
-    preview.heard(_event("a file closed"))
-    preview.lost_saves()  # a build failed before it read what it took
-    assert preview.saved() is None
-    assert preview.saved() == (set() if native else None)
+        saves.heard(_event(report))
+    assert saves.taken() == told
+    assert saves.taken() == (set() if native else None)  # taken: the next build hears only what comes after
+    saves.heard(_event("a file closed"))
+    saves.lost()  # a build failed before it read what it took
+    assert saves.taken() is None
+    assert saves.taken() == (set() if native else None)
 
 
 def _exports_fail() -> object:
@@ -521,34 +535,32 @@ def _exports_fail() -> object:
 
 
 @pytest.mark.parametrize(
-    ("serving", "settled", "exports", "held"),
+    ("settled", "exports", "held"),
     [
-        (True, True, "written", True),  # a save's build: collected once the exports are written
-        (True, True, "failed", True),  # the exports failed: collected all the same
-        (True, True, "none", True),  # nothing left to write (serve without --dirty, an error)
-        (True, False, "none", False),  # the first build: its garbage goes as it comes
-        (False, True, "none", False),  # `mkdocs build`
+        (True, "written", True),  # a save's build: collected once the exports are written
+        (True, "failed", True),  # the exports failed: collected all the same
+        (True, "none", True),  # nothing left to write (serve without --dirty, an error)
+        (False, "none", False),  # the first build: its garbage goes as it comes
     ],
 )
-def test_the_collector_waits_for_the_served_page_and_runs_once_after(
-    serving, settled, exports, held, monkeypatch, tmp_path
-):
-    from generator.mkdocs import preview
+def test_the_collector_waits_for_the_served_page_and_runs_once_after(settled, exports, held, monkeypatch, tmp_path):
+    from generator.mkdocs import memory
+    from generator.mkdocs.later import Later
     from generator.site.write import WriteReport
 
     calls: list[str] = []
-    monkeypatch.setattr(preview.gc, "disable", lambda: calls.append("disable"))
-    monkeypatch.setattr(preview.gc, "enable", lambda: calls.append("enable"))
-    monkeypatch.setattr(preview.gc, "collect", lambda: calls.append("collect") or 0)
-    monkeypatch.setattr(preview, "state", preview.PreviewState(serving=serving, settled=settled))
-    preview.hold_collections()
-    preview.hold_collections()  # asked again before the build ends: held once
+    monkeypatch.setattr(memory.gc, "disable", lambda: calls.append("disable"))
+    monkeypatch.setattr(memory.gc, "enable", lambda: calls.append("enable"))
+    monkeypatch.setattr(memory.gc, "collect", lambda: calls.append("collect") or 0)
+    collector, later = memory.Collector(settled=settled), Later()
+    collector.hold()
+    collector.hold()  # asked again before the build ends: held once
     assert calls == ["disable"] * held
     write = {"written": lambda: WriteReport(), "failed": _exports_fail, "none": None}[exports]
-    preview.write_later(write, tmp_path, tmp_path)  # type: ignore[arg-type]
-    preview.wait_for_later()
+    later.write(write, tmp_path, tmp_path, collector.release)  # type: ignore[arg-type]
+    later.wait()
     assert calls == ["disable", "enable", "collect"] * held
-    preview.release_collections()  # a build error after: nothing held, nothing more
+    collector.release()  # a build error after: nothing held, nothing more
     assert calls == ["disable", "enable", "collect"] * held
 
 
@@ -565,10 +577,10 @@ def test_the_theme_is_compiled_once_per_serve(serving, sources, compiled, monkey
     """Each build's environment is new, as MkDocs makes it; what it renders is the source's."""
     import jinja2
 
-    from generator.mkdocs import preview
+    from generator.mkdocs.plugin import TimelinePlugin
 
-    monkeypatch.setattr(preview, "state", preview.PreviewState(serving=serving))
-    monkeypatch.setattr(preview, "_compiled", preview.CompiledTemplates())
+    plugin = TimelinePlugin()
+    plugin.on_startup(command="serve" if serving else "build", dirty=True)
     count = 0
 
     class Counting(jinja2.Environment):
@@ -578,6 +590,6 @@ def test_the_theme_is_compiled_once_per_serve(serving, sources, compiled, monkey
             return super().compile(*args, **kwargs)
 
     for source in sources:
-        env = preview.compile_once(Counting(loader=jinja2.DictLoader({"main.html": source})))
+        env = plugin.on_env(Counting(loader=jinja2.DictLoader({"main.html": source})), config=None, files=None)
         assert env.get_template("main.html").render() == str(eval(source.strip("{} ")))
     assert count == compiled

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.content.reads import Inputs
+from generator.content.reads import Inputs, changed
 from generator.content.check import check_content
 from generator.content.history import Change, History, read_history
 from generator.content.model import Timeline, build_timeline, published
@@ -123,14 +123,15 @@ def build(
         data = exports(timeline, site)
         inputs, files = site_pages(timeline, site, history.changes, content / MEDIA_FOLDER)
         later = None
+        stale = changed(memo.values, inputs) if memo is not None else None  # once for both parts
         if exports_later and memo is not None:  # written by report.later, not stale
-            later = partial(write_pages, docs, data, 1, memo, None, inputs)
+            later = partial(write_pages, docs, data, 1, memo, None, inputs, stale)
             keep = [path for path, _, _ in data]
         else:
             if memo is None:  # one build: no piece of an export is asked for twice
                 data = [(path, partial(_made_once, make), own) for path, make, own in data]
             files, keep = data + files, []
-        report = write_pages(docs, files, worker_count(len(files), workers), memo, keep=keep, inputs=inputs)
+        report = write_pages(docs, files, worker_count(len(files), workers), memo, keep, inputs, stale)
     if not reuse:
         mark = stamp.fingerprint(read, docs, by_content)
         how = "content" if by_content else "mtime"

@@ -67,18 +67,21 @@ def write_pages(
     memo: Memo | None = None,
     keep: Collection[str] | None = None,
     inputs: Inputs | None = None,
+    stale: set[Read] | None = None,
 ) -> WriteReport:
     """Make and write each page whose bytes differ; delete owned files not in pages nor in `keep`
     (with `keep` None: delete nothing, the pages are only a part of the generated files).
 
     With workers > 1 the pages are made and written in forked processes, in runs. With a memo
     and the inputs the pages read, the pages none of whose reads changed are skipped without
-    being made, and each page made has its reads recorded."""
+    being made, and each page made has its reads recorded. `stale`: the reads that changed since
+    the last build, when the caller knows them (a build that writes its pages in two parts asks
+    once: the first part's memo already holds the new values)."""
     report = WriteReport()
     todo: Sequence[int] = range(len(pages))
     record = memo is not None and inputs is not None
     if memo is not None and inputs is not None:
-        stale = changed(memo.values, inputs)
+        stale = changed(memo.values, inputs) if stale is None else stale
         todo = [index for index, page in enumerate(pages) if not _same_as_before(docs, page, memo, stale)]
         report.unchanged = len(pages) - len(todo)
         if len(todo) < PARALLEL_FROM:  # a fork costs more than a few pages
@@ -92,7 +95,7 @@ def write_pages(
         report.skipped.extend(part.skipped)
         report.reads.update(part.reads)
     report.written.sort()
-    if memo is not None and inputs is not None:
+    if memo is not None and inputs is not None and stale is not None:
         _remember(docs, pages, todo, report, memo, inputs, stale)
     if keep is not None:
         report.removed = remove_stale(docs, {relative for relative, _, _ in pages} | set(keep))
