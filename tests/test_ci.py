@@ -34,7 +34,16 @@ def test_dependencies_install_once_per_run_from_a_cache():
     python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     node = next(step for step in steps if step.get("uses", "").startswith("actions/setup-node"))
     assert python["with"]["cache"] == "pip" and node["with"]["cache"] == "npm"
-    assert sum("make site" in step.get("run", "") for job in JOBS.values() for step in job["steps"]) == 1
+    assert sum("make site" in step.get("run", "") for step in JOBS["test"]["steps"]) == 1
+
+
+def test_a_macos_job_builds_the_site_and_runs_the_fast_tier():
+    """Editors work on macOS: the site and the fast tests run there too, with the Makefile's targets."""
+    macos = JOBS["macos"]
+    assert macos["runs-on"].startswith("macos")
+    commands = [step.get("run", "") for step in macos["steps"]]
+    assert "make site" in commands and "make test-fast" in commands
+    assert macos["if"] == JOBS["test"]["if"]
 
 
 def test_a_pull_request_from_this_repository_is_not_tested_twice():
