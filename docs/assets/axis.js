@@ -5,84 +5,30 @@
    The filters of the timeline pages (timeline.js) narrow what it draws. Zooming changes the
    SVG's viewBox only: x is in days, so nothing else moves. A view drawn as counts per period
    is drawn as marks, from the timeline's compact index, once the reader zooms in far enough.
-   It also loads that index for timeline.js (window.TimelineData). */
-(function () {
-  "use strict";
+   The compact index comes from lib/data.js, the pan and zoom from lib/panzoom.js. */
+import constants, { address, idFrom } from "./lib/constants.js";
+import { go, params, withParams } from "./lib/address.js";
+import { rows } from "./lib/data.js";
+import { clampRange, panZoom } from "./lib/panzoom.js";
+import { once, ready } from "./lib/start.js";
+import { say } from "./lib/strings.js";
 
   var DAY = 86400000;
-  /* As generator/site/axis.py lays marks out; the most rows comes from the page (data-max-rows). */
-  var ROW = 24, MAX_DRAWN = 2000, HIT = 24, GAP = 2, MIN_DAYS = 7;
+  /* As generator/site/axis.py lays marks out (data/constants.js); the most rows comes from the page (data-max-rows). */
+  var ROW = constants.axis.row, HIT = constants.axis.hit, GAP = constants.axis.gap, MAX_DRAWN = 2000, MIN_DAYS = 7;
   /* Once the reader has zoomed or moved, the drawing may grow taller than the page's first view
      allows (events still going when the view begins each take a row). */
   var ZOOMED_ROWS = 40;
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
+  var MONTHS = constants.months;
   var SVG = "http://www.w3.org/2000/svg";
   /* Headlines beside the marks: 12 px text, about this wide a character; a label shorter than
      twelve characters says too little to be worth its room. */
   var CHAR_PX = 6.4, LABEL_MIN_CHARS = 12, LABEL_MAX_PX = 280, LABEL_GAP = 6;
   var GROUP_STRETCH_PX = 88; /* the width of the axis one group's count stands for */
 
-  /* The compact index (timeline/events-YEAR.json and names.json), each file fetched once. */
-  var files = {};
-  function json(url) {
-    if (!files[url]) files[url] = fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); });
-    return files[url];
-  }
-  function rows(root, years) {
-    return Promise.all([json(root + "timeline/names.json"), Promise.all(years.map(function (year) {
-      return json(root + "timeline/events-" + year + ".json");
-    }))]).then(function (parts) {
-      var known = parts[0], found = [];
-      parts[1].forEach(function (shard) {
-        shard.forEach(function (row) {
-          var actors = row[5].map(function (i) { return known.actors[i]; });
-          var places = row[6].map(function (i) { return known.places[i]; });
-          var item = {
-            id: row[0], title: row[1], start: row[2], end: row[3], words: row[4],
-            actors: actors.map(function (a) { return a[0]; }), places: places.map(function (p) { return p[0]; }),
-            who: actors.map(function (a) { return a[1]; }).join(", "),
-            where: places.map(function (p) { return p[1]; }).join(", "),
-            tags: row[7], status: row[8], flags: row[9] || "", claims: row[10] || [], thumb: row[11] || null
-          };
-          item.text = (item.title + " " + item.who + " " + item.where).toLowerCase();
-          found.push(item);
-        });
-      });
-      return found;
-    });
-  }
-  /* An event matches if it has everything asked for, and its span of possible days overlaps
-     the range of years or months (the timeline's filters and the embedded timeline). */
-  function bounds(state) {
-    var from = state.from ? (state.from.length === 4 ? state.from + "-01" : state.from) + "-01" : "";
-    var to = "";
-    if (state.to) {
-      var parts = (state.to.length === 4 ? state.to + "-12" : state.to).split("-");
-      var last = new Date(Date.UTC(+parts[0], +parts[1], 0)).getUTCDate();
-      to = parts[0] + "-" + parts[1] + "-" + (last < 10 ? "0" : "") + last;
-    }
-    return { from: from, to: to };
-  }
-  function matching(rows, state) {
-    var range = bounds(state);
-    var words = (state.text || "").toLowerCase().split(/\s+/).filter(Boolean);
-    return rows.filter(function (row) {
-      return (!state.actor || row.actors.indexOf(state.actor) >= 0) &&
-        (!state.place || row.places.indexOf(state.place) >= 0) &&
-        (!state.tag || row.tags.indexOf(state.tag) >= 0) &&
-        (!state.status || row.status === state.status) &&
-        (!range.from || row.end >= range.from) &&
-        (!range.to || row.start <= range.to) &&
-        words.every(function (word) { return row.text.indexOf(word) >= 0; });
-    });
-  }
-  window.TimelineData = { rows: rows, matching: matching };
-
-  /* An event's id, from its mark's link (…/events/ID/); "" for a count. */
+  /* An event's id, from its mark's link (its address: lib/constants.js); "" for a count. */
   function idOf(mark) {
-    var found = /events\/([^/]+)\/$/.exec(mark.getAttribute("href") || "");
-    return found ? found[1] : "";
+    return idFrom("event", mark.getAttribute("href") || "");
   }
   function dayNumber(iso) { return Date.parse(iso + "T00:00:00Z") / DAY; }
   function isoOf(day) { return new Date(Math.round(day) * DAY).toISOString().slice(0, 10); }
@@ -93,8 +39,7 @@
 
   function start() {
     var figure = document.getElementById("tl-axis");
-    if (!figure || figure.dataset.ready) return;
-    figure.dataset.ready = "1";
+    if (!once(figure)) return;
     var svg = figure.querySelector(".tl-axis__svg");
     var plot = figure.querySelector(".tl-axis__plot");
     var ticks = figure.querySelector(".tl-axis__ticks");
@@ -147,8 +92,8 @@
     }
     function label(item) {
       var text = item.words;
-      if (/^c\. /.test(text)) text += " (approximate)";
-      if (item.flags.indexOf(">") >= 0) text += " (ongoing)";
+      if (/^c\. /.test(text)) text += say("axis.approximate");
+      if (item.flags.indexOf(">") >= 0) text += say("axis.ongoing");
       text += ": " + item.title + ", " + item.status;
       item.claims.forEach(function (claim) { text += "; " + claim[2]; });
       return text;
@@ -162,7 +107,7 @@
       placed.forEach(function (mark) {
         var item = mark.item, y = ROW / 2 + 1 + mark.row * ROW, f = item.flags;
         var plain = item.status === "reported" || item.status === "corroborated" || item.status === "confirmed";
-        var link = el("a", { "class": "tl-m" + (plain ? "" : " tl-m--" + item.status), href: root + "events/" + item.id + "/",
+        var link = el("a", { "class": "tl-m" + (plain ? "" : " tl-m--" + item.status), href: root + address("event", item.id),
           "data-t": item.title, "data-d": item.words, "data-s": item.status, "aria-label": label(item) }, group);
         if (f.indexOf("[") >= 0) line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9, link);
         if (f.indexOf("]") >= 0) line("tl-m__unknown", mark.x + mark.w, mark.x + mark.w, y - 9, y + 9, link);
@@ -204,8 +149,8 @@
         var first = dayNumber(key + "-01") - origin;
         var parts = key.split("-");
         var after = dayNumber(new Date(Date.UTC(+parts[0], +parts[1], 1)).toISOString().slice(0, 10)) - origin;
-        var bar = el("g", { "class": "tl-bin", role: "img",
-          "aria-label": MONTHS[+parts[1] - 1] + " " + parts[0] + ": " + counts[key] + " matching event" + (counts[key] === 1 ? "" : "s") }, group);
+        var bar = el("g", { "class": "tl-bin", role: "img", "data-n": counts[key],
+          "aria-label": say("axis.monthCount", { month: MONTHS[+parts[1] - 1], year: parts[0], n: counts[key] }) }, group);
         el("rect", { "class": "tl-bin__hit", x: first, y: 0, width: after - first, height: h }, bar);
         var barHeight = 64 * counts[key] / peak;
         el("rect", { "class": "tl-bin__bar", x: first, y: h - 4 - barHeight, width: after - first, height: barHeight }, bar);
@@ -282,7 +227,7 @@
       serverBins.querySelectorAll(".tl-bin").forEach(function (bin) {
         var rect = bin.querySelector(".tl-bin__hit");
         var x = Number(rect.getAttribute("x")), w = Number(rect.getAttribute("width"));
-        if (x < view.x + view.w && x + w > view.x) estimate += Number((bin.getAttribute("aria-label").match(/: (\d+) event/) || [0, 0])[1]);
+        if (x < view.x + view.w && x + w > view.x) estimate += Number(bin.dataset.n) || 0; /* its count, as the generator wrote it */
       });
       if (estimate > MAX_DRAWN) { restoreServer(); return; }
       loading = loading || rows(root, years);
@@ -363,7 +308,7 @@
           return item.inView && !item.label && centre >= s * share && (centre < (s + 1) * share || (s === stretches - 1 && centre <= width));
         });
         if (items.length < 2) continue;
-        var text = items.length + " events", size = text.length * CHAR_PX + 14;
+        var text = say("axis.events", { n: items.length }), size = text.length * CHAR_PX + 14;
         badges.push({ items: items, text: text, x: s * share + (share - size) / 2 });
       }
       return badges;
@@ -534,14 +479,14 @@
       var all = shownMarks();
       var before = all.filter(function (mark) { return facts(mark).x1 < view.x; }).length;
       var after = all.filter(function (mark) { return facts(mark).x0 > view.x + view.w; }).length;
-      [[before, "← " + before + " earlier event" + (before === 1 ? "" : "s"), -1],
-        [after, after + " later event" + (after === 1 ? "" : "s") + " →", 1]].forEach(function (part) {
+      [[before, say("axis.earlier", { n: before }), -1],
+        [after, say("axis.later", { n: after }), 1]].forEach(function (part) {
         if (!part[0]) return;
         var button = document.createElement("button");
         button.type = "button";
         button.className = "tl-axis__btn tl-axis__btn--text" + (part[2] > 0 ? " tl-axis__later" : "");
         button.textContent = part[1];
-        button.title = "Show " + (part[2] < 0 ? "them" : "them") + " on the axis";
+        button.title = say("axis.showThem");
         button.addEventListener("click", function () {
           var xs = all.map(facts).filter(function (f) { return part[2] < 0 ? f.x1 < view.x : f.x0 > view.x + view.w; });
           var lo = Math.min(view.x, Math.min.apply(null, xs.map(function (f) { return f.x0; })));
@@ -555,9 +500,8 @@
 
     /* --- the view ---------------------------------------------------------------------- */
     function clamp(x, w) {
-      w = Math.max(Math.min(MIN_DAYS, days), Math.min(days, w));
-      x = Math.max(0, Math.min(days - w, x));
-      return { x: x, w: w };
+      var kept = clampRange(x, w, 0, days, MIN_DAYS);
+      return { x: kept[0], w: kept[1] };
     }
     var frame = null, lastDrawnView = null;
     function setView(x, w, byReader) {
@@ -579,7 +523,7 @@
           from: isoOf(origin + view.x), to: isoOf(origin + view.x + view.w - 1) } }));
       }, 150);
       /* said once the reader moves: the first view's words would push the controls' line */
-      viewText.textContent = emptyNote + (whole || isFirst() || !touched ? "" : "Showing " + words(origin + view.x) + " to " + words(origin + view.x + view.w - 1));
+      viewText.textContent = emptyNote + (whole || isFirst() || !touched ? "" : say("axis.showing", { from: words(origin + view.x), to: words(origin + view.x + view.w - 1) }));
       emptyNote = "";
       if ((serverBins && touched) || (filtered && drawn)) { /* the index is fetched only once the reader asks */
         var key = Math.round(view.x) + ":" + Math.round(view.w);
@@ -595,7 +539,7 @@
       if (focused) return facts(focused).centre;
       var seen = shownMarks().map(facts).filter(function (f) { return f.centre >= view.x && f.centre <= view.x + view.w; });
       if (!seen.length) {
-        emptyNote = "No event in this stretch: "; /* said by the next paint */
+        emptyNote = say("axis.empty"); /* said by the next paint */
         return view.x + view.w / 2;
       }
       var low = Math.min.apply(null, seen.map(function (f) { return f.centre; }));
@@ -665,9 +609,9 @@
 
     /* --- the address ------------------------------------------------------------------- */
     function readUrl() {
-      var params = new URLSearchParams(window.location.search);
-      var state = { view: null, focus: params.get("focus") || "" };
-      var match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(params.get("view") || "");
+      var asked = params();
+      var state = { view: null, focus: asked.get("focus") || "" };
+      var match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(asked.get("view") || "");
       if (match) {
         var x = dayNumber(match[1]) - origin;
         state.view = { x: x, w: dayNumber(match[2]) - origin + 1 - x };
@@ -675,19 +619,15 @@
       return state;
     }
     function urlFor() {
-      var params = new URLSearchParams(window.location.search);
-      if (isFirst() || view.w >= days - 0.5) params.delete("view");
-      else params.set("view", isoOf(origin + view.x) + ".." + isoOf(origin + view.x + view.w - 1));
+      var whole = isFirst() || view.w >= days - 0.5;
       var focused = marks().filter(function (mark) { return mark.classList.contains("tl-focus"); })[0];
-      if (focused) params.set("focus", idOf(focused)); else params.delete("focus");
-      var query = params.toString();
-      return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      return withParams({
+        view: whole ? "" : isoOf(origin + view.x) + ".." + isoOf(origin + view.x + view.w - 1),
+        focus: focused ? idOf(focused) : ""
+      });
     }
     function remember(replace) {
-      var url = urlFor();
-      if (url === window.location.pathname + window.location.search + window.location.hash) return;
-      if (replace) window.history.replaceState(window.history.state, "", url);
-      else window.history.pushState(window.history.state, "", url);
+      go(urlFor(), replace, window.history.state);
     }
     window.addEventListener("popstate", function () { applyUrl(); });
     function applyUrl() {
@@ -753,60 +693,24 @@
       }
     });
 
-    /* --- pointer: drag to pan, pinch to zoom, wheel to zoom ------------------------------ */
-    var pointers = {}, gesture = null, moved = false;
-    plot.addEventListener("pointerdown", function (event) {
-      if (event.button !== 0) return;
-      pointers[event.pointerId] = event.clientX;
-      var ids = Object.keys(pointers);
-      moved = false;
-      gesture = ids.length === 1 ? { kind: "pan", startX: event.clientX, view: view } :
-        { kind: "pinch", distance: Math.abs(pointers[ids[0]] - pointers[ids[1]]) || 1, view: view,
-          centre: toDays((pointers[ids[0]] + pointers[ids[1]]) / 2) };
+    /* --- pointer: drag to pan, pinch to zoom, wheel to zoom (lib/panzoom.js) ------------ */
+    panZoom(plot, {
+      threshold: 6, /* a tap on a mark stays a tap */
+      horizontal: true,
+      pan: function (dx) {
+        var width = plot.getBoundingClientRect().width || 1;
+        setView(view.x - dx / width * view.w, view.w);
+      },
+      pinch: function (ratio, x) { zoomAt(ratio, toDays(x)); },
+      wheel: function (event) {
+        var horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
+        if (!horizontal && !event.ctrlKey && view.w >= days - 0.5 && event.deltaY > 0) return false; /* let the page scroll */
+        if (horizontal) setView(view.x + event.deltaX / (plot.clientWidth || 1) * view.w, view.w);
+        else zoomAt(Math.exp(-event.deltaY * 0.002), toDays(event.clientX));
+        return true;
+      },
+      settle: function () { remember(false); }
     });
-    plot.addEventListener("pointermove", function (event) {
-      if (!(event.pointerId in pointers) || !gesture) return;
-      pointers[event.pointerId] = event.clientX;
-      var width = plot.getBoundingClientRect().width || 1;
-      if (gesture.kind === "pan") {
-        var dx = event.clientX - gesture.startX;
-        if (!moved && Math.abs(dx) < 6) return;
-        if (!moved) plot.setPointerCapture(event.pointerId);
-        moved = true;
-        setView(gesture.view.x - dx / width * gesture.view.w, gesture.view.w);
-      } else {
-        var ids = Object.keys(pointers);
-        if (ids.length < 2) return;
-        moved = true;
-        var distance = Math.abs(pointers[ids[0]] - pointers[ids[1]]) || 1;
-        var w = gesture.view.w * gesture.distance / distance;
-        var ratio = (gesture.centre - gesture.view.x) / gesture.view.w;
-        setView(gesture.centre - ratio * clamp(0, w).w, w);
-      }
-    });
-    function release(event) {
-      if (!(event.pointerId in pointers)) return;
-      delete pointers[event.pointerId];
-      if (Object.keys(pointers).length === 0) {
-        if (moved) remember(false);
-        gesture = null;
-      }
-    }
-    plot.addEventListener("pointerup", release);
-    plot.addEventListener("pointercancel", release);
-    plot.addEventListener("click", function (event) {
-      if (moved) { event.preventDefault(); event.stopPropagation(); moved = false; }
-    }, true);
-    var wheelEnd = null;
-    plot.addEventListener("wheel", function (event) {
-      var horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
-      if (!horizontal && !event.ctrlKey && view.w >= days - 0.5 && event.deltaY > 0) return; /* let the page scroll */
-      event.preventDefault();
-      if (horizontal) setView(view.x + event.deltaX / (plot.clientWidth || 1) * view.w, view.w);
-      else zoomAt(Math.exp(-event.deltaY * 0.002), toDays(event.clientX));
-      window.clearTimeout(wheelEnd);
-      wheelEnd = window.setTimeout(function () { remember(false); }, 400);
-    }, { passive: false });
 
     /* --- buttons ----------------------------------------------------------------------- */
     controls.addEventListener("click", function (event) {
@@ -857,11 +761,4 @@
     if (!readUrl().view) drawTicks();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
-})();
+  ready(start);

@@ -6,20 +6,25 @@
    address (?map=zoom/x/y). On the timeline pages the map shows only the places of the events the
    filters (timeline.js, "tl:filtered") and the time axis's view (axis.js, "tl:view") leave, and
    choosing a place sets the place filter ("tl:choose-place"). */
-(function () {
-  "use strict";
+import constants from "./lib/constants.js";
+import { go, params, withParams } from "./lib/address.js";
+import { rows as indexRows } from "./lib/data.js";
+import { clampNumber, clampRange, panZoom } from "./lib/panzoom.js";
+import { once, ready } from "./lib/start.js";
+import { say } from "./lib/strings.js";
 
-  var W = 640, H = 400, MAX_ZOOM = 64, DETAIL_FROM = 2, DETAIL = 4, GAP = 1, LABEL_H = 13;
-  var SVG = "http://www.w3.org/2000/svg";
+/* The generator's numbers (site/basemap.py, site/placemap.py); the zoom's limits are the script's. */
+var W = constants.map.width, H = constants.map.height, DETAIL = constants.map.detail, GAP = constants.map.gap;
+var LABEL_H = constants.map.labelHeight, DOT = constants.map.dot, MAX_ZOOM = 64, DETAIL_FROM = 2;
+var SVG = "http://www.w3.org/2000/svg";
 
-  function dotRadius(n, sized) {
-    return sized ? Math.round(Math.min(16, 4 + 1.6 * Math.sqrt(n)) * 10) / 10 : 6;
-  }
+function dotRadius(n, sized) {
+  return sized ? Math.round(Math.min(DOT.most, DOT.least + DOT.per_root * Math.sqrt(n)) * 10) / 10 : DOT.unsized;
+}
 
-  function start() {
+function start() {
     var figure = document.getElementById("tl-map");
-    if (!figure || figure.dataset.ready) return;
-    figure.dataset.ready = "1";
+    if (!once(figure)) return;
     var plot = figure.querySelector(".tl-map__plot");
     var svg = figure.querySelector(".tl-map__svg");
     var ground = figure.querySelector(".tl-map__ground");
@@ -27,10 +32,20 @@
     var layer = figure.querySelector(".tl-map__marks");
     var controls = document.createElement("span"); /* made here: a page without the script has no use for them */
     controls.className = "tl-map__controls";
-    controls.innerHTML = '<button type="button" class="tl-map__btn" data-act="in" aria-label="Zoom in" title="Zoom in (+)">+</button>' +
-      '<button type="button" class="tl-map__btn" data-act="out" aria-label="Zoom out" title="Zoom out (\u2212)">\u2212</button>' +
-      '<button type="button" class="tl-map__btn tl-map__btn--text" data-act="all">Whole map</button>' +
-      '<span class="tl-map__view" aria-live="polite"></span>';
+    [["in", "+", say("map.zoomIn"), say("map.zoomInKey")], ["out", "\u2212", say("map.zoomOut"), say("map.zoomOutKey")],
+      ["all", say("map.whole")]].forEach(function (made) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "tl-map__btn" + (made[2] ? "" : " tl-map__btn--text");
+      button.dataset.act = made[0];
+      button.textContent = made[1];
+      if (made[2]) { button.setAttribute("aria-label", made[2]); button.title = made[3]; }
+      controls.appendChild(button);
+    });
+    var said = document.createElement("span");
+    said.className = "tl-map__view";
+    said.setAttribute("aria-live", "polite");
+    controls.appendChild(said);
     var caption = figure.querySelector(".tl-map__caption");
     caption.insertBefore(document.createTextNode(" "), caption.firstChild);
     caption.insertBefore(controls, caption.firstChild);
@@ -41,7 +56,7 @@
     var labelPx = Number(figure.dataset.labelPx) || 6.6;
     var maxLabels = Number(figure.dataset.maxLabels) || 40;
     plot.setAttribute("tabindex", "0");
-    plot.setAttribute("aria-label", "Map: + and - zoom, arrow keys move");
+    plot.setAttribute("aria-label", say("map.keys"));
 
     /* The places, as the page drew them; the page's own groups give way to ours. */
     var spots = Array.prototype.map.call(layer.querySelectorAll("a.tl-pm"), function (a) {
@@ -83,9 +98,9 @@
       svg.setAttribute("viewBox", "0 0 " + size.w + " " + size.h);
     }
     function clamp(k, x, y) {
-      k = Math.max(1, Math.min(MAX_ZOOM, k));
+      k = clampNumber(k, 1, MAX_ZOOM);
       var halfW = W / 2 / k, halfH = H / 2 / k;
-      return { k: k, x: Math.max(halfW, Math.min(W - halfW, x)), y: Math.max(halfH, Math.min(H - halfH, y)) };
+      return { k: k, x: clampRange(x - halfW, 2 * halfW, 0, W)[0] + halfW, y: clampRange(y - halfH, 2 * halfH, 0, H)[0] + halfH };
     }
     function toScreen(x, y) {
       var f = view.k * size.s;
@@ -111,7 +126,7 @@
         if (detailed) use.setAttribute("transform", "scale(" + (1 / DETAIL) + ")"); else use.removeAttribute("transform");
       });
       layout();
-      viewText.textContent = view.k > 1.01 ? "Zoom ×" + (Math.round(view.k * 10) / 10) : "";
+      viewText.textContent = view.k > 1.01 ? say("map.zoom", { k: Math.round(view.k * 10) / 10 }) : "";
     }
 
     /* The generator's rule (placemap.py): biggest first, each mark joins the first group it
@@ -195,8 +210,8 @@
       a.setAttribute("class", "tl-pg");
       a.setAttribute("href", "#tl-map-list");
       a.setAttribute("transform", "translate(" + g.x.toFixed(1) + " " + g.y.toFixed(1) + ")");
-      a.setAttribute("aria-label", (shown ? shown + ": " : "") + g.members.length + " places: " + g.members.map(function (s) { return s.name; }).join(", ") +
-        "; " + g.n + " events (zoom in to tell them apart)");
+      a.setAttribute("aria-label", say("map.group", { shown: shown ? shown + ": " : "", places: g.members.length,
+        names: g.members.map(function (s) { return s.name; }).join(", "), n: g.n }));
       a.dataset.members = g.members.map(function (s) { return s.id; }).join(" ");
       var c = document.createElementNS(SVG, "circle");
       c.setAttribute("class", "tl-pg__dot");
@@ -238,17 +253,11 @@
       remember();
     }
     function remember() {
-      var params = new URLSearchParams(window.location.search);
-      if (view.k > 1.01) params.set("map", [view.k.toFixed(2), view.x.toFixed(1), view.y.toFixed(1)].join("/"));
-      else params.delete("map");
-      var query = params.toString();
-      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-      if (url !== window.location.pathname + window.location.search + window.location.hash) {
-        window.history.replaceState(window.history.state, "", url);
-      }
+      var kept = view.k > 1.01 ? [view.k.toFixed(2), view.x.toFixed(1), view.y.toFixed(1)].join("/") : "";
+      go(withParams({ map: kept }), true);
     }
     function applyUrl() {
-      var found = /^([\d.]+)\/([\d.]+)\/([\d.]+)$/.exec(new URLSearchParams(window.location.search).get("map") || "");
+      var found = /^([\d.]+)\/([\d.]+)\/([\d.]+)$/.exec(params().get("map") || "");
       if (found) setView(Number(found[1]), Number(found[2]), Number(found[3])); else setView(1, W / 2, H / 2);
     }
 
@@ -273,61 +282,33 @@
       else handled = false;
       if (handled) { event.preventDefault(); remember(); }
     });
-    var wheelEnd = null;
-    plot.addEventListener("wheel", function (event) {
-      /* The page scrolls past the map unless the reader has chosen the map (focus) or holds Ctrl
-         (which is also how a trackpad's pinch arrives). */
-      if (!event.ctrlKey && document.activeElement !== plot && !plot.contains(document.activeElement)) return;
-      event.preventDefault();
-      var box = svg.getBoundingClientRect();
-      zoomAt(Math.exp(-event.deltaY * 0.002), event.clientX - box.left, event.clientY - box.top);
-      window.clearTimeout(wheelEnd);
-      wheelEnd = window.setTimeout(remember, 300);
-    }, { passive: false });
-
-    /* Drag to move, two fingers to zoom. */
-    var pointers = {}, dragged = false, last = null;
-    plot.addEventListener("pointerdown", function (event) {
-      pointers[event.pointerId] = [event.clientX, event.clientY];
-      dragged = false;
-      last = null;
-    });
-    plot.addEventListener("pointermove", function (event) {
-      if (!pointers[event.pointerId]) return;
-      var ids = Object.keys(pointers);
-      var before = pointers[event.pointerId];
-      pointers[event.pointerId] = [event.clientX, event.clientY];
-      var box = svg.getBoundingClientRect();
-      if (ids.length === 1) {
-        var dx = event.clientX - before[0], dy = event.clientY - before[1];
-        if (!dragged && Math.hypot(event.clientX - before[0], event.clientY - before[1]) < 1) return;
-        dragged = true;
-        plot.setPointerCapture(event.pointerId);
+    /* Drag to move, two fingers to zoom; the wheel zooms once the reader has chosen the map
+       (focus) or holds Ctrl (which is also how a trackpad's pinch arrives), else the page scrolls. */
+    panZoom(plot, {
+      threshold: 1,
+      pan: function (dx, dy) {
         var f = view.k * size.s;
         setView(view.k, view.x - dx / f, view.y - dy / f);
-      } else if (ids.length === 2) {
-        var a = pointers[ids[0]], b = pointers[ids[1]];
-        var distance = Math.hypot(a[0] - b[0], a[1] - b[1]);
-        if (last) zoomAt(distance / last, (a[0] + b[0]) / 2 - box.left, (a[1] + b[1]) / 2 - box.top);
-        last = distance;
-        dragged = true;
+      },
+      pinch: function (ratio, x, y) {
+        var box = svg.getBoundingClientRect();
+        zoomAt(ratio, x - box.left, y - box.top);
+      },
+      wheel: function (event) {
+        if (!event.ctrlKey && document.activeElement !== plot && !plot.contains(document.activeElement)) return false;
+        var box = svg.getBoundingClientRect();
+        zoomAt(Math.exp(-event.deltaY * 0.002), event.clientX - box.left, event.clientY - box.top);
+        return true;
+      },
+      settle: remember,
+      click: function (event) {
+        var mark = event.target.closest && event.target.closest("a.tl-pm");
+        if (pick && mark) {
+          event.preventDefault();
+          document.dispatchEvent(new CustomEvent("tl:choose-place", { detail: { place: mark.dataset.place } }));
+        }
       }
     });
-    function lift(event) {
-      delete pointers[event.pointerId];
-      last = null;
-      if (dragged) remember();
-    }
-    plot.addEventListener("pointerup", lift);
-    plot.addEventListener("pointercancel", lift);
-    plot.addEventListener("click", function (event) {
-      if (dragged) { event.preventDefault(); event.stopPropagation(); dragged = false; return; }
-      var mark = event.target.closest && event.target.closest("a.tl-pm");
-      if (pick && mark) {
-        event.preventDefault();
-        document.dispatchEvent(new CustomEvent("tl:choose-place", { detail: { place: mark.dataset.place } }));
-      }
-    }, true);
 
     /* --- the timeline's filters and the axis's view ----------------------------------------------- */
     var filtered = null, range = null, allRows = null;
@@ -336,9 +317,9 @@
       if (range && !rows) {
         if (!allRows) {
           var axis = document.getElementById("tl-axis");
-          if (!axis || !window.TimelineData) return;
+          if (!axis) return;
           var years = (axis.dataset.years || "").split(" ").filter(Boolean);
-          allRows = window.TimelineData.rows(axis.dataset.root || "", years);
+          allRows = indexRows(axis.dataset.root || "", years);
         }
         allRows.then(function (rows) { if (!filtered) show(rows); });
         return;
@@ -380,17 +361,10 @@
     var box = figure.closest("details");
     if (box) {
       box.addEventListener("toggle", function () { if (box.open) { measure(); redraw(); } });
-      if (new URLSearchParams(window.location.search).get("map")) box.open = true;
+      if (params().get("map")) box.open = true;
     }
     measure();
     applyUrl();
-  }
+}
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
-})();
+ready(start);

@@ -3,14 +3,13 @@
    nothing is asked of that host until the reader follows it. With it, playing a video swaps the
    poster for the host's privacy-enhanced player (youtube-nocookie.com, Vimeo with dnt=1), in
    place, at the poster's size. */
-(function () {
-  "use strict";
+import { say } from "./lib/strings.js";
 
-  function play(link) {
+function play(link) {
     var img = link.querySelector("img");
     var frame = document.createElement("iframe");
     frame.src = link.dataset.player;
-    frame.title = (img && img.alt ? img.alt + ": " : "") + "video player";
+    frame.title = (img && img.alt ? img.alt + ": " : "") + say("media.player");
     frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
     frame.setAttribute("allowfullscreen", "");
     frame.referrerPolicy = "strict-origin-when-cross-origin";
@@ -26,4 +25,3 @@
     event.preventDefault();
     play(link);
   });
-})();

@@ -6,8 +6,10 @@
    every facet on start, and Pagefind then counts each facet's values over every match of every
    query, which is most of the time of a query matching thousands of pages (docs/performance.md).
    Here the facets are loaded, and counted, only once a reader opens "Narrow the results". */
-(function () {
-  "use strict";
+import { ready } from "./lib/start.js";
+import { say } from "./lib/strings.js";
+
+function start() {
   var dialog = document.getElementById("tl-search");
   var mount = document.getElementById("tl-search-ui");
   var button = document.querySelector(".tl-search-open");
@@ -16,7 +18,7 @@
   var bundle = new URL(mount.dataset.bundle || "_pagefind/", window.location.href).pathname;
   var siteRoot = bundle.replace(/_pagefind\/$/, "");
   var PAGE = 10; /* results shown at a time */
-  var FACETS = [["kind", "Kind"], ["year", "Year"], ["actor", "Actor"], ["place", "Place"], ["tag", "Tag"], ["status", "Status"]];
+  var FACETS = ["kind", "year", "actor", "place", "tag", "status"].map(function (name) { return [name, say("search.facet." + name)]; });
   var FIRST_VALUES = 12; /* values of a facet shown before "Show all" */
   var pagefind = null;
   var loading = null;
@@ -32,19 +34,19 @@
 
   function build() {
     var form = element("form", { role: "search", class: "tl-sr__form" });
-    var label = element("label", { for: "tl-sr-q", class: "tl-sr__label" }, "Search the site");
+    var label = element("label", { for: "tl-sr-q", class: "tl-sr__label" }, say("search.label"));
     var input = element("input", {
       id: "tl-sr-q", type: "search", autocomplete: "off", spellcheck: "false",
-      placeholder: "Search events, actors, places, sources", "aria-controls": "tl-sr-results"
+      placeholder: say("search.placeholder"), "aria-controls": "tl-sr-results"
     });
     form.append(label, input);
     var facets = element("details", { class: "tl-sr__facets" });
-    var facetsSummary = element("summary", {}, "Narrow the results");
+    var facetsSummary = element("summary", {}, say("search.narrow"));
     var facetsBody = element("div", { class: "tl-sr__facet-list" });
     facets.append(facetsSummary, facetsBody);
     var status = element("p", { class: "tl-sr__status", role: "status", "aria-live": "polite" });
     var list = element("ol", { id: "tl-sr-results", class: "tl-sr__results" });
-    var more = element("button", { type: "button", class: "tl-sr__more", hidden: "" }, "Show more results");
+    var more = element("button", { type: "button", class: "tl-sr__more", hidden: "" }, say("search.more"));
     mount.textContent = "";
     mount.append(form, facets, status, list, more);
     form.addEventListener("submit", function (event) {
@@ -87,7 +89,7 @@
       }));
     }).catch(function () {
       pagefind = null;
-      ui.status.textContent = "Search is not available here: the site's search index was not built.";
+      ui.status.textContent = say("search.unavailable");
     });
     return loading;
   }
@@ -198,7 +200,7 @@
     ui.list.textContent = "";
     ui.more.hidden = true;
     state.results = [];
-    ui.status.textContent = "No results for “" + term + "”" + narrowed + ".";
+    ui.status.textContent = say("search.none", { term: term, narrowed: narrowed });
     ui.status.dataset.none = "1";
     siteWords().then(function (words) {
       if (asked !== state.asked) return;
@@ -211,7 +213,7 @@
         search(instead);
         ui.input.focus();
       });
-      ui.status.append(" Search for ", link, " instead?");
+      ui.status.append(say("search.searchFor"), link, say("search.instead"));
     });
   }
 
@@ -224,7 +226,7 @@
       ui.status.textContent = "";
       return;
     }
-    ui.status.textContent = "Searching…";
+    ui.status.textContent = say("search.searching");
     pagefind.search(term || null, { filters: filters }).then(function (found) {
       if (asked !== state.asked || !found) return; /* a newer query replaced this one */
       state.results = found.results;
@@ -232,8 +234,8 @@
       state.counts = found.filters || {};
       ui.list.textContent = "";
       var count = found.results.length;
-      var what = term ? " for “" + term + "”" : "";
-      var narrowed = activeCount() ? " (" + activeCount() + " filter" + (activeCount() === 1 ? "" : "s") + " on)" : "";
+      var what = term ? say("search.for", { term: term }) : "";
+      var narrowed = activeCount() ? say("search.filtersOn", { n: activeCount() }) : "";
       if (state.facetsLoaded) renderFacets();
       ui.status.dataset.none = "";
       if (!count && term) return nothingFor(term, narrowed, asked);
@@ -242,7 +244,8 @@
         var matching = pages.filter(function (data) { return pageMatches(data, term); }).length;
         if (term && !matching) return nothingFor(term, narrowed, asked);
         if (matching < pages.length) count = matching; /* Pagefind's fallback pages were dropped */
-        ui.status.textContent = (count ? count.toLocaleString("en") : "No") + " result" + (count === 1 ? "" : "s") + what + narrowed;
+        ui.status.textContent = count ? say("search.results", { n: count, count: count.toLocaleString("en"), what: what, narrowed: narrowed })
+          : say("search.noResults", { what: what, narrowed: narrowed });
       });
     });
   }
@@ -298,7 +301,7 @@
 
   function loadFacets() {
     state.facetsLoaded = true;
-    ui.facetsBody.textContent = "Loading…";
+    ui.facetsBody.textContent = say("search.loading");
     pagefind.filters().then(function (all) {
       state.counts = all;
       renderFacets();
@@ -340,14 +343,14 @@
         box.appendChild(label);
       });
       if (shown.length < values.length) {
-        var all = element("button", { type: "button", class: "tl-sr__all" }, "Show all " + values.length);
+        var all = element("button", { type: "button", class: "tl-sr__all" }, say("search.all", { n: values.length }));
         all.addEventListener("click", function () { box.dataset.all = "1"; renderFacets(); });
         box.appendChild(all);
       }
       ui.facetsBody.appendChild(box);
     });
     var active = activeCount();
-    ui.facetsSummary.textContent = "Narrow the results" + (active ? " (" + active + " active)" : "");
+    ui.facetsSummary.textContent = say("search.narrow") + (active ? say("filters.active", { n: active }) : "");
   }
 
   function choose(facet, value, on) {
@@ -377,4 +380,6 @@
       open();
     }
   });
-})();
+}
+
+ready(start);

@@ -4,8 +4,10 @@
    before; the step's event is marked on the axis and its places on the map. In an embedded
    page the height is sent to the page around it (docs/assets/embed.js sizes the frame). Nothing
    is kept in the reader's browser. */
-(function () {
-  "use strict";
+import { idFrom } from "./lib/constants.js";
+import { go as goTo, params, withParams } from "./lib/address.js";
+import { ready } from "./lib/start.js";
+import { say } from "./lib/strings.js";
 
   function sendHeight() {
     if (window.parent === window || !document.getElementById("tl-embed")) return;
@@ -36,7 +38,7 @@
     story.classList.add("tl-story--stepping");
 
     function fromAddress() {
-      var asked = Number(new URLSearchParams(window.location.search).get("step"));
+      var asked = Number(params().get("step"));
       if (!asked) {
         var hash = /^#step-(\d+)/.exec(window.location.hash);
         asked = hash ? Number(hash[1]) : 1;
@@ -44,11 +46,8 @@
       return Math.min(Math.max(1, Math.round(asked) || 1), steps.length) - 1;
     }
 
-    function addressOf(index) {
-      var query = new URLSearchParams(window.location.search);
-      if (index) query.set("step", String(index + 1)); else query.delete("step");
-      var text = query.toString();
-      return window.location.pathname + (text ? "?" + text : "");
+    function addressOf(index) { /* the step in the address; a #step-N it was opened with goes */
+      return withParams({ step: index ? String(index + 1) : "" }).split("#")[0];
     }
 
     function mark() {
@@ -57,7 +56,7 @@
       var places = (step.dataset.places || "").split(" ").filter(Boolean);
       document.querySelectorAll("#tl-axis a.tl-m").forEach(function (a) {
         var href = a.getAttribute("href") || "";
-        a.classList.toggle("tl-m--current", href.slice(-(event.length + 8)) === "events/" + event + "/");
+        a.classList.toggle("tl-m--current", idFrom("event", href) === event);
       });
       document.querySelectorAll("#tl-map a.tl-pm").forEach(function (a) {
         a.classList.toggle("tl-pm--current", places.indexOf(a.dataset.place) >= 0);
@@ -70,11 +69,10 @@
       steps.forEach(function (step, i) { step.hidden = i !== current; });
       var first = document.getElementById("tl-story-first"); /* the rule that showed the first step */
       if (first) first.remove();
-      at.textContent = "Step " + (current + 1) + " of " + steps.length;
+      at.textContent = say("story.step", { n: current + 1, total: steps.length });
       previous.disabled = current === 0;
       next.disabled = current === steps.length - 1;
-      if (how === "push") window.history.pushState({ step: current }, "", addressOf(current));
-      else if (how === "replace") window.history.replaceState({ step: current }, "", addressOf(current));
+      if (how) goTo(addressOf(current), how === "replace", { step: current });
       mark();
       /* the axis (axis.js) centres the step's event among its neighbours in time */
       document.dispatchEvent(new CustomEvent("tl:show-event", { detail: { id: steps[current].dataset.event } }));
@@ -141,13 +139,5 @@
     });
   }
 
-  function ready() { start(); offerEmbedCode(); }
   document.addEventListener("tl:filtered", offerEmbedCode); /* the timeline's filters: the frame shows what they match */
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(ready);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", ready);
-  } else {
-    ready();
-  }
-})();
+  ready(function () { start(); offerEmbedCode(); });

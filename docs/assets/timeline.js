@@ -2,21 +2,21 @@
    of a crowded year) and every event is reached by links. With it, readers narrow the whole
    timeline by text, actor, place, tag, status, years, or a stretch of the time axis: the
    timeline's compact index (a small JSON file per year, fetched on the first filter, by
-   axis.js's window.TimelineData) is matched here, and the matching events of every year are
+   lib/data.js) is matched here, and the matching events of every year are
    shown in time order; the axis draws only them (the "tl:filtered" event). The filter lives in
    the URL (?actor=...&from=2020-03), so a shared link opens the same view and Back undoes it. */
-(function () {
-  "use strict";
+import { go, params, withParams } from "./lib/address.js";
+import { FIELDS, matching, names as namesOf, rows, stateOf } from "./lib/data.js";
+import { eventItem } from "./lib/items.js";
+import { once, ready } from "./lib/start.js";
+import { say } from "./lib/strings.js";
 
-  /* "text", not "q": a search box elsewhere may read ?q=. */
-  var FIELDS = ["text", "actor", "place", "tag", "status", "from", "to"];
-  var PAGE = 30; /* events shown at a time; "Show more" adds the next ones */
+var PAGE = 30; /* events shown at a time; "Show more" adds the next ones */
 
-  function start() {
+function start() {
     var controls = document.getElementById("tl-controls");
     var form = document.getElementById("tl-filters");
-    if (!controls || !form || controls.dataset.ready) return;
-    controls.dataset.ready = "1";
+    if (!form || !once(controls)) return;
     document.querySelectorAll(".tl-js-only").forEach(function (el) { el.hidden = false; });
 
     var root = controls.dataset.root || "";
@@ -34,11 +34,7 @@
     /* The actors and places the filters offer, [id, name] pairs: fetched once, when the filters
        open or the address names one, rather than written into every timeline page (at 100,000
        events they would be most of each page). */
-    var knownNames = null;
-    function names() {
-      if (!knownNames) knownNames = fetch(root + "timeline/names.json").then(function (r) { return r.json(); });
-      return knownNames;
-    }
+    function names() { return namesOf(root); }
     var filled = null;
     function fillChoices() {
       if (!filled) {
@@ -72,21 +68,15 @@
 
     /* The compact index, loaded once, on the first filter: a row per event, in time order. */
     function index() {
-      return window.TimelineData.rows(root, (controls.dataset.years || "").split(" ").filter(Boolean));
+      return rows(root, (controls.dataset.years || "").split(" ").filter(Boolean));
     }
 
-    /* State <-> URL */
-    function readUrl() {
-      var params = new URLSearchParams(window.location.search);
-      var state = {};
-      FIELDS.forEach(function (name) { state[name] = params.get(name) || ""; });
-      return state;
-    }
+    /* State <-> URL: the filters' keys, the other scripts' kept */
+    function readUrl() { return stateOf(params()); }
     function urlFor(state) {
-      var params = new URLSearchParams();
-      FIELDS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
-      var query = params.toString();
-      return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      var changes = {};
+      FIELDS.forEach(function (name) { changes[name] = state[name]; });
+      return withParams(changes);
     }
     var selectedFrom = "", selectedTo = "";
     function current() {
@@ -96,8 +86,6 @@
       if (selectedTo) state.to = selectedTo;
       return state;
     }
-
-    var matching = window.TimelineData.matching; /* axis.js: the rule the embedded timeline uses too */
 
     var generation = 0, found = [];
     function apply(state) {
@@ -113,7 +101,7 @@
       selectedFrom = state.from.length === 7 ? state.from : "";
       selectedTo = state.to.length === 7 ? state.to : "";
       var active = FIELDS.filter(function (name) { return state[name]; }).length;
-      if (activeLabel) activeLabel.textContent = active ? " (" + active + " active)" : "";
+      if (activeLabel) activeLabel.textContent = active ? say("filters.active", { n: active }) : "";
       var mine = ++generation;
       if (!active) {
         results.hidden = true;
@@ -125,7 +113,7 @@
       index().then(function (rows) {
         if (mine !== generation) return;
         found = matching(rows, state);
-        count.textContent = "Showing " + found.length + " of " + total + " events.";
+        count.textContent = say("filters.showing", { n: found.length, total: total });
         controls.dataset.answered = String(mine); /* which filter the count is for (tests read it) */
         list.textContent = "";
         staticPart.hidden = true;
@@ -133,7 +121,7 @@
         showMore();
         document.dispatchEvent(new CustomEvent("tl:filtered", { detail: { rows: found, state: state } }));
       }).catch(function () {
-        if (mine === generation) count.textContent = "The filters could not load the timeline's index.";
+        if (mine === generation) count.textContent = say("filters.failed");
       });
     }
     function showMore() {
@@ -144,52 +132,12 @@
       list.appendChild(fragment);
       more.hidden = list.children.length >= found.length;
     }
-    function itemFor(row) {
-      var li = document.createElement("li");
-      li.className = "tl-event";
-      li.dataset.start = row.start;
-      li.dataset.end = row.end;
-      if (row.thumb) { /* [path from the site's root, width, height], as the page's own list has it */
-        var thumb = document.createElement("img");
-        thumb.className = "tl-thumb";
-        thumb.src = root + row.thumb[0];
-        thumb.width = row.thumb[1];
-        thumb.height = row.thumb[2];
-        thumb.alt = "";
-        thumb.loading = "lazy";
-        thumb.decoding = "async";
-        li.appendChild(thumb);
-      }
-      var when = document.createElement("span");
-      when.className = "tl-date";
-      when.textContent = row.words;
-      var link = document.createElement("a");
-      link.href = root + "events/" + row.id + "/";
-      link.textContent = row.title;
-      li.appendChild(when);
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(link);
-      [["tl-who", row.who], ["tl-where", row.where]].forEach(function (part) {
-        if (!part[1]) return;
-        var span = document.createElement("span");
-        span.className = part[0];
-        span.textContent = part[1];
-        li.appendChild(document.createTextNode(" "));
-        li.appendChild(span);
-      });
-      return li;
-    }
+    function itemFor(row) { return eventItem(row, root); }
     more.addEventListener("click", showMore);
 
-    var lastPushed = urlFor(readUrl());
     function commit(replace) {
       var state = current();
-      var url = urlFor(state);
-      if (url !== lastPushed) {
-        if (replace) window.history.replaceState(state, "", url);
-        else window.history.pushState(state, "", url);
-        lastPushed = url;
-      }
+      go(urlFor(state), replace, state);
       apply(state);
     }
 
@@ -215,10 +163,7 @@
       selectedFrom = selectedTo = "";
       commit(false);
     });
-    window.addEventListener("popstate", function () {
-      lastPushed = urlFor(readUrl());
-      applyChosen(readUrl());
-    });
+    window.addEventListener("popstate", function () { applyChosen(readUrl()); });
 
     /* "Show only this stretch" on the time axis (axis.js): its months become the date filter. */
     document.addEventListener("tl:choose", function (event) {
@@ -236,13 +181,6 @@
     });
 
     applyChosen(readUrl());
-  }
+}
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start); /* Material's instant navigation, if enabled */
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
-})();
+ready(start);

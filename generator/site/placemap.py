@@ -96,9 +96,14 @@ def place_counts(timeline: Timeline, events: Iterable[Event]) -> list[tuple[Plac
     return [(place, counts[id]) for id, place in timeline.places.items() if counts[id]]
 
 
+DOT = {"least": 4.0, "most": 16.0, "per_root": 1.6, "unsized": 6.0}  # a mark's radius by its events (map.js too)
+
+
 def dot_radius(events: int, sized: bool) -> float:
     """A mark's radius: by its number of events on a map of many places, else one size."""
-    return round(min(16.0, 4.0 + 1.6 * math.sqrt(events)), 1) if sized else 6.0
+    if not sized:
+        return DOT["unsized"]
+    return round(min(DOT["most"], DOT["least"] + DOT["per_root"] * math.sqrt(events)), 1)
 
 
 def area_radius(place: Place, frame: Frame) -> float:

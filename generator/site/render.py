@@ -22,6 +22,7 @@ from generator.content.reads import Inputs, WatchedDict
 from generator.exports import FEED_SIZE
 from generator.site.axis import LEGEND
 from generator.site.basemap import DETAIL, Frame, basemap_svg
+from generator.site.constants import CONSTANTS_PATH, constants_module
 from generator.site.kinds import KINDS
 from generator.site.map_svg import map_figure
 from generator.site.pictures import Picture, card_path, convert, renditions, site_card
@@ -88,6 +89,7 @@ def pages(
         else:
             files.append((path, make, own))
     files.append((card.path, partial(site_card, site_title, site_description), ("card", site_title, site_description)))
+    files.append((CONSTANTS_PATH, constants_module, ("constants",)))
     for found in sorted(dict.values(shown), key=lambda found: found.digest) if media else ():
         assert media is not None
         for rendition, extension in renditions(found):
