@@ -7,11 +7,11 @@ The packages are floors; each imports only the floors below it (import-linter's 
 contract in pyproject.toml, checked by `make lint`):
 
     cli                     the `timeline` command
-    mkdocs                  the MkDocs hook, the parallel build, the preview, the search index
+    mkdocs                  the MkDocs plugin, the parallel build, the preview, the search index
     site | authoring        the pages and their build | commands that write content for editors
     exports                 open data (JSON, CSV, TimelineJS, Atom, iCalendar, JSON-LD)
     content                 records loaded, checked and modelled
-    parallel                forked workers, shared by the checker and the writer
+    parallel | environment  forked workers where the platform forks safely | the settings of the environment
 
 generator/README.md is the maintainers' guide.
 """

@@ -20,10 +20,12 @@ from generator.site import axis as axis_module
 from generator.site.axis import (
     HIT_PX,
     MAX_BINS,
+    MAX_ROWS,
     REFERENCE_PX,
     TICK_LABEL_PX,
     axis,
     bounds,
+    claim_labels,
     shape,
     spoken,
     view_of,
@@ -380,6 +382,27 @@ def test_arrow_keys_move_through_the_events_in_time_order(browser, base):
     page.close()
 
 
+def test_arrow_keys_reach_only_the_events_a_filter_leaves(browser, base):
+    """Under a filter the axis hides the other events' marks: the arrow keys, Home and End move
+    among the shown ones only."""
+    page = browser.new_page()
+    page.goto(base + "/timeline/2021/?status=reported")
+    page.wait_for_function("document.getElementById('tl-controls').dataset.answered")
+    page.wait_for_function("document.querySelectorAll('.tl-axis__marks .tl-m[hidden]').length === 2")
+    page.locator(".tl-axis__marks .tl-m:not([hidden])").first.focus()
+    here = "document.activeElement.getAttribute('href').split('/').slice(-2)[0]"
+    reached = [page.evaluate(here)]
+    for _ in range(len(GEOMETRY) + 1):
+        page.keyboard.press("ArrowRight")
+        reached.append(page.evaluate(here))
+    shown = [key for key, (_, status, _) in GEOMETRY.items() if status == "reported"]
+    assert list(dict.fromkeys(reached)) == shown
+    page.keyboard.press("End")
+    assert page.evaluate(here) == shown[-1]
+    assert page.evaluate("document.activeElement.hidden") is False
+    page.close()
+
+
 def test_a_finger_swipes_along_the_axis_and_two_pinch_it(browser, base):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
@@ -560,3 +583,34 @@ def test_no_serious_accessibility_violations_on_the_axis(browser, base, path):
     serious = serious_violations(page, "document.querySelector('.tl-axis')")
     assert not serious, "\n".join(serious)
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("stacked", "drawn_as"),
+    [(1, "marks"), (MAX_ROWS - 1, "marks"), (MAX_ROWS, "marks"), (MAX_ROWS + 1, "counts"), (MAX_ROWS + 5, "counts")],
+)
+def test_the_axis_switches_to_counts_only_past_its_row_limit(stacked, drawn_as):
+    """Events on the same day each take a row: MAX_ROWS of them are still drawn, one more is counted."""
+    events = [_event(f"e{number:02d}", "2020-06-15") for number in range(stacked)]
+    drawn = axis(events, SOURCES, VIEW)
+    assert drawn is not None
+    assert ("marks" if drawn.marks else "counts") == drawn_as
+    if drawn.marks:
+        assert drawn.rows == stacked
+
+
+@pytest.mark.parametrize(
+    ("event_date", "claims", "labelled"),
+    [
+        ("2020-10", ("2020-10",), []),  # a source that dates it as the record does: no tick of its own
+        ("2020-10", ("2020-10", "2020-10-20"), ["Second: 20 October 2020"]),
+        ("2020-10-03", ("2020-10-03", "2020-10-03"), []),
+        ("2020-10", ("2020-10-03",), ["First: 3 October 2020"]),
+    ],
+)
+def test_only_a_source_whose_date_differs_is_ticked_and_labelled(event_date, claims, labelled):
+    drawn = axis([_event("c", event_date, claims=claims)], SOURCES, VIEW)
+    assert drawn is not None
+    (mark,) = drawn.marks
+    assert [claim.label for claim in mark.claims] == labelled
+    assert [label for _, label in claim_labels(mark.event, SOURCES)] == labelled

@@ -174,3 +174,53 @@ def test_what_the_build_writes_is_ignored_by_git_and_removed_by_make_clean(path)
     assert ignored.returncode == 0, f"{path} is not in .gitignore"
     recipe = re.search(r"^clean:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text().replace("\\\n", " "), re.M)
     assert recipe and path in recipe[1].split(), f"`make clean` leaves {path}"
+
+
+PACKAGES = ["content", "site", "exports", "authoring", "mkdocs"]
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_each_package_says_what_each_of_its_modules_is_for(package):
+    """A package's docstring names every module in it (a module added without a word drifts)."""
+    import ast
+
+    folder = ROOT / "generator" / package
+    said = ast.get_docstring(ast.parse((folder / "__init__.py").read_text())) or ""
+    words = set(re.findall(r"[a-z_]+", said))
+    modules = sorted(path.stem for path in folder.glob("*.py") if path.stem != "__init__")
+    assert [module for module in modules if module not in words] == []
+
+
+def test_the_floors_are_listed_as_the_layers_contract_orders_them():
+    """generator/__init__.py, the maintainers' guide and pyproject.toml's contract agree."""
+    import ast
+    import tomllib
+
+    layers = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"][0]["layers"]
+    said = ast.get_docstring(ast.parse((ROOT / "generator" / "__init__.py").read_text())) or ""
+    listed = [re.split(r"\s{2,}", line.strip())[0] for line in said.splitlines() if line.startswith("    ")]
+    assert listed == layers
+    guide = (ROOT / "generator" / "README.md").read_text()
+    for layer in layers:
+        for name in layer.split(" | "):
+            assert f"`{name}" in guide, name
+    on_disk = {
+        path.stem for path in (ROOT / "generator").iterdir() if path.suffix == ".py" or (path / "__init__.py").exists()
+    }
+    named = {name for layer in layers for name in layer.split(" | ")}
+    assert on_disk - {"__init__", "__main__"} == named
+
+
+def test_the_guides_name_no_module_that_is_gone():
+    """A module named in a guide exists (hook.py was named after it became the plugin)."""
+    for guide in (
+        ROOT / "README.md",
+        ROOT / "generator" / "README.md",
+        ROOT / "content" / "README.md",
+        ROOT / "docs" / "testing.md",
+    ):
+        for folder, name in re.findall(
+            r"`(?:generator/)?((?:content|site|exports|authoring|mkdocs)/)?([a-z_]+\.py)`", guide.read_text()
+        ):
+            matches = list((ROOT / "generator").glob(f"{folder or '**/'}{name}"))
+            assert matches, (guide.name, folder + name)

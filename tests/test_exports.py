@@ -419,3 +419,44 @@ def test_an_export_is_joined_as_concatenation_would_join_it(head, pieces, tail, 
     from generator.exports.common import joined
 
     assert joined(head, iter(pieces), tail, separator) == head + separator.join(pieces) + tail
+
+
+@pytest.mark.parametrize(
+    ("event_counts", "source_counts"),
+    [
+        ((3, 5), [(2, None), (None, 7)]),  # each source's own figures, the record's beside them
+        ((None, None), [(2, 4), (3, None)]),
+        ((4, None), [(None, None)]),  # a source that gives none: none, not the record's
+        ((1, 1), [(1, 1)]),
+    ],
+)
+def test_each_source_keeps_its_own_figures_in_the_open_data(event_counts, source_counts):
+    """events.json and events.csv say who counted what: a source's figure is its own, never the
+    record's, and the record's stays the record's."""
+    from generator.content import edtf
+    from generator.content.model import Citation, Content, Count, Event, Source
+    from generator.exports.data import events_json
+
+    def count(value):
+        return Count(value) if value is not None else None
+
+    sources = {
+        f"s{i}": Source(f"s{i}", f"T{i}", f"P{i}", "https://example.org/", edtf.parse("2020-01-01").earliest)
+        for i in range(len(source_counts))
+    }
+    citations = tuple(Citation(f"s{i}", killed=count(k), wounded=count(w)) for i, (k, w) in enumerate(source_counts))
+    event = Event(
+        "e", "E", edtf.parse("2020-03"), "S.", citations, killed=count(event_counts[0]), wounded=count(event_counts[1])
+    )
+    data = json.loads(events_json(build_timeline(Content(sources, {}, {}, {"e": event}))))
+    (record,) = data["events"]
+    expected = [
+        (
+            {"count": k, "at_least": False} if k is not None else None,
+            {"count": w, "at_least": False} if w is not None else None,
+        )
+        for k, w in source_counts
+    ]
+    assert [(s["killed"], s["wounded"]) for s in record["sources"]] == expected
+    own = tuple({"count": v, "at_least": False} if v is not None else None for v in event_counts)
+    assert (record["killed"], record["wounded"]) == own

@@ -811,3 +811,29 @@ def test_a_chosen_group_is_framed_with_its_members_apart(browser, far_base):
         assert plot["y"] + 8 <= marks[id]["y"] <= plot["y"] + plot["height"] - 8, id
         assert marks[id]["shown"], id
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("where", "lat", "lon", "borders"),
+    [
+        ("inside Australia (coasts only)", (-44.0, -10.0), (113.0, 154.0), False),
+        ("inside Iceland", (63.2, 66.6), (-24.6, -13.4), False),
+        ("inside New Zealand", (-47.4, -34.3), (166.3, 178.6), False),
+        ("Iraq and its neighbours", (29.0, 37.5), (38.7, 48.6), True),
+    ],
+)
+def test_borders_are_the_edges_two_countries_share_never_a_coast(where, lat, lon, borders):
+    """A line drawn as a border lies between two countries: an island's coast is never one."""
+    (top, bottom), (left, right) = (
+        sorted(basemap.mercator(value, lon[0])[1] for value in lat),
+        (
+            basemap.mercator(lat[0], lon[0])[0],
+            basemap.mercator(lat[0], lon[1])[0],
+        ),
+    )
+    inside = [
+        ring
+        for ring, (x0, y0, x1, y1) in basemap.borders()
+        if x0 >= left and x1 <= right and y0 >= top and y1 <= bottom
+    ]
+    assert bool(inside) is borders, where

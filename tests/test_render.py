@@ -72,3 +72,26 @@ def test_the_timeline_is_paged_by_year_and_crowded_years_by_month(dates, pages):
     assert [len(stretch.events) for stretch in split] == (
         [2] if len(dates) == 303 else [0] if len(dates) == 301 else []
     )
+
+
+def test_each_month_page_shares_its_own_month(monkeypatch):
+    """A timeline page's share preview names the period the page lists, January to December
+    (the page says which record it shows; nothing is parsed back out of its path)."""
+    from generator.content.model import Content, Source, build_timeline
+    from generator.site import timeline_pages
+    from generator.site.render import pages
+
+    monkeypatch.setattr(timeline_pages, "SPLIT_YEAR_AT", 2)
+    events = {
+        f"e{month}-{n}": _dated(f"e{month}-{n}", f"2020-{month:02d}-1{n}") for month in range(1, 13) for n in (1, 2)
+    }
+    source = Source("s", "T", "P", "https://example.org/", _dated("x", "2020-01-01").date.earliest)
+    timeline = build_timeline(Content({"s": source}, {}, {}, events))
+    _, files = pages(timeline)
+    made = {path: make for path, make, _ in files}
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]  # fmt: skip
+    for number, name in enumerate(months, start=1):
+        text = made[f"timeline/2020/{number:02d}/index.md"]()
+        assert f'description: "The timeline\'s events of {name} 2020."' in text, name
+    assert 'description: "The timeline\'s events of 2020."' in made["timeline/2020/index.md"]()

@@ -400,13 +400,20 @@ def test_an_indexer_past_its_time_limit_stops_the_build(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("value", "seconds"), [("", 1800), ("60", 60), ("0.5", 0.5), ("0", 1800), ("-3", 1800), ("soon", 1800)]
+    ("value", "seconds"),
+    [("", 1800), ("60", 60), ("0.5", 0.5), ("0", None), ("-3", None), ("soon", None), ("nan", None), ("inf", None)],
 )
 def test_the_indexers_time_limit_is_a_setting(monkeypatch, value, seconds):
+    """A number of seconds above 0; anything else is an error that says so, never a silent default."""
+    from generator.environment import SettingError
     from generator.mkdocs.search import timeout
 
     monkeypatch.setenv("TIMELINE_SEARCH_TIMEOUT", value)
-    assert timeout() == seconds
+    if seconds is None:
+        with pytest.raises(SettingError, match="TIMELINE_SEARCH_TIMEOUT takes a number of seconds above 0"):
+            timeout()
+    else:
+        assert timeout() == seconds
 
 
 @pytest.mark.parametrize("broken", ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"])

@@ -259,6 +259,14 @@ def test_the_embedded_timeline_shows_the_events_its_filter_matches(browser, base
     assert [link.split("/")[-2] for link in links] == [event.id for event in timeline.by_place["camp-taji"]]
     assert page.locator("#tl-embed-title").inner_text() == "Camp Taji"
     assert page.locator("#tl-embed-full").get_attribute("href").endswith("timeline/?place=camp-taji")
+    # each item reads as the timeline's own list reads it (one list item for both: lib/items.js)
+    item_text = "[...document.querySelectorAll('li.tl-event')].map(li => [li.querySelector('a').getAttribute('href').split('/').slice(-2)[0], li.textContent.trim()])"
+    embedded = dict(page.evaluate(item_text))
+    year = browser.new_page()
+    year.goto(f"{base}/timeline/2020/")
+    listed = dict(year.evaluate(item_text))
+    year.close()
+    assert embedded and all(embedded[key] == listed[key] for key in embedded), (embedded, listed)
     assert watched.foreign_requests() == [] and watched.errors == []
     page.close()
 
@@ -411,3 +419,38 @@ def test_the_asked_step_is_the_first_painted_and_nothing_moves(browser, base, st
     assert page.evaluate(SHIFTS) < 0.01
     assert page.evaluate("document.getElementById('tl-story-first')") is None  # story.js took over
     context.close()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'He said "go" <b>now</b> & left',
+        "</iframe><script>alert(1)</script>",
+        "It's 'quoted' &amp; \"twice\"",
+        "Plain title",
+    ],
+)
+def test_the_oembed_answer_frames_the_story_under_its_title_as_written(title):
+    """The oEmbed answer's HTML is one iframe whose title is the story's, escaped: a title of quotes
+    and markup can neither close the attribute nor add an element."""
+    import html.parser
+    import json as json_module
+
+    from generator.content.model import Step, Story
+    from generator.site.stories import oembed
+
+    class Elements(html.parser.HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, dict[str, str | None]]] = []
+
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            self.found.append((tag, dict(attrs)))
+
+    answer = json_module.loads(oembed(Story("s", title, "Summary.", (Step("e"),)), "Site", "https://example.org/"))
+    parsed = Elements()
+    parsed.feed(answer["html"])
+    assert [tag for tag, _ in parsed.found] == ["iframe"]
+    assert parsed.found[0][1]["title"] == title
+    assert parsed.found[0][1]["src"] == "https://example.org/embed/stories/s/"
+    assert answer["title"] == title

@@ -282,7 +282,7 @@ def _check_events(
         _check_event_files_again(folder, base, names, checked, cache, saved)
         return
     # Every id is declared by now, so workers resolve their own references and send back only
-    # records and problems (pickling 10,000 files' references cost more than checking them).
+    # records and problems (pickling every file's references cost more than checking them).
     count = worker_count(len(names), workers)
     shared = (folder, base, checked.declared, checked.aliases)
     for records, problems in fork_map(_check_event_files, chunks(names, count * 2), shared, count):

@@ -3,8 +3,10 @@ iCalendar. Pure functions from a Timeline to text; no timestamps of the build, s
 timeline gives unchanged bytes (and no rewrite). Each export is made of per-event pieces cached
 by the event and what it references, so a long-lived process remakes only what changed.
 
-Also here: the site's words for the search's suggestions (words.py), JSON-LD for the event
-pages (jsonld.py) and spreadsheet-safe cells (cells.py).
+Modules: data (events.json, stories.json and their schemas), table (events.csv), timelinejs
+(TimelineJS3's JSON, the timeline's and each story's), feeds (Atom and iCalendar), words (the
+site's words for the search's suggestions), jsonld (JSON-LD for the event pages), cells
+(spreadsheet-safe cells), common (addresses, stable ids and the cached pieces).
 May import: `generator.content`. Never the site's pages or MkDocs (enforced by `make lint`)."""
 
 from __future__ import annotations

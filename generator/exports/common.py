@@ -26,8 +26,8 @@ def piece(function: Callable[..., Made]) -> _lru_cache_wrapper[Made]:
 
 
 def joined(head: str, pieces: Iterable[str], tail: str, separator: str = "") -> str:
-    """head + separator.join(pieces) + tail in one join: at 100,000 events an export is up to
-    190 MB, and each concatenation held one more copy of it."""
+    """head + separator.join(pieces) + tail in one join: an export of a large site is large, and
+    each concatenation held one more copy of it (docs/performance.md)."""
     parts = [head]
     for number, text in enumerate(pieces):
         if number and separator:
@@ -38,8 +38,8 @@ def joined(head: str, pieces: Iterable[str], tail: str, separator: str = "") -> 
 
 
 def forget_pieces() -> None:
-    """Drop every cached piece. A one-shot build makes each export once, and at 100,000 events
-    the pieces of all of them held about a gigabyte in the process that made them."""
+    """Drop every cached piece. A one-shot build makes each export once, and the pieces of all of
+    them held much of the memory of the process that made them (docs/performance.md)."""
     for cached in PIECES:
         cached.cache_clear()
 

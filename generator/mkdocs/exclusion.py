@@ -1,6 +1,6 @@
 """What a preview build leaves alone: under `serve --dirty`, after the first build, the generated
 files the generator did not write since the last build that succeeded are excluded, so MkDocs
-neither reads, lists nor stats them (at 10,000 events nearly every page is one of them); and
+neither reads, lists nor stats them (on a large site nearly every page is one of them); and
 what serve watches in docs/ (the hand-written entries, not the pages the generator writes)."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Exclusion:
 
     def needs_sweep(self) -> bool:
         """Whether the served site may hold a file no longer made: always, except in a build whose
-        files are all those of the last sweep and more (walking 10,000 pages' folders takes a
+        files are all those of the last sweep and more (walking every page's folder takes a
         noticeable part of a save)."""
         sweep = self.swept is None or not self.built >= self.swept
         self.swept = set(self.built)  # all the served site holds now

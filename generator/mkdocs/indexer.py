@@ -12,9 +12,9 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 
 class Indexer:
     """Runs the search indexer after preview builds without holding the reload, and only once the
-    editor has paused (IDLE seconds without a build): indexing 10,000 pages takes seconds of both
-    cores, which would slow the next save's build. One run at a time; a build during a run asks
-    for one more after it, so the last save is indexed."""
+    editor has paused (IDLE seconds without a build): indexing a large site takes seconds of every
+    core, which would slow the next save's build. One run at a time; a build during a run asks for
+    one more after it, so the last save is indexed."""
 
     IDLE = 3.0
 

@@ -1,4 +1,4 @@
-"""The open data after the page: a preview build leaves its exports (at 10,000 events they take
+"""The open data after the page: a preview build leaves its exports (on a large site they take
 longer than the pages a save changes) to a thread that writes them while the browser reloads."""
 
 from __future__ import annotations

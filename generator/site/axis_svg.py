@@ -25,7 +25,7 @@ def _mark(mark: Mark, root: str) -> str:
     status = "" if event.status in PLAIN else f" tl-m--{event.status}"
     # What the script writes beside the mark and on its card, as data (never read back out of the
     # accessible name): the headline (t), the date as recorded (d), the status (s, when not
-    # "reported"). Short names: at 10,000 events the site holds 15,000 marks.
+    # "reported"). Short names: a mark recurs on its actors', places' and tags' pages.
     status_data = "" if event.status == "reported" else f' data-s="{event.status}"'
     data = f' data-t="{attribute(event.title)}" data-d="{attribute(date_words(event.date))}"{status_data}'
     parts = [f'<a class="tl-m{status}" href="{root}events/{event.id}/"{data} aria-label="{attribute(mark.label)}">']

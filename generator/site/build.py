@@ -2,7 +2,7 @@
 
 Every content error is found by the check stage, before anything is rendered, so content with
 errors leaves the previous pages exactly as they were. Pages are then rendered and written one
-by one, so memory stays flat however many events there are.
+by one, as they are written: the pages' text is never held all at once (the model is).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def build(
     last build, and render only the pages whose records changed. `drafts`: publish events whose
     status is draft too (the preview shows them, marked); a build for the site leaves them out.
     `exports_later` (with `reuse`): write the pages only; the report's `later` writes the open-data
-    exports, which the preview calls once the page is served (at 10,000 events they take longer
+    exports, which the preview calls once the page is served (on a large site they take longer
     than the pages a save changes). `saved` (with `reuse`): the content files the system reported
     written since the last build, when it could say; the other event files are not read again."""
     started = time.perf_counter()

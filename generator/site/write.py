@@ -156,7 +156,7 @@ def _write_run(shared: tuple[Path, Sequence[Page], bool], indexes: Sequence[int]
         else:
             content = make()
         data = content.encode("utf-8") if isinstance(content, str) else content
-        del content  # an export at 100,000 events is up to 190 MB: one copy held while it is written
+        del content  # a large export: one copy held while it is written, not two
         try:
             size: int | None = os.stat(target).st_size
         except FileNotFoundError:
@@ -179,7 +179,7 @@ def _read(target: str) -> bytes:
 
 def _create(target: str, data: bytes) -> None:
     """A file that did not exist: no earlier page to protect, so no temporary file to rename
-    (on a first build of 10,000 pages the renames cost more than the writing)."""
+    (on a first build the renames cost more than the writing: docs/performance.md)."""
     try:
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     except FileNotFoundError:
