@@ -11,7 +11,7 @@ from conftest import mkdocs
 from html_tools import read
 
 from generator.content.problems import ContentError
-from generator.site.build import Site, build
+from generator.site.build import Kept, Site, build
 from generator.site.stamp import STAMP
 
 HOSTILE = """title: </title><script>alert("title")</script> *not emphasis* [not a link](x) &lt;/title&gt;
@@ -223,11 +223,12 @@ def test_the_preview_rebuilds_what_a_full_build_writes(content, tmp_path):
     after each kind of edit (in sequence), the pages are byte for byte those of a fresh build."""
     site = Site("T", "D", "https://example.org/")
     kept = tmp_path / "kept"
-    build(content, kept, site, reuse=True)
+    session = Kept()
+    build(content, kept, site, reuse=session)
     for name, edit in EDITS.items():
         edit(content)
         try:
-            report = build(content, kept, site, reuse=True)
+            report = build(content, kept, site, reuse=session)
         except ContentError:
             assert name.startswith("an error"), name
             with pytest.raises(ContentError):
@@ -379,10 +380,10 @@ def test_a_one_shot_build_drops_the_exports_pieces_and_the_preview_keeps_them(co
     for piece in pieces:
         piece.cache_clear()
     docs = tmp_path / "docs"
-    build(content, docs, Site("T", "D", "https://example.org/"), workers=1, reuse=reuse)
+    build(content, docs, Site("T", "D", "https://example.org/"), workers=1, reuse=Kept() if reuse else None)
     assert [piece.cache_info().currsize > 0 for piece in pieces] == [kept] * len(pieces)
     other = tmp_path / "other"
-    build(content, other, Site("T", "D", "https://example.org/"), workers=1, reuse=not reuse)
+    build(content, other, Site("T", "D", "https://example.org/"), workers=1, reuse=None if reuse else Kept())
     for name in ("events.ics", "data/timelinejs.json", "data/events.csv", "data/events.json"):
         assert (docs / name).read_bytes() == (other / name).read_bytes(), name
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.check import check_content
+from generator.content.check import CheckCache, check_content
 from generator.content.problems import ContentError
 
 SOURCE = "wapo-2020-03-16-coalition-smaller-bases"
@@ -606,7 +606,7 @@ def test_the_far_date_warning_names_the_line_and_fails_nothing(timeline, content
     )
 
 
-def _problems(root: Path, reuse: bool) -> list[str]:
+def _problems(root: Path, reuse: CheckCache | None) -> list[str]:
     try:
         check_content(root, reuse=reuse)
     except ContentError as error:
@@ -631,14 +631,15 @@ KEPT_COLLECTIONS = [
 
 @pytest.mark.parametrize(("name", "old", "new"), KEPT_COLLECTIONS)
 def test_a_preview_check_finds_in_a_kept_collection_what_a_fresh_check_finds(content, name, old, new):
+    kept = CheckCache()
     collection = content / name
     collection.write_text(collection.read_text().replace(old, new, 1))
-    first = _problems(content, reuse=True)
-    assert first == _problems(content, reuse=False)
+    first = _problems(content, reuse=kept)
+    assert first == _problems(content, reuse=None)
     assert bool(first) == bool(old), first
     event = content / "events" / "2020-03-15-usbat-al-thairen-claims-camp-taji-strike.yaml"
     event.write_text(event.read_text().replace("title: ", "title: Saved ", 1))  # a save elsewhere
-    assert _problems(content, reuse=True) == _problems(content, reuse=False) == first
+    assert _problems(content, reuse=kept) == _problems(content, reuse=None) == first
 
 
 SAVED_EVENT = "2020-03-15-usbat-al-thairen-claims-camp-taji-strike"
@@ -673,28 +674,30 @@ SAVED = [
 
 @pytest.mark.parametrize(("told", "read"), SAVED)
 def test_a_preview_check_reads_again_the_event_files_it_is_told_were_saved(content, told, read, monkeypatch):
+    kept = CheckCache()
     monkeypatch.chdir(content.parent)
-    check_content(content, reuse=True)  # the preview's first build: every file read
+    check_content(content, reuse=kept)  # the preview's first build: every file read
     event = content / "events" / f"{SAVED_EVENT}.yaml"
     event.write_text(event.read_text().replace("title: ", "title: Saved ", 1))
-    checked = check_content(content, reuse=True, saved=_told(content, told))
+    checked = check_content(content, reuse=kept, saved=_told(content, told))
     assert checked.events[SAVED_EVENT].title.startswith("Saved ") is read
-    assert check_content(content, reuse=True).events[SAVED_EVENT].title.startswith("Saved ")  # told nothing: read
+    assert check_content(content, reuse=kept).events[SAVED_EVENT].title.startswith("Saved ")  # told nothing: read
 
 
 @pytest.mark.parametrize("change", ["added", "deleted"])
 def test_a_preview_check_finds_added_and_deleted_event_files_though_told_nothing(content, change):
+    kept = CheckCache()
     """A file the check has not read is read, and one gone is gone, whatever it is told."""
     event = content / "events" / f"{SAVED_EVENT}.yaml"
     added = content / "events" / "added-event.yaml"
     if change == "deleted":
         added.write_text(event.read_text())
-    check_content(content, reuse=True)
+    check_content(content, reuse=kept)
     if change == "added":
         added.write_text(event.read_text())
     else:
         added.unlink()
-    events = check_content(content, reuse=True, saved=[]).events
+    events = check_content(content, reuse=kept, saved=[]).events
     assert ("added-event" in events) is (change == "added")
 
 

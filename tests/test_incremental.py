@@ -23,7 +23,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from generator.content.problems import ContentError
 from generator.site import timeline_pages
-from generator.site.build import Site, build
+from generator.site.build import Kept, Site, build
 from generator.site.stamp import STAMP_FILE
 
 pytestmark = pytest.mark.slow
@@ -59,9 +59,9 @@ class Edits(RuleBasedStateMachine):
         self.content = self.folder / "content"
         shutil.copytree(CONTENT, self.content)
         self.kept = self.folder / "kept"
-        self.failed = False
         self.steps = 0
-        build(self.content, self.kept, SITE, reuse=True)
+        self.session = Kept()  # what the preview keeps from build to build
+        build(self.content, self.kept, SITE, reuse=self.session)
 
     def teardown(self) -> None:
         shutil.rmtree(getattr(self, "folder", ""), ignore_errors=True)
@@ -161,7 +161,7 @@ class Edits(RuleBasedStateMachine):
         if not hasattr(self, "kept"):
             return
         try:
-            build(self.content, self.kept, SITE, reuse=True)
+            build(self.content, self.kept, SITE, reuse=self.session)
         except ContentError:  # an edit left a reference dangling: the clean build refuses it too
             with pytest.raises(ContentError):
                 build(self.content, self.folder / "refused", SITE)

@@ -7,6 +7,7 @@ quiet terminal."""
 from __future__ import annotations
 
 import html.parser
+import json
 import os
 import re
 import shlex
@@ -85,6 +86,11 @@ def make_serve(project: Path, log: Path, command: list[str] | None = None) -> It
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def _status(server) -> dict:
+    """The preview's served status (generator/mkdocs/overlay.py)."""
+    return json.loads(server.get("/_preview/status.json")[1])
 
 
 def wait_for(predicate: Callable[[], object], seconds: float = 60.0) -> bool:
@@ -216,7 +222,8 @@ def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(proje
             assert wait_for(lambda e=export: renamed in server.get(e)[1] and old not in server.get(e)[1], 30), export
 
         assert wait_for(lambda: server.get("/_pagefind/pagefind-entry.json")[0] == 200, 30)
-        time.sleep(1)  # any indexing still under way from the rename
+        # the index holds the rename's build (the status says so): none still under way
+        assert wait_for(lambda: _status(server)["indexed"] == _status(server)["build"], 30), _status(server)
         index_before = server.get("/_pagefind/pagefind-entry.json")[1]
         added = events / "2020-03-17-an-added-event.yaml"
         added.write_text((events / f"{EVENT}.yaml").read_text().replace("title: U.S.-led", "title: Added"))

@@ -42,25 +42,35 @@ class Checked:
     aliases: dict[str, dict[str, str]] = field(default_factory=lambda: {"actors": {}, "places": {}})
 
 
+@dataclass
+class CheckCache:
+    """What a long-lived process (the preview) keeps of the files it checked, each by its absolute
+    path: a collection's result, an event file's. Held by whoever runs the checks (the MkDocs
+    plugin's preview), never by this module."""
+
+    collections: dict[str, CollectionResult] = field(default_factory=dict)
+    files: FileCache = field(default_factory=dict)
+
+
 def check_content(
-    root: Path, workers: int | None = None, reuse: bool = False, saved: Collection[str] | None = None
+    root: Path, workers: int | None = None, reuse: CheckCache | None = None, saved: Collection[str] | None = None
 ) -> Content:
     """Check a content folder; return its records, or raise ContentError with every problem.
 
     Event files are checked by `workers` processes (default: one per core for large folders).
-    With `reuse` (a long-lived process: the preview), an event file unchanged since this process
-    last read it is not read again: its record, problems and references are kept from then.
+    With `reuse` (a long-lived process's cache: the preview), an event file unchanged since that
+    cache last held it is not read again: its record, problems and references are kept from then.
     Unchanged is known by reading the file's bytes, or, with `saved` (the paths the system
     reported written since the last check, when it could say), by its path not being among them."""
     checked = Checked()
-    kept = _collection_cache if reuse else None
+    kept = reuse.collections if reuse is not None else None
     _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked, kept)
     _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked, kept)
     _check_collection(root / "places.yaml", "places", PLACE, checked.places, checked, kept)
     if (root / "tags.yaml").exists() or (root / "tags.yaml").is_symlink():  # optional: labels for tags
         _check_collection(root / "tags.yaml", "tags", TAG, checked.tags, checked, kept)
     _index_names(checked)
-    _check_events(root / "events", checked, workers, _file_cache if reuse else None, saved)
+    _check_events(root / "events", checked, workers, reuse.files if reuse is not None else None, saved)
     _check_stories(root / "stories", checked)
     _check_references(checked)  # the collections' own (and reused event files'): checked event files resolve theirs
     check_media_files(root / MEDIA_FOLDER, checked.references, checked.problems)
@@ -152,9 +162,6 @@ class CollectionResult:
     references: list[Reference]
 
 
-_collection_cache: dict[str, CollectionResult] = {}  # by path: the preview re-checks only a saved collection
-
-
 def _check_collection(
     file: Path,
     name: str,
@@ -177,11 +184,12 @@ def _check_collection(
     if cache is None:
         _check_collection_file(file, path, name, record, into, checked)
         return
-    before = cache.get(path)
+    key = os.path.abspath(file)
+    before = cache.get(key)
     if before is None or before.raw != raw:
         problems, references = len(checked.problems), len(checked.references)
         _check_collection_file(file, path, name, record, into, checked, raw)
-        cache[path] = CollectionResult(
+        cache[key] = CollectionResult(
             raw,
             frozenset(checked.declared[name]),
             dict(into),
@@ -236,8 +244,7 @@ class FileResult:
     references: list[Reference]
 
 
-FileCache = dict[str, FileResult]
-_file_cache: FileCache = {}  # by path: the preview's process re-checks only the files saved since
+FileCache = dict[str, FileResult]  # by absolute path: the preview re-checks only the files saved since
 
 
 def _check_events(
@@ -318,8 +325,9 @@ def _check_event_files_again(
     have come or gone."""
     seen = set()
     written = None if saved is None else _names_in(folder, saved)
+    where = os.path.abspath(folder)
     for name in names:
-        path = f"{base}/{name}"
+        path = os.path.join(where, name)
         seen.add(path)
         result = cache.get(path)
         if result is not None and written is not None and name not in written:

@@ -24,6 +24,7 @@ class Indexer:
         self.again = False
         self.last_request = 0.0
         self.building = False
+        self.after: Callable[[], object] = lambda: None  # the latest request's: what a finished index says
 
     def hold(self) -> None:
         """A build is starting: the indexer waits until IDLE seconds after it ends."""
@@ -31,8 +32,10 @@ class Indexer:
             self.building = True
             self.last_request = time.monotonic()
 
-    def request(self, index: Callable[[], object]) -> None:
+    def request(self, index: Callable[[], object], after: Callable[[], object] | None = None) -> None:
+        """Index once the editor pauses; then `after` (the latest request's), if it succeeded."""
         with self.lock:
+            self.after = after or (lambda: None)
             self.building = False
             self.last_request = time.monotonic()
             if self.running:
@@ -45,8 +48,11 @@ class Indexer:
         while True:
             while self.building or (wait := self.last_request + self.IDLE - time.monotonic()) > 0:
                 time.sleep(0.2 if self.building else wait)
+            with self.lock:
+                after = self.after
             try:
                 index()
+                after()
             except Exception as error:  # a failed index leaves the last one; say so, keep serving
                 log.warning("search index not updated: %s", error)
             with self.lock:

@@ -19,9 +19,10 @@ SCRIPT = f"{STATUS_FOLDER}/preview.js"
 STATUS = f"{STATUS_FOLDER}/status.json"
 
 
-def status_json(build: int, problems: Iterable[Problem], summary: str) -> str:
-    """The served status: a build number that changes with every build, and the problems as
-    data (for the page) and as the one-line text the terminal shows (to copy)."""
+def status_json(build: int, problems: Iterable[Problem], summary: str, indexed: int = 0) -> str:
+    """The served status: a build number that changes with every build, the problems as data (for
+    the page) and as the one-line text the terminal shows (to copy), and the last build whose pages
+    the search index holds (the index follows in the background, once the editor pauses)."""
     listed = [
         {
             "path": problem.path,
@@ -33,15 +34,16 @@ def status_json(build: int, problems: Iterable[Problem], summary: str) -> str:
         }
         for problem in problems
     ]
-    return json.dumps({"build": build, "problems": listed, "summary": summary}, ensure_ascii=False)
+    status = {"build": build, "problems": listed, "summary": summary, "indexed": indexed}
+    return json.dumps(status, ensure_ascii=False)
 
 
-def write_status(site_dir: Path, build: int, problems: Iterable[Problem], summary: str) -> None:
+def write_status(site_dir: Path, build: int, problems: Iterable[Problem], summary: str, indexed: int = 0) -> None:
     """Write the status and the script that reads it into the served site (never into docs/)."""
     folder = site_dir / STATUS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     script = resources.files("generator.mkdocs").joinpath("preview.js").read_bytes()
     (folder / "preview.js").write_bytes(script)
     temporary = folder / ".status.json.part"
-    temporary.write_text(status_json(build, problems, summary), encoding="utf-8")
+    temporary.write_text(status_json(build, problems, summary, indexed), encoding="utf-8")
     os.replace(temporary, folder / "status.json")

@@ -111,7 +111,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 content,
                 Path(config.docs_dir),
                 site,
-                reuse=preview is not None,  # the preview re-reads only what changed, and shows drafts
+                reuse=preview.kept if preview is not None else None,  # the preview re-reads only what changed
                 drafts=preview is not None,
                 exports_later=preview is not None and preview.exports_later(),  # the open data follows the page
                 saved=preview.saves.taken() if preview is not None else None,  # what the system reported written
@@ -138,7 +138,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         preview.exclusion.generated(report.written.written)
         preview.exports = report.later
         preview.summary = report.summary()
-        assert report.timeline is not None  # the preview always reads (reuse=True)
+        assert report.timeline is not None  # the preview always reads (it keeps what it read)
         for warning in preview.warned.new(report.timeline.content, content):
             # Said at INFO level: the line still reads "warning: ...", but MkDocs's strict mode
             # (on in mkdocs.yml) would stop a plain `mkdocs serve` on advice about content.

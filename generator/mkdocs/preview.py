@@ -9,8 +9,10 @@ log and the search indexer. Nothing here runs in `mkdocs build`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator.content.problems import Problem
@@ -22,6 +24,7 @@ from generator.mkdocs.memory import Collector
 from generator.mkdocs.overlay import write_status
 from generator.mkdocs.saves import Saves
 from generator.mkdocs.warned import Warned
+from generator.site.build import Kept
 from generator.site.write import WriteReport
 
 
@@ -31,6 +34,7 @@ class Preview:
 
     dirty: bool = False
     builds: int = 0  # builds served so far
+    indexed: int = 0  # the last build whose pages the search index holds
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""
     exports: Callable[[], WriteReport] | None = None  # what the build under way left to write after it
@@ -41,6 +45,8 @@ class Preview:
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     warned: Warned = field(default_factory=Warned)
     indexer: Indexer = field(default_factory=Indexer)
+    kept: Kept = field(default_factory=Kept)  # the checked files and the pages' memo, from build to build
+    status_lock: threading.Lock = field(default_factory=threading.Lock)  # the build's and the indexer's writes
 
     def __post_init__(self) -> None:
         self.exclusion = Exclusion(self.dirty)
@@ -63,7 +69,17 @@ class Preview:
         once the editor pauses (the page reloads without waiting for it)."""
         self.exclusion.succeeded()
         self.builds += 1
-        write_status(site, self.builds, self.problems, self.summary)
+        self.write_status(site)
         self.later.write(self.exports, docs, site, self.memory.release)
         self.exports = None
-        self.indexer.request(index)
+        self.indexer.request(index, partial(self.index_done, site, self.builds))
+
+    def write_status(self, site: Path) -> None:
+        with self.status_lock:
+            write_status(site, self.builds, self.problems, self.summary, self.indexed)
+
+    def index_done(self, site: Path, built: int) -> None:
+        """The search index holds build `built`'s pages: the status says so (a test, or a tool,
+        waits for it rather than for a time)."""
+        self.indexed = max(self.indexed, built)
+        self.write_status(site)

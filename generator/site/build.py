@@ -12,14 +12,14 @@ import os
 import time
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import yaml
 
 from generator.content.reads import Inputs, changed
-from generator.content.check import check_content
+from generator.content.check import CheckCache, check_content
 from generator.content.history import Change, History, read_history
 from generator.content.model import Timeline, build_timeline, published
 from generator.exports import data_files, forget_pieces
@@ -91,7 +91,7 @@ def build(
     docs: Path,
     site: Site | None = None,
     workers: int | None = None,
-    reuse: bool = False,
+    reuse: Kept | None = None,
     drafts: bool = False,
     exports_later: bool = False,
     saved: Collection[str] | None = None,
@@ -99,7 +99,8 @@ def build(
     """Check the content and write its pages; raise ContentError (writing nothing) on bad content.
 
     `workers`: processes to check and render with (default: one per core for large sites).
-    `reuse`: in a long-lived process (the preview), read only the content files saved since the
+    `reuse`: in a long-lived process (the preview), what it kept from the last build (`Kept`):
+    read only the content files saved since the
     last build, and render only the pages whose records changed. `drafts`: publish events whose
     status is draft too (the preview shows them, marked); a build for the site leaves them out.
     `exports_later` (with `reuse`): write the pages only; the report's `later` writes the open-data
@@ -109,17 +110,18 @@ def build(
     started = time.perf_counter()
     site = site or Site()
     # When each event last changed (git), for a build of the site; a preview's save is no commit.
-    history = History("", {}) if reuse else read_history(content / "events")
+    history = History("", {}) if reuse is not None else read_history(content / "events")
     by_content = stamp.method() == "content"
     # The preview keeps its own memo; a build compares what it reads with the last build's stamp.
-    read = "" if reuse else stamp.inputs(content, (site, drafts), history.newest, by_content)
-    if not reuse:
+    read = "" if reuse is not None else stamp.inputs(content, (site, drafts), history.newest, by_content)
+    if reuse is None:
         last = stamp.read(docs)
         if last and last.fingerprint == stamp.fingerprint(read, docs, by_content):
             return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
-    with few_collections(collect=not reuse):  # the preview's process lets the collector run in its own time
-        timeline = build_timeline(published(check_content(content, workers, reuse=reuse, saved=saved), drafts))
-        memo = _memo(docs, site) if reuse else None
+    with few_collections(collect=reuse is None):  # the preview's process lets the collector run in its own time
+        checked = reuse.checked if reuse is not None else None
+        timeline = build_timeline(published(check_content(content, workers, checked, saved=saved), drafts))
+        memo = _memo(docs, site, reuse) if reuse is not None else None
         data = exports(timeline, site)
         inputs, files = site_pages(timeline, site, history.changes, content / MEDIA_FOLDER)
         later = None
@@ -132,7 +134,7 @@ def build(
                 data = [(path, partial(_made_once, make), own) for path, make, own in data]
             files, keep = data + files, []
         report = write_pages(docs, files, worker_count(len(files), workers), memo, keep, inputs, stale)
-    if not reuse:
+    if reuse is None:
         mark = stamp.fingerprint(read, docs, by_content)
         how = "content" if by_content else "mtime"
         stamp.write(docs, stamp.Stamp(mark, len(timeline.events), len(files), how, stamp.versions()))
@@ -147,18 +149,25 @@ def _made_once(make: Callable[[], str | bytes]) -> str | bytes:
         forget_pieces()
 
 
-_memos: dict[Path, Memo] = {}
+@dataclass
+class Kept:
+    """What a long-lived process (the preview) keeps from one build to the next, held by whoever
+    runs the builds (the MkDocs plugin's preview), never by this module: the checked files
+    (content/check.py), and the memo of what each page of one docs/ folder was made from."""
+
+    checked: CheckCache = field(default_factory=CheckCache)
+    memo: Memo | None = None
 
 
-def _memo(docs: Path, site: Site) -> Memo:
-    """This process's memo of what each page of `docs` was made from; forgotten when the site's
-    settings or a template change, since every page depends on those."""
+def _memo(docs: Path, site: Site, kept: Kept) -> Memo:
+    """The memo of what each page of `docs` was made from; forgotten when the site's settings,
+    a template or the folder change, since every page depends on those."""
     templates = Path(__file__).parent / "templates"
-    stamp = (site, tuple(sorted((path.name, path.stat().st_mtime_ns) for path in templates.iterdir())))
-    memo = _memos.get(docs.resolve())
-    if memo is None or memo.stamp != stamp:
-        memo = _memos[docs.resolve()] = Memo(stamp)
-    return memo
+    files = tuple(sorted((path.name, path.stat().st_mtime_ns) for path in templates.iterdir()))
+    stamp = (site, files, str(docs.resolve()))
+    if kept.memo is None or kept.memo.stamp != stamp:
+        kept.memo = Memo(stamp)
+    return kept.memo
 
 
 @contextmanager
