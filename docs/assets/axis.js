@@ -436,7 +436,7 @@ import { say } from "./lib/strings.js";
     plot.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; }, true);
     plot.addEventListener("click", function (event) {
       var mark = markOf(event.target);
-      if (!mark || moved) return;
+      if (!mark) return; /* a click that ends a drag never comes here: lib/panzoom.js swallows it */
       if (lastPointer !== "mouse" && tapped !== mark) { /* a first tap: the card; a second opens it */
         event.preventDefault();
         showCard(mark);
