@@ -99,3 +99,10 @@ def touch(session: Any, kind: str, points: list[tuple[float, float]]) -> None:
         "Input.dispatchTouchEvent",
         {"type": kind, "touchPoints": [{"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)]},
     )
+
+
+def painted(page: Any) -> None:
+    """Wait until the page has painted twice more (two animation frames): a drawing that redraws
+    in requestAnimationFrame, as the map and the axis do after a key, a wheel or a tap, is drawn
+    by then. A condition, not a time: on a slow machine it waits longer, on a fast one less."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")

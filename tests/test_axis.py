@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import Watched, serious_violations, serve, touch
+from browser import Watched, painted, serious_violations, serve, touch
 from conftest import copy_project, mkdocs
 
 from generator.content import edtf
@@ -399,7 +399,7 @@ def test_arrow_keys_reach_only_the_events_a_filter_leaves(browser, base):
     assert list(dict.fromkeys(reached)) == shown
     page.keyboard.press("End")
     assert page.evaluate(here) == shown[-1]
-    assert page.evaluate("document.activeElement.hidden") is False
+    assert page.evaluate("document.activeElement.hasAttribute('hidden')") is False
     page.close()
 
 
@@ -466,19 +466,19 @@ def test_zoom_is_in_the_address_survives_a_reload_and_back_undoes_it(browser, ba
     assert float(closer.split()[2]) == pytest.approx(first / 4, abs=1)
     address = page.url
     page.reload()
-    page.wait_for_timeout(200)
+    painted(page)
     assert _same_days(_view(page), closer) and page.url == address  # the address holds whole days
     page.go_back()
-    page.wait_for_timeout(200)
+    painted(page)
     assert _same_days(_view(page), zoomed)
     page.go_back()
-    page.wait_for_timeout(200)
+    painted(page)
     assert _view(page) == whole and "view=" not in page.url
     # the wheel zooms about the pointer, a drag pans
     plot = page.locator(".tl-axis__plot").bounding_box()
     page.mouse.move(plot["x"] + plot["width"] / 2, plot["y"] + 10)
     page.mouse.wheel(0, -400)
-    page.wait_for_timeout(600)
+    painted(page)
     wheeled = [float(part) for part in _view(page).split()]
     assert wheeled[2] < 365
     page.mouse.move(plot["x"] + plot["width"] / 2, plot["y"] + 3)
@@ -567,7 +567,7 @@ def test_a_crowded_view_is_counted_and_zooming_in_draws_its_marks(browser, tmp_p
         assert counted["labels"] + sum(int(text.split()[0]) for text in counted["groups"]) <= counted["marks"]
         width = float(page.evaluate("document.querySelector('.tl-axis__svg').getAttribute('viewBox')").split()[2])
         page.locator("#tl-axis .tl-axis__group").first.click()
-        page.wait_for_timeout(200)
+        painted(page)
         assert (
             float(page.evaluate("document.querySelector('.tl-axis__svg').getAttribute('viewBox')").split()[2])
             < width / 2

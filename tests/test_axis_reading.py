@@ -9,7 +9,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from browser import Watched, serious_violations, serve, touch
+from browser import Watched, painted, serious_violations, serve, touch
 
 STORY = "how-the-coalition-left-the-smaller-bases"
 PAGES = {
@@ -38,7 +38,7 @@ def _open(browser, base: str, path: str, width: int):
     watched = Watched(page, base)
     page.goto(base + path)
     page.wait_for_selector("#tl-axis[data-ready] .tl-m, #tl-axis[data-ready] .tl-bin", timeout=10000)
-    page.wait_for_timeout(150)  # a frame: the labels are placed
+    painted(page)  # a frame: the labels are placed
     return context, page, watched
 
 
@@ -59,7 +59,7 @@ def test_the_axis_fills_its_column_and_keeps_it_while_zooming(browser, base, kin
     assert measured["page"] <= measured["screen"]  # nothing wider than the screen
     if page.locator(".tl-axis__btn[data-act=in]").is_visible():
         page.click(".tl-axis__btn[data-act=in]")
-        page.wait_for_timeout(50)  # mid-zoom, then settled
+        painted(page)  # mid-zoom, then settled
         assert page.evaluate(WIDTHS)["axis"] == pytest.approx(measured["axis"], abs=1)
     assert watched.errors == []
     context.close()
@@ -168,7 +168,7 @@ def test_each_page_opens_where_its_events_are(browser, base):
     earlier = page.locator(".tl-axis__outside button", has_text="2 earlier events")
     assert earlier.is_visible()  # the reader is told what the view leaves out
     earlier.click()
-    page.wait_for_timeout(150)
+    painted(page)
     marks = {mark["id"]: mark for mark in page.evaluate(MARKS)}
     assert (
         marks["2014-coalition-mission-in-iraq-begins"]["inView"]
@@ -185,8 +185,8 @@ def test_the_wheel_zooms_about_the_pointer(browser, base, width):
     page.mouse.move(before["x"], before["y"])
     for _ in range(3):  # three notches
         page.mouse.wheel(0, -100)
-        page.wait_for_timeout(60)
-    page.wait_for_timeout(100)
+        painted(page)
+    painted(page)
     after = {mark["id"]: mark for mark in page.evaluate(MARKS)}[target]
     assert abs(after["x"] - before["x"]) <= 12, (before["x"], after["x"])
     assert page.evaluate(WIDTHS)["axis"] >= 0.95 * page.evaluate(WIDTHS)["column"]
@@ -198,16 +198,16 @@ def test_plus_zooms_about_the_focused_mark_or_the_events_in_view(browser, base):
     target = "2019-planning-begins-for-leaving-smaller-bases"
     page.locator(f"#tl-axis .tl-m[href$='/{target}/']").focus()
     page.keyboard.press("+")
-    page.wait_for_timeout(150)
+    painted(page)
     assert {mark["id"]: mark for mark in page.evaluate(MARKS)}[target]["inView"]
     page.click(".tl-axis__btn[data-act=in]")  # the button, with that mark focused before
-    page.wait_for_timeout(150)
+    painted(page)
     context.close()
 
     context, page, _ = _open(browser, base, "/timeline/2020/", 1280)
     for _ in range(3):  # no mark focused: about the middle of the events in view, never into nothing
         page.click(".tl-axis__btn[data-act=in]")
-        page.wait_for_timeout(120)
+        painted(page)
         assert any(mark["inView"] for mark in page.evaluate(MARKS))
     context.close()
 
@@ -218,7 +218,7 @@ def test_a_double_click_zooms_in_there(browser, base):
     days = lambda: float(page.evaluate("document.querySelector('.tl-axis__svg').getAttribute('viewBox')").split()[2])  # noqa: E731
     before = days()
     page.mouse.dblclick(plot["x"] + 5, plot["y"] + plot["height"] - 6)
-    page.wait_for_timeout(150)
+    painted(page)
     assert days() == pytest.approx(before / 2, rel=0.02)
     context.close()
 
@@ -230,7 +230,7 @@ def test_a_storys_step_is_centred_among_its_neighbours(browser, base, width):
     for step in range(1, 7):
         if step > 1:
             page.click(".tl-story__nav button[data-step=next]")
-            page.wait_for_timeout(120)
+            painted(page)
         current = page.evaluate("document.getElementById('tl-story').dataset.current")
         marks = {mark["id"]: mark for mark in page.evaluate(MARKS)}
         shown = marks[current]

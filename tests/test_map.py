@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import Watched, serious_violations, serve, touch
+from browser import Watched, painted, serious_violations, serve, touch
 from conftest import ROOT, copy_project, mkdocs
 
 from generator.content.model import PRECISIONS, Place
@@ -422,7 +422,7 @@ def test_zoom_tells_apart_places_20_km_apart_and_the_view_is_in_the_address(brow
         if marks["camp-taji"]["shown"] and marks["baghdad"]["shown"]:
             break
         page.click(".tl-map__btn[data-act=in]")
-        page.wait_for_timeout(100)
+        painted(page)
     taji, baghdad = marks["camp-taji"], marks["baghdad"]
     assert taji["shown"] and baghdad["shown"]
     apart = math.hypot(taji["x"] - baghdad["x"], taji["y"] - baghdad["y"])
@@ -431,7 +431,7 @@ def test_zoom_tells_apart_places_20_km_apart_and_the_view_is_in_the_address(brow
     assert "map=" in page.url
     page.reload()
     page.wait_for_function("document.querySelector('.tl-map__view').textContent.startsWith('Zoom')")
-    page.wait_for_timeout(100)
+    painted(page)
     again = _marks(page)
     assert again["camp-taji"]["x"] == pytest.approx(taji["x"], abs=1)
     assert again["baghdad"]["shown"]
@@ -446,7 +446,7 @@ def test_a_numbered_mark_zooms_to_its_places(browser, base):
     group = page.locator("#tl-map a.tl-pg").first
     members = group.get_attribute("data-members").split()
     group.locator(".tl-pg__dot").click()
-    page.wait_for_timeout(100)
+    painted(page)
     marks = _marks(page)
     assert "map=" in page.url
     assert sum(marks[id]["shown"] for id in members) >= 2
@@ -458,14 +458,14 @@ def test_keys_zoom_and_move_the_map(browser, base):
     page.goto(base + "/places/")
     page.focus(".tl-map__plot")
     page.keyboard.press("+")
-    page.wait_for_timeout(50)
+    painted(page)
     assert page.inner_text(".tl-map__view") == "Zoom ×2"
     before = _marks(page)["iraq"]["x"]
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(50)
+    painted(page)
     assert _marks(page)["iraq"]["x"] < before  # the view moves east, the place west
     page.keyboard.press("0")
-    page.wait_for_timeout(50)
+    painted(page)
     assert page.inner_text(".tl-map__view") == ""
     page.close()
 
@@ -476,11 +476,11 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_chosen(browser, base):
     box = page.locator(".tl-map__plot").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, -300)
-    page.wait_for_timeout(100)
+    painted(page)
     assert page.inner_text(".tl-map__view") == ""
     page.focus(".tl-map__plot")
     page.mouse.wheel(0, -300)
-    page.wait_for_timeout(100)
+    painted(page)
     assert page.inner_text(".tl-map__view").startswith("Zoom ×")
     page.close()
 
@@ -499,7 +499,7 @@ def test_the_timeline_map_shows_only_the_places_of_the_events_a_filter_leaves(br
     page.goto(base + "/timeline/?" + query)
     page.wait_for_function("document.getElementById('tl-controls').dataset.answered")
     page.click("#tl-map-box > summary")
-    page.wait_for_timeout(100)
+    painted(page)
     shown_events = page.eval_on_selector_all("#tl-results-list a", "links => links.map(a => a.getAttribute('href'))")
     ids = {href.rstrip("/").split("/")[-1] for href in shown_events}
     expected = set()
@@ -597,7 +597,7 @@ def test_two_fingers_pinch_the_map_and_one_drags_it(browser, base):
     for spread in (10, 30, 60, 90):
         touch(session, "touchMove", [(x - 20 - spread, y), (x + 20 + spread, y)])
     touch(session, "touchEnd", [])
-    page.wait_for_timeout(100)
+    painted(page)
     zoom = float(page.inner_text(".tl-map__view").removeprefix("Zoom ×"))
     assert zoom > 2  # fingers apart: closer in
     before = _marks(page)["iraq"]["x"]
@@ -605,7 +605,7 @@ def test_two_fingers_pinch_the_map_and_one_drags_it(browser, base):
     for dx in (10, 30, 50):
         touch(session, "touchMove", [(x + dx, y)])
     touch(session, "touchEnd", [])
-    page.wait_for_timeout(100)
+    painted(page)
     assert _marks(page)["iraq"]["x"] == pytest.approx(before + 50, abs=2)  # the map follows the finger
     context.close()
 
@@ -734,7 +734,7 @@ def test_one_place_far_away_does_not_lose_the_region(browser, far_base, width):
     )
     page.locator("#tl-map .tl-map__plot").focus()
     page.keyboard.press("+")  # zooming keeps it at the edge of the view, named
-    page.wait_for_timeout(100)
+    painted(page)
     edges = page.evaluate(EDGES)
     assert len(edges) == 1 and edges[0]["inside"]
     page.locator("#tl-map a.tl-pe").click()
@@ -752,7 +752,7 @@ def test_a_far_place_is_named_only_while_its_events_are_shown(browser, far_base)
         page.click("#tl-map-box > summary")
         if query:
             page.wait_for_function("document.getElementById('tl-map').dataset.drawn")
-        page.wait_for_timeout(150)
+        painted(page)
         assert page.evaluate(shown) == expected, query
     page.close()
 
@@ -803,7 +803,7 @@ def test_a_chosen_group_is_framed_with_its_members_apart(browser, far_base):
     members = group.get_attribute("data-members").split()
     assert len(members) >= 2
     group.locator(".tl-pg__dot").click()
-    page.wait_for_timeout(200)
+    painted(page)
     plot = page.locator("#tl-map .tl-map__plot").bounding_box()
     marks = _marks(page)
     for id in members:  # every member in view, and drawn apart
