@@ -429,6 +429,15 @@ same hour). What is left: MkDocs listing docs/ (0.25 s: a File object for each o
 made again at every build, before any hook runs), the generator's pass over every page's inputs
 to find the few that changed (about 0.4 s), MkDocs's navigation and pages (about 0.2 s).
 
+A fourth round (issue 35, 2026-12-07), the generator's part of a save alone at 10,000 synthetic
+events (a title edited, the build told the file; the exports written after, as under serve),
+before and after a page's inputs became what it read (`content/reads.py`): 1.27 to 1.55 s
+before, 0.67 to 0.84 s after (three saves each, the same machine and hour). The pass over every
+page's hand-listed inputs became one comparison per distinct read (about 40,000 at this size)
+and a set test per page, and a page's share preview is made with the page, not for all 12,000
+pages at each save. Not kept: tracking reads through a proxy of each record (every attribute
+read a Python call); the collections note their lookups, and a record is compared whole.
+
 ## make site and memory at scale
 
 `make bench` on 2026-12-02 measured `make site` at 10,000 events in 44 s against 27 s for MkDocs
