@@ -113,8 +113,9 @@ def problems(environ: Mapping[str, str] | None = None) -> list[str]:
         if not name.startswith(PREFIX):
             continue
         if name not in SETTINGS:
-            close = difflib.get_close_matches(name, SETTINGS, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]}?" if close else f"the settings are {', '.join(SETTINGS)}"
+            # compared without the prefix every setting shares, which would make any name look close
+            close = difflib.get_close_matches(name[len(PREFIX) :], [known[len(PREFIX) :] for known in SETTINGS], 1, 0.6)
+            hint = f"did you mean {PREFIX}{close[0]}?" if close else f"the settings are {', '.join(SETTINGS)}"
             found.append(f"{name} is not a setting of the timeline: {hint}")
             continue
         try:

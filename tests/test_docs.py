@@ -224,3 +224,44 @@ def test_the_guides_name_no_module_that_is_gone():
         ):
             matches = list((ROOT / "generator").glob(f"{folder or '**/'}{name}"))
             assert matches, (guide.name, folder + name)
+
+
+def test_the_readme_names_every_setting_of_the_environment():
+    from generator.environment import SETTINGS
+
+    readme = (ROOT / "README.md").read_text()
+    assert [name for name in SETTINGS if f"`{name}" not in readme] == []
+
+
+@pytest.mark.parametrize(
+    ("environ", "says"),
+    [
+        (
+            {"TIMELINE_CHECK_MODIFIED": "contents"},
+            "TIMELINE_CHECK_MODIFIED takes mtime or content (did you mean content?)",
+        ),
+        ({"TIMELINE_CHECK_MODIFIED": "CONTENT "}, ""),
+        ({"TIMELINE_BUILD_JOBS": "abc"}, "TIMELINE_BUILD_JOBS takes a whole number, 1 or more"),
+        ({"TIMELINE_BUILD_JOBS": "0"}, "TIMELINE_BUILD_JOBS takes a whole number, 1 or more"),
+        ({"TIMELINE_BUILD_JOBS": "2"}, ""),
+        ({"TIMELINE_SEARCH_TIMEOUT": "-5"}, "TIMELINE_SEARCH_TIMEOUT takes a number of seconds above 0"),
+        ({"TIMELINE_WATCH": "pol"}, "TIMELINE_WATCH takes native or poll (did you mean poll?)"),
+        ({"TIMELINE_WATCH": ""}, ""),
+        (
+            {"TIMELINE_BUILD_JOB": "2"},
+            "TIMELINE_BUILD_JOB is not a setting of the timeline: did you mean TIMELINE_BUILD_JOBS?",
+        ),
+        ({"TIMELINE_COLOUR": "red"}, "TIMELINE_COLOUR is not a setting of the timeline: the settings are"),
+        ({"OTHER_SETTING": "x"}, ""),
+    ],
+)
+def test_every_setting_of_the_environment_is_checked(environ, says):
+    """A typo in the environment is an error that names the setting and what it takes, never a
+    silent fallback; a name outside TIMELINE_ is none of ours."""
+    from generator.environment import problems
+
+    found = problems(environ)
+    if says:
+        assert len(found) == 1 and says in found[0], found
+    else:
+        assert found == []
