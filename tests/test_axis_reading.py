@@ -247,3 +247,77 @@ def test_labels_and_the_card_keep_the_axis_accessible(browser, base, path):
     page.locator("#tl-axis .tl-m").first.focus()
     assert serious_violations(page, "document.querySelector('.tl-axis')") == []
     context.close()
+
+
+# The labels' rule as a table (docs/assets/lib/labels.js, run in Chromium as the page runs it):
+# marks as (first day, last day, drawn row, title), a view 1 px a day, and what each mark gets.
+LONG = "A headline long enough to be worth its room"
+LABEL_CASES = [
+    # far apart: each on the first row, its headline after it
+    ("room for both", [(10, 10, 0, LONG), (400, 400, 0, LONG)], 800, 4, [(0, "after"), (0, "after")]),
+    # the second mark would sit under the first's headline: it takes the next row
+    (
+        "a headline pushes the next mark down",
+        [(10, 10, 0, LONG), (60, 60, 0, LONG)],
+        800,
+        4,
+        [(0, "after"), (1, "after")],
+    ),
+    # at the right edge, the headline goes before the mark
+    ("no room after: before", [(780, 780, 0, LONG)], 800, 4, [(0, "before")]),
+    # a headline before a mark never runs over the headline after the one before it
+    (
+        "before, not over the row's last headline",
+        [(10, 10, 0, LONG), (560, 560, 0, LONG)],
+        800,
+        4,
+        [(0, "after"), (1, "before")],
+    ),
+    # a title too short to be worth a label is still placed, without one
+    ("a short title has no label", [(10, 10, 0, "Short")], 800, 4, [(0, None)]),
+    # more rows than allowed: null, and the rows stay as drawn (labelsInPlace)
+    ("over the limit: left as drawn", [(10, 10, 0, LONG), (20, 20, 1, LONG), (30, 30, 2, LONG)], 800, 1, "in place"),
+    # out of view: no label
+    ("out of view", [(-200, -200, 0, LONG)], 800, 4, [(0, None)]),
+]
+
+
+@pytest.mark.parametrize(("case", "marks", "width", "limit", "expected"), LABEL_CASES, ids=[c[0] for c in LABEL_CASES])
+def test_the_labels_rule_as_a_table(browser, base, case, marks, width, limit, expected):
+    page = browser.new_page()
+    page.goto(base + "/")
+    result = page.evaluate(
+        """async ([marks, width, limit]) => {
+          const labels = await import("./assets/lib/labels.js");
+          const items = marks.map(([x0, x1, row, title], i) => ({
+            mark: i, facts: { x0, x1, centre: (x0 + x1) / 2, row, title } }));
+          const px = (day) => day;
+          const plan = labels.rowsWithLabels(items, px, width, limit);
+          if (!plan) return { inPlace: labels.labelsInPlace(items, px, width).map(p => [p.row, p.label && p.label.side]) };
+          const counts = labels.countsOf(plan, width).map(b => [b.text, b.items.length]);
+          return { plan: plan.map(p => [p.row, p.label ? p.label.side : null]), counts };
+        }""",
+        [marks, width, limit],
+    )
+    page.close()
+    if expected == "in place":
+        assert "inPlace" in result and [row for row, _ in result["inPlace"]] == [m[2] for m in marks]
+    else:
+        assert [tuple(item) for item in result["plan"]] == expected, case
+
+
+def test_unlabelled_marks_in_view_are_counted_per_stretch(browser, base):
+    """Marks in view left without a headline are counted per 88 px stretch ("3 events"); one
+    alone is not a count."""
+    page = browser.new_page()
+    page.goto(base + "/")
+    counts = page.evaluate(
+        """async () => {
+          const labels = await import("./assets/lib/labels.js");
+          const item = (left, label) => ({ left, right: left + 4, inView: true, label });
+          const plan = [item(5, null), item(10, null), item(20, null), item(100, null), item(200, {}), item(210, null)];
+          return labels.countsOf(plan, 264).map(b => [b.text, b.items.length]);
+        }"""
+    )
+    page.close()
+    assert counts == [["3 events", 3]]

@@ -9,6 +9,7 @@
 import constants, { address, idFrom } from "./lib/constants.js";
 import { go, params, withParams } from "./lib/address.js";
 import { rows } from "./lib/data.js";
+import { LABEL_GAP, countsOf, labelsInPlace, rowsWithLabels } from "./lib/labels.js";
 import { clampRange, panZoom } from "./lib/panzoom.js";
 import { once, ready } from "./lib/start.js";
 import { say } from "./lib/strings.js";
@@ -21,10 +22,6 @@ import { say } from "./lib/strings.js";
   var ZOOMED_ROWS = 40;
   var MONTHS = constants.months;
   var SVG = "http://www.w3.org/2000/svg";
-  /* Headlines beside the marks: 12 px text, about this wide a character; a label shorter than
-     twelve characters says too little to be worth its room. */
-  var CHAR_PX = 6.4, LABEL_MIN_CHARS = 12, LABEL_MAX_PX = 280, LABEL_GAP = 6;
-  var GROUP_STRETCH_PX = 88; /* the width of the axis one group's count stands for */
 
   /* An event's id, from its mark's link (its address: lib/constants.js); "" for a count. */
   function idOf(mark) {
@@ -267,51 +264,8 @@ import { say } from "./lib/strings.js";
       }
       return mark.tlFacts;
     }
-    /* What a mark takes of its row, in pixels of this view: its drawing or its 24 px target. */
-    function extent(f, px) {
-      return [Math.min(px(f.x0), px(f.centre) - HIT / 2), Math.max(px(f.x1), px(f.centre) + HIT / 2)];
-    }
     function shownMarks() {
       return marks().filter(function (mark) { return mark.classList.contains("tl-m"); });
-    }
-    /* Rows laid out again, first fit in time order, each mark with its headline where a row has
-       room for both; null when the marks need more than `limit` rows. */
-    function rowsWithLabels(all, px, width, limit) {
-      var ends = [], plan = [];
-      for (var i = 0; i < all.length; i++) {
-        var f = facts(all[i]), box = extent(f, px), left = box[0], right = box[1];
-        var inView = right > 0 && left < width;
-        var want = inView ? Math.min(LABEL_MAX_PX, f.title.length * CHAR_PX + 4) : 0;
-        var after = Math.min(want, width - right - LABEL_GAP), before = Math.min(want, left - LABEL_GAP);
-        var least = LABEL_MIN_CHARS * CHAR_PX; /* the side with the whole headline, or else the more room */
-        var side = after >= least && (after >= want || after >= before) ? "after" : before >= least ? "before" : after >= least ? "after" : "";
-        var room = side === "after" ? after : side === "before" ? before : 0;
-        var row = -1, labelled = false;
-        for (var r = 0; r < limit && side; r++) { /* a row with room for the mark and its label */
-          var from = side === "before" ? left - LABEL_GAP - room : left;
-          if ((ends[r] === undefined ? -Infinity : ends[r]) <= from) { row = r; labelled = true; break; }
-        }
-        if (row < 0) {
-          for (r = 0; r < limit; r++) if ((ends[r] === undefined ? -Infinity : ends[r]) <= left) { row = r; break; }
-        }
-        if (row < 0) return null; /* more rows than the page allows: left as drawn */
-        ends[row] = (labelled && side === "after" ? right + LABEL_GAP + room : right) + GAP;
-        plan.push({ mark: all[i], facts: f, row: row, label: labelled ? { side: side, room: room, left: left, right: right } : null, left: left, right: right, inView: inView });
-      }
-      return plan;
-    }
-    function countsOf(plan, width) {
-      var stretches = Math.max(1, Math.floor(width / GROUP_STRETCH_PX)), share = width / stretches, badges = [];
-      for (var s = 0; s < stretches; s++) {
-        var items = plan.filter(function (item) {
-          var centre = (Math.max(item.left, 0) + Math.min(item.right, width)) / 2;
-          return item.inView && !item.label && centre >= s * share && (centre < (s + 1) * share || (s === stretches - 1 && centre <= width));
-        });
-        if (items.length < 2) continue;
-        var text = say("axis.events", { n: items.length }), size = text.length * CHAR_PX + 14;
-        badges.push({ items: items, text: text, x: s * share + (share - size) / 2 });
-      }
-      return badges;
     }
     function placeLabels() {
       var all = shownMarks(), width = plot.clientWidth || 1, perPx = view.w / width;
@@ -323,11 +277,12 @@ import { say } from "./lib/strings.js";
          height: nothing below the axis moves); after, up to ZOOMED_ROWS. */
       var drawnRows = Math.round((serverHeight - 4) / ROW); /* with the build's spare row, if any */
       var limit = touched ? Math.max(current, ZOOMED_ROWS) : Math.max(current, drawnRows);
-      var plan = rowsWithLabels(all, px, width, limit) || labelsInPlace(all, px, width);
+      var items = all.map(function (mark) { return { mark: mark, facts: facts(mark) }; });
+      var plan = rowsWithLabels(items, px, width, limit) || labelsInPlace(items, px, width);
       var badges = countsOf(plan, width);
       /* The spare row is for the counts: labels take it only when no count needs it. */
       if (badges.length && !touched && limit > current) {
-        plan = rowsWithLabels(all, px, width, current) || labelsInPlace(all, px, width);
+        plan = rowsWithLabels(items, px, width, current) || labelsInPlace(items, px, width);
         badges = countsOf(plan, width);
       }
       var rowsUsed = plan.reduce(function (most, item) { return Math.max(most, item.row + 1); }, 0);
@@ -367,35 +322,6 @@ import { say } from "./lib/strings.js";
       if (rowsUsed !== placedRows) { placedRows = rowsUsed; setHeight(Math.max(1, rowsUsed) * ROW + 4); }
       labels.style.height = height + "px";
       figure.dataset.labels = String(labels.querySelectorAll(".tl-axis__label").length); /* tests read it */
-    }
-    /* More marks than rows with room for their headlines: the rows stay as drawn, and a mark gets
-       its headline where its row leaves room beside it. */
-    function labelsInPlace(all, px, width) {
-      var plan = all.map(function (mark) {
-        var f = facts(mark), box = extent(f, px), left = box[0], right = box[1];
-        return { mark: mark, facts: f, row: f.row, label: null, left: left, right: right, inView: right > 0 && left < width };
-      });
-      var rows = {};
-      plan.forEach(function (item) { (rows[item.row] = rows[item.row] || []).push(item); });
-      Object.keys(rows).forEach(function (key) {
-        var row = rows[key].sort(function (a, b) { return a.left - b.left; }), taken = 0;
-        row.forEach(function (item, i) {
-          var next = row[i + 1], want = Math.min(LABEL_MAX_PX, item.facts.title.length * CHAR_PX + 4);
-          var after = Math.min(want, (next ? next.left : width) - item.right - 2 * LABEL_GAP, width - item.right - LABEL_GAP);
-          var before = Math.min(want, item.left - Math.max(taken, 0) - 2 * LABEL_GAP);
-          var least = LABEL_MIN_CHARS * CHAR_PX;
-          if (item.inView && after >= least && (after >= want || after >= before)) {
-            item.label = { side: "after", room: after, left: item.left, right: item.right };
-            taken = item.right + LABEL_GAP + after;
-          } else if (item.inView && before >= least) {
-            item.label = { side: "before", room: before, left: item.left, right: item.right };
-            taken = item.right;
-          } else {
-            taken = item.right;
-          }
-        });
-      });
-      return plan;
     }
     /* A view that shows the days from `first` to `last` with a margin, as the reader's step. */
     function showSpan(first, last) {
