@@ -1,4 +1,4 @@
-"""`timeline build` and the MkDocs hook: only changed files, nothing on error, nothing of editors'."""
+"""`timeline build` and the MkDocs plugin: only changed files, nothing on error, nothing of editors'."""
 
 from __future__ import annotations
 
@@ -399,7 +399,7 @@ def test_a_one_shot_build_drops_the_exports_pieces_and_the_preview_keeps_them(co
 )
 def test_make_site_after_timeline_build_finds_every_page_current(timeline, project, settings):
     """`timeline build` writes what `make site`'s hook would from the same mkdocs.yml, so the
-    hook finds nothing to do (it once wrote the maps without their borders, so `make site` made
+    plugin finds nothing to do (it once wrote the maps without their borders, so `make site` made
     every event page again)."""
     from conftest import mkdocs
 

@@ -145,7 +145,7 @@ def page(browser):
 
 
 def _builds(server: Server) -> int:
-    """Builds the hook ran: one summary line for a good build, one count line for a bad one."""
+    """Builds the plugin ran: one summary line for a good build, one count line for a bad one."""
     return len(re.findall(r"timeline: \d+ events|content errors?: the browser shows", server.text()))
 
 

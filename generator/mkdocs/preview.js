@@ -1,5 +1,5 @@
 // Added to every page only under `mkdocs serve`: shows content errors over the page and follows
-// later builds. The status is written by the MkDocs hook next to this script after every build.
+// later builds. The status is written by the timeline plugin next to this script after every build.
 (function () {
   "use strict";
   var statusUrl = new URL("status.json", document.currentScript.src);
