@@ -398,7 +398,7 @@ def test_a_one_shot_build_drops_the_exports_pieces_and_the_preview_keeps_them(co
     ids=["as shipped", "no borders", "another name"],
 )
 def test_make_site_after_timeline_build_finds_every_page_current(timeline, project, settings):
-    """`timeline build` writes what `make site`'s hook would from the same mkdocs.yml, so the
+    """`timeline build` writes what `make site`'s plugin would from the same mkdocs.yml, so the
     plugin finds nothing to do (it once wrote the maps without their borders, so `make site` made
     every event page again)."""
     from conftest import mkdocs
