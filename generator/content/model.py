@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from generator.content.edtf import EventDate
-from generator.content.reads import WatchedDict, WatchedList, note
+from generator.content.reads import WatchedDict, WatchedList, note, noting
 
 # How sure we are of an event, after Airwars's grading and ACLED's practice (content/README.md: "How sure we are").
 Status = Literal["draft", "reported", "corroborated", "confirmed", "disputed", "retracted"]
@@ -268,13 +268,14 @@ class Timeline:
     def linked(self, event: Event) -> Linked:
         """An event's actors, places, sources and related events as records, made once (each
         call notes what it is made of, for the page that asks: content/reads.py)."""
-        for key in event.actors:
-            note(("actors", key))
-        for key in event.places:
-            note(("places", key))
-        for citation in event.sources:
-            note(("sources", citation.source))
-        note(("related", event.id))
+        if noting():  # a one-shot build records nothing: no loop per call
+            for key in event.actors:
+                note(("actors", key))
+            for key in event.places:
+                note(("places", key))
+            for citation in event.sources:
+                note(("sources", citation.source))
+            note(("related", event.id))
         links = self._linked.get(event.id)
         if links is None:
             links = self._linked[event.id] = Linked(
@@ -288,9 +289,10 @@ class Timeline:
     def claimed(self, event: Event) -> tuple[Source, ...]:
         """The sources that give an event a date of their own (the axis labels each with its
         publisher), made once: every page that lists the event asks."""
-        for citation in event.sources:
-            if citation.date is not None:
-                note(("sources", citation.source))
+        if noting():
+            for citation in event.sources:
+                if citation.date is not None:
+                    note(("sources", citation.source))
         claims = self._claimed.get(event.id)
         if claims is None:
             claims = self._claimed[event.id] = tuple(

@@ -18,7 +18,7 @@ Noting costs one Python call per lookup; outside a recording it notes nothing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 Read = tuple[str, Hashable]  # (the collection's name, a key, or ALL for the whole collection)
@@ -63,6 +63,21 @@ def recording(make: Callable[[], Result]) -> tuple[Result, frozenset[Read]]:
     return result, frozenset(reads)
 
 
+def _whole(method: Callable[..., Result]) -> Any:
+    """`method` of a dict or list, noting a read of the whole collection first."""
+
+    def noted(self: WatchedDict[Any, Any] | WatchedList[Any], *args: Any) -> Result:
+        note((self.name, ALL))
+        return method(self, *args)
+
+    return noted
+
+
+def noting() -> bool:
+    """Whether any recording is open: a caller about to note many reads may skip them all."""
+    return _recording > 0
+
+
 class WatchedDict(dict[Key, Value]):
     """A dict that notes each lookup by key, and a read of the whole when iterated or counted."""
 
@@ -84,25 +99,11 @@ class WatchedDict(dict[Key, Value]):
         note((self.name, key))
         return dict.__contains__(self, key)
 
-    def __iter__(self) -> Iterator[Key]:
-        note((self.name, ALL))
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        note((self.name, ALL))
-        return dict.__len__(self)
-
-    def keys(self) -> Any:
-        note((self.name, ALL))
-        return dict.keys(self)
-
-    def values(self) -> Any:
-        note((self.name, ALL))
-        return dict.values(self)
-
-    def items(self) -> Any:
-        note((self.name, ALL))
-        return dict.items(self)
+    __iter__ = _whole(dict.__iter__)
+    __len__ = _whole(dict.__len__)
+    keys = _whole(dict.keys)
+    values = _whole(dict.values)
+    items = _whole(dict.items)
 
     def __reduce__(self) -> Any:  # a copy for another process is a plain dict of the same name
         return (WatchedDict, (self.name, dict(dict.items(self))))
@@ -117,21 +118,10 @@ class WatchedList(list[Value]):
         super().__init__(*args)
         self.name = name
 
-    def __iter__(self) -> Iterator[Value]:
-        note((self.name, ALL))
-        return list.__iter__(self)
-
-    def __len__(self) -> int:
-        note((self.name, ALL))
-        return list.__len__(self)
-
-    def __getitem__(self, index: Any) -> Any:
-        note((self.name, ALL))
-        return list.__getitem__(self, index)
-
-    def __reversed__(self) -> Iterator[Value]:
-        note((self.name, ALL))
-        return list.__reversed__(self)
+    __iter__ = _whole(list.__iter__)
+    __len__ = _whole(list.__len__)
+    __getitem__ = _whole(list.__getitem__)
+    __reversed__ = _whole(list.__reversed__)
 
     def __reduce__(self) -> Any:
         return (WatchedList, (self.name, list(list.__iter__(self))))

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from generator.content.addresses import address
 from generator.site.axis import Mark
 from generator.site.templating import attribute, date_words
 
@@ -28,7 +29,7 @@ def _mark(mark: Mark, root: str) -> str:
     # "reported"). Short names: a mark recurs on its actors', places' and tags' pages.
     status_data = "" if event.status == "reported" else f' data-s="{event.status}"'
     data = f' data-t="{attribute(event.title)}" data-d="{attribute(date_words(event.date))}"{status_data}'
-    parts = [f'<a class="tl-m{status}" href="{root}events/{event.id}/"{data} aria-label="{attribute(mark.label)}">']
+    parts = [f'<a class="tl-m{status}" href="{root}{address("event", event.id)}"{data} aria-label="{attribute(mark.label)}">']
     if "[" in flags:
         parts.append(_line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9))
     if "]" in flags:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from generator.content.addresses import address
 from generator.content.model import PRECISION_KM, Precision
 from generator.site.basemap import ATLAS_CREDIT, HEIGHT, WIDTH, Frame, country_rings, outline_path
 from generator.site.placemap import EDGE_INSET, LABEL_PX, MAX_LABELS, Edge, Group, PlaceMap, Spot, dot_radius
@@ -67,7 +68,7 @@ def _edge(edge: Edge, root: str) -> str:
     """Places beyond the map's frame, named at the edge in their direction: a link to the place
     (or, for several, to the list of places), which shows it on a map of its own."""
     names = ", ".join(spot_label(spot) for spot in edge.spots)
-    href = f"{root}places/{edge.spots[0].place.id}/" if len(edge.spots) == 1 else f"#{LIST_ID}"
+    href = f"{root}{address('place', edge.spots[0].place.id)}" if len(edge.spots) == 1 else f"#{LIST_ID}"
     members = " ".join(spot.place.id for spot in edge.spots)
     where = " ".join(f"{spot.x:g},{spot.y:g}" for spot in edge.spots)
     return (
@@ -117,7 +118,7 @@ def _spot(spot: Spot, root: str, frame: Frame, hidden: bool, label: str, left: b
     counted = f' data-n="{spot.events}"' if spot.events else ""  # the script reads 0 where it is left out
     sized = f' data-area="{spot.area:g}"' if spot.area > spot.dot else ""
     return (
-        f'<a class="tl-pm{kind}{state}" href="{root}places/{place.id}/" data-place="{attribute(place.id)}"'
+        f'<a class="tl-pm{kind}{state}" href="{root}{address("place", place.id)}" data-place="{attribute(place.id)}"'
         f' data-name="{attribute(place.name)}"{counted}{sized}'
         f' transform="translate({spot.x:g} {spot.y:g})"'
         f' aria-label="{attribute(spot_label(spot))}">{area}<circle class="tl-pm__dot" r="{spot.dot:g}"/>'

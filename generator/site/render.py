@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.content.addresses import address
 from generator.content import edtf
 from generator.content.history import Change
 from generator.content.model import PRECISION_MEANINGS, PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Place, Timeline
@@ -115,16 +116,16 @@ def _pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Listed]:
         for key in kind.records(timeline):
             yield kind.path(key), partial(kind.make, common, key), (kind.name, key), PageRef(kind.name, key)
             if kind.embed is not None:
-                yield f"embed/{kind.folder}/{key}/index.html", partial(kind.embed, common, key), ("embed", key), None
+                yield f"embed/{kind.address(key)}index.html", partial(kind.embed, common, key), ("embed", key), None
     for event in timeline.events:
         for former in event.former_ids:  # an old address: a small page that sends the reader on
-            yield f"events/{former}/index.html", partial(_moved, timeline, event.id), ("moved", former), None
+            yield f"{address('event', former)}index.html", partial(_moved, timeline, event.id), ("moved", former), None
     for folder in INDEXES:
         index = _places_index if folder == "places" else partial(_index, folder)
         yield f"{folder}/index.md", partial(index, common), ("index", folder), PageRef("index", folder)
     for key in timeline.stories:
         answer = partial(oembed_of, common, key)
-        yield f"stories/{key}/oembed.json", answer, ("oembed", key), None
+        yield f"{address('story', key)}oembed.json", answer, ("oembed", key), None
     yield "embed/timeline/index.html", partial(_timeline_embed, common), ("embed", "timeline"), None
     for frame in sorted(map_frames(timeline), key=lambda frame: frame.key):
         for detail, suffix in ((1, ""), (DETAIL, "-detail")):

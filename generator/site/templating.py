@@ -16,6 +16,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from generator.content.addresses import address
 from generator.content import edtf
 from generator.content.model import PRECISION_MEANINGS, Event
 from generator.site.layout import GENERATED_MARK, RAW_HTML_END, RAW_HTML_START
@@ -68,7 +69,7 @@ def event_html(event: Event, root: str = "../../") -> Markup:
     """`<strong>date</strong>: <a>title</a>`: the line every list of events is made of. `root`
     leads from the page's URL to the site's (directory URLs: /actors/<id>/ needs ../../)."""
     words = attribute(date_words(event.date))
-    return Markup(f'<strong>{words}</strong>: <a href="{root}events/{event.id}/">{attribute(event.title)}</a>')
+    return Markup(f'<strong>{words}</strong>: <a href="{root}{address("event", event.id)}">{attribute(event.title)}</a>')
 
 
 def event_list(events: list[Event], root: str) -> Markup:
@@ -91,7 +92,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(text=plain, attr=attribute, md=markdown_field, words=date_words, start_words=start_words)
     env.filters.update(html=markdown_html)
     env.globals.update(GENERATED_MARK=Markup(GENERATED_MARK), event_list=event_list, event_html=event_html)
-    env.globals.update(precision_meanings=PRECISION_MEANINGS)
+    env.globals.update(precision_meanings=PRECISION_MEANINGS, address=address)
     env.globals.update(RAW_HTML_START=Markup(RAW_HTML_START), RAW_HTML_END=Markup(RAW_HTML_END))
     return env
 

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from generator.content.addresses import address
 from generator.content import edtf
 from generator.content.model import STATUSES, Event, Source, Timeline
 from generator.content.reads import Inputs
@@ -359,7 +360,7 @@ def timeline_item(
     text = thumb_html(thumb, root) + f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
     if event.status in FLAGGED:
         text += f'<span class="tl-status tl-status--{event.status}">{event.status.capitalize()}</span> '
-    text += f'<a href="{root}events/{event.id}/">{attribute(event.title)}</a>'
+    text += f'<a href="{root}{address("event", event.id)}">{attribute(event.title)}</a>'
     if actors:
         text += f' <span class="tl-who">{attribute(", ".join(actors))}</span>'
     if places:
