@@ -10,6 +10,7 @@ contract in pyproject.toml, checked by `make lint`):
     mkdocs                  the MkDocs plugin, the parallel build, the preview, the search index
     site | authoring        the pages and their build | commands that write content for editors
     exports                 open data (JSON, CSV, TimelineJS, Atom, iCalendar, JSON-LD)
+    languages               the interface's strings, dates and records in each language
     content                 records loaded, checked and modelled
     parallel | environment  forked workers where the platform forks safely | the settings of the environment
 

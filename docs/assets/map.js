@@ -50,7 +50,7 @@ function start() {
     caption.insertBefore(document.createTextNode(" "), caption.firstChild);
     caption.insertBefore(controls, caption.firstChild);
     var viewText = controls.querySelector(".tl-map__view");
-    var base = (figure.dataset.root || "") + "maps/" + (figure.dataset.frame || "").split(" ").join("-");
+    var base = (figure.dataset.shared || figure.dataset.root || "") + "maps/" + (figure.dataset.frame || "").split(" ").join("-");
     var sized = figure.dataset.sized === "1";
     var pick = figure.dataset.pick === "1";
     var labelPx = Number(figure.dataset.labelPx) || 6.6;

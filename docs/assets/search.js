@@ -16,7 +16,10 @@ function start() {
   if (!dialog || !mount || !button) return;
   /* An address from the site's root: Pagefind resolves a relative one against its own script. */
   var bundle = new URL(mount.dataset.bundle || "_pagefind/", window.location.href).pathname;
-  var siteRoot = bundle.replace(/_pagefind\/$/, "");
+  /* Each language has its own index (its pages' addresses are from its own root: /ar/); the
+     pictures are the site's, from its root. */
+  var languageRoot = bundle.replace(/_pagefind\/$/, "");
+  var siteRoot = new URL(mount.dataset.root || languageRoot, window.location.href).pathname;
   var PAGE = 10; /* results shown at a time */
   var FACETS = ["kind", "year", "actor", "place", "tag", "status"].map(function (name) { return [name, say("search.facet." + name)]; });
   var FIRST_VALUES = 12; /* values of a facet shown before "Show all" */
@@ -71,7 +74,7 @@ function start() {
   function load() {
     if (loading) return loading;
     ui = build();
-    var baseUrl = siteRoot;
+    var baseUrl = languageRoot;
     /* A large site's index is in shards (generator/search.py): searched as one. */
     var shards = fetch(bundle + "shards.json").then(function (response) {
       return response.ok ? response.json() : [];
@@ -189,7 +192,7 @@ function start() {
   var vocabulary = null;
   function siteWords() {
     if (!vocabulary) {
-      vocabulary = fetch(siteRoot + "data/words.json").then(function (response) {
+      vocabulary = fetch(languageRoot + "data/words.json").then(function (response) {
         return response.ok ? response.json() : [];
       }).catch(function () { return []; });
     }

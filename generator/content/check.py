@@ -53,7 +53,11 @@ class CheckCache:
 
 
 def check_content(
-    root: Path, workers: int | None = None, reuse: CheckCache | None = None, saved: Collection[str] | None = None
+    root: Path,
+    workers: int | None = None,
+    reuse: CheckCache | None = None,
+    saved: Collection[str] | None = None,
+    languages: Sequence[str] = (),
 ) -> Content:
     """Check a content folder; return its records, or raise ContentError with every problem.
 
@@ -61,8 +65,12 @@ def check_content(
     With `reuse` (a long-lived process's cache: the preview), an event file unchanged since that
     cache last held it is not read again: its record, problems and references are kept from then.
     Unchanged is known by reading the file's bytes, or, with `saved` (the paths the system
-    reported written since the last check, when it could say), by its path not being among them."""
+    reported written since the last check, when it could say), by its path not being among them.
+    `languages`: the languages the site publishes, the main one first (`extra.timeline.languages`):
+    a record's `translations:` may give the others."""
     checked = Checked()
+    checked.declared["languages"] = set(languages[1:])
+    checked.declared[MAIN_LANGUAGE] = set(languages[:1])
     kept = reuse.collections if reuse is not None else None
     _check_collection(root / "sources.yaml", "sources", SOURCE, checked.sources, checked, kept)
     _check_collection(root / "actors.yaml", "actors", ACTOR, checked.actors, checked, kept)
@@ -420,6 +428,19 @@ def _add(checked: Checked, name: str, result: FileResult) -> None:
         checked.events[result.record.id] = result.record
 
 
+def _language_problem(reference: Reference, others: set[str], main: set[str]) -> Problem:
+    """A translation into a language the site does not publish, or into its main language."""
+    language = reference.target
+    if language in main:
+        message = f"'{language}' is the site's main language: the record's own text is in it"
+        return reference.mark.problem(message, "remove this translation, or correct the record's own text")
+    published = ", ".join(sorted(main) + sorted(others))
+    hint = did_you_mean(language, others) or (
+        f"the site publishes {published}: add {language} to extra.timeline.languages in mkdocs.yml to publish it"
+    )
+    return reference.mark.problem(f"'{language}' is not a language this site publishes", hint)
+
+
 def _check_former_ids(folder: Path, checked: Checked) -> None:
     """An event's former ids keep its old addresses: none may be a live event's id, and no two
     events may claim the same one (its address would redirect to both)."""
@@ -448,6 +469,9 @@ def _index_names(checked: Checked) -> None:
                 names.setdefault(slugify(name), record.id)
 
 
+MAIN_LANGUAGE = "\0main language"  # a key of Checked.declared no collection has
+
+
 def _check_references(checked: Checked) -> None:
     """Every id used must exist; suggest the id whose name or alias it is, or the closest id."""
     known = checked.declared
@@ -455,6 +479,9 @@ def _check_references(checked: Checked) -> None:
         if reference.collection == "media":
             continue  # a file, not an id: check_media_files
         if reference.target in known[reference.collection]:
+            continue
+        if reference.collection == "languages":
+            checked.problems.append(_language_problem(reference, known["languages"], known[MAIN_LANGUAGE]))
             continue
         owner = checked.aliases.get(reference.collection, {}).get(reference.target)
         if owner:

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Literal
 
+from generator.content.words import N_
+
 Precision = Literal["day", "month", "season", "year", "decade", "century"]
 Qualifier = Literal["uncertain", "approximate", "uncertain-approximate"]
 
@@ -25,15 +27,15 @@ SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # How dates are written and what a reader is to understand by them: the published about page
 # shows each with the words the pages use for it (in_words), so the two cannot drift apart.
 READING_EXAMPLES = (
-    ("2020-03-16", "that day"),
-    ("2020-03", "some day in that month: the source gives no day"),
-    ("2019-23", "some day in that season"),
-    ("2020", "some day in that year"),
-    ("2020-03-09/2020-03-15", 'some time within those days ("last week")'),
-    ("2020-03~", 'approximate: about then, as the source says "around" or "about"'),
-    ("2020-03?", "uncertain: the source is not sure of it"),
-    ("2014-08-08/..", "began then and had not ended when reported"),
-    ("/2014", "ended then; when it began is not known"),
+    ("2020-03-16", N_("that day")),
+    ("2020-03", N_("some day in that month: the source gives no day")),
+    ("2019-23", N_("some day in that season")),
+    ("2020", N_("some day in that year")),
+    ("2020-03-09/2020-03-15", N_('some time within those days ("last week")')),
+    ("2020-03~", N_('approximate: about then, as the source says "around" or "about"')),
+    ("2020-03?", N_("uncertain: the source is not sure of it")),
+    ("2014-08-08/..", N_("began then and had not ended when reported")),
+    ("/2014", N_("ended then; when it began is not known")),
 )
 # Northern-hemisphere meteorological seasons: (first month, last month, years the end moves on).
 SEASON_MONTHS = {21: (3, 5, 0), 22: (6, 8, 0), 23: (9, 11, 0), 24: (12, 2, 1)}

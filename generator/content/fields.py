@@ -501,9 +501,80 @@ class Field:
     required: bool = False
     description: str = ""
     attribute: str = ""  # the model's name for it, when it differs ("author" -> authors)
+    translated: bool = False  # text a reader sees, which `translations:` may give in other languages
 
 
 Values: TypeAlias = "dict[str, object]"
+Translated: TypeAlias = "tuple[tuple[str, tuple[tuple[str, str], ...]], ...]"
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")  # Material's codes: ar, fr, ku-IQ, zh-Hant
+TRANSLATIONS = "translations"
+
+
+class TranslationsOf(Kind[Translated]):
+    """`translations:` of a record: for each language, the record's translated fields, each
+    checked as the field itself is. Which languages the site publishes is known after every file
+    is read: each language is a reference to the "languages" collection (content/check.py)."""
+
+    expected = "a mapping of languages"
+
+    def __init__(self, fields: dict[str, Field], unchecked: Iterable[str] = ()):
+        self.fields = {name: spec for name, spec in fields.items() if spec.translated}
+        self.unchecked = tuple(unchecked)  # fields that may not be translated: said so by name
+
+    def check(self, node: Node, ctx: Context) -> Translated | Invalid:
+        if not isinstance(node, MappingNode):
+            hint = "write the language (ar), then its fields indented below"
+            return ctx.error(node, f"expected {self.expected}, found {_describe(node)}", hint)
+        result = []
+        failed = False
+        for key, fields in node.value:
+            language = key.value if isinstance(key, ScalarNode) else ""
+            if not LANGUAGE.fullmatch(language):
+                ctx.error(key, f"'{language}' is not a language code", "write a code such as ar, fr or ku-IQ")
+                failed = True
+                continue
+            ctx.references.append(Reference("languages", language, mark_of(ctx.path, key)))
+            texts = self._texts(fields, ctx)
+            failed = failed or isinstance(texts, Invalid)
+            if not isinstance(texts, Invalid):
+                result.append((language, texts))
+        return INVALID if failed else tuple(result)
+
+    def _texts(self, node: Node, ctx: Context) -> tuple[tuple[str, str], ...] | Invalid:
+        if not isinstance(node, MappingNode):
+            return ctx.error(node, f"expected a mapping of fields, found {_describe(node)}", "write 'title: ...' lines")
+        texts = []
+        failed = False
+        for key, value_node in node.value:
+            name = key.value if isinstance(key, ScalarNode) else ""
+            spec = self.fields.get(name)
+            if spec is None:
+                if name in self.unchecked:
+                    translated = ", ".join(self.fields)
+                    hint = f"only the text readers read is translated here: {translated}"
+                    if name == "sources":
+                        hint = "a source's quote stays in the language of its source"
+                    ctx.error(key, f"'{name}' is not translated", hint)
+                else:
+                    hint = did_you_mean(name, self.fields) or "translated fields: " + ", ".join(self.fields)
+                    ctx.error(key, f"'{name}' is not a field that is translated", hint)
+                failed = True
+                continue
+            value = spec.kind.check(value_node, ctx)
+            if isinstance(value, Invalid):
+                failed = True
+            elif isinstance(value, str):
+                texts.append((name, value))
+        return INVALID if failed else tuple(texts)
+
+    def schema(self) -> JsonSchema:
+        fields: JsonSchema = {name: spec.kind.schema() for name, spec in self.fields.items()}
+        return {
+            "type": "object",
+            "description": "the record's text in other languages the site publishes (extra.timeline.languages)",
+            "propertyNames": {"pattern": "^" + LANGUAGE.pattern + "$"},
+            "additionalProperties": {"type": "object", "additionalProperties": False, "properties": fields},
+        }
 
 
 class Record(Kind[Model]):
@@ -523,6 +594,10 @@ class Record(Kind[Model]):
         self.model = model
         self.fields = fields
         self.validator = validator
+        translated = [name for name, spec in fields.items() if spec.translated]
+        self.translations = (
+            TranslationsOf(fields, (name for name in fields if name not in translated)) if translated else None
+        )
 
     def check(self, node: Node, ctx: Context) -> Model | Invalid:
         values = self.values(node, ctx)
@@ -542,6 +617,8 @@ class Record(Kind[Model]):
         for key, value_node in node.value:
             name = key.value if isinstance(key, ScalarNode) else ""
             spec = self.fields.get(name)
+            if spec is None and name == TRANSLATIONS and self.translations is not None:
+                spec = Field(self.translations)
             if spec is None:
                 hint = did_you_mean(name, self.fields) or "known fields: " + ", ".join(self.fields)
                 ctx.error(key, f"unknown field '{name}'", hint)
@@ -558,6 +635,8 @@ class Record(Kind[Model]):
             if spec.required and name not in nodes:
                 ctx.error(node, f"missing required field '{name}'", spec.description)
                 failed = True
+        if TRANSLATIONS in nodes and self.translations is not None:
+            failed = self._translations_of_absent_fields(nodes, ctx) or failed
         if failed:
             return INVALID
         if self.validator:
@@ -567,10 +646,28 @@ class Record(Kind[Model]):
                 return INVALID
         return values
 
+    def _translations_of_absent_fields(self, nodes: dict[str, Node], ctx: Context) -> bool:
+        """A translation of a field the record does not have is an error at its line."""
+        failed = False
+        languages = nodes[TRANSLATIONS]
+        for _, fields in languages.value if isinstance(languages, MappingNode) else ():
+            for key, _ in fields.value if isinstance(fields, MappingNode) else ():
+                name = key.value if isinstance(key, ScalarNode) else ""
+                if name in self.fields and self.fields[name].translated and name not in nodes:
+                    ctx.error(
+                        key,
+                        f"a translation of '{name}', which this record does not have",
+                        f"add {name} to the record, or remove this",
+                    )
+                    failed = True
+        return failed
+
     def schema(self) -> JsonSchema:
         properties: JsonSchema = {}
         for name, spec in self.fields.items():
             properties[name] = {**spec.kind.schema(), **({"description": spec.description} if spec.description else {})}
+        if self.translations is not None:
+            properties[TRANSLATIONS] = self.translations.schema()
         return {
             "type": "object",
             "additionalProperties": False,

@@ -6,12 +6,19 @@ from __future__ import annotations
 import datetime
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from generator.content.edtf import EventDate
 from generator.content.reads import WatchedDict, WatchedList, note, noting
+from generator.content.words import N_
+
+# A record's translations of the text a reader sees: ((language, ((field, text), ...)), ...),
+# as the editor wrote them under `translations:` (content/fields.py checks them; the records'
+# text in a language is languages/records.py's). Tuples, so records stay hashable.
+Translations = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
 # How sure we are of an event, after Airwars's grading and ACLED's practice (content/README.md: "How sure we are").
 Status = Literal["draft", "reported", "corroborated", "confirmed", "disputed", "retracted"]
@@ -21,12 +28,12 @@ NEEDS_REASON: tuple[Status, ...] = ("disputed", "retracted")
 # What each status means, in readers' words: the checker's schema (editors' hover help), the
 # event pages' badges and the published about page all read this one table.
 STATUS_MEANINGS: dict[Status, str] = {
-    "draft": "Not yet reviewed: left out of the published site",
-    "reported": "Reported by a source, not yet independently corroborated",
-    "corroborated": "Reported by two or more independent sources",
-    "confirmed": "Acknowledged by those responsible, or verified",
-    "disputed": "Sources disagree on whether or how it happened",
-    "retracted": "Withdrawn by its source or shown to be wrong; kept for the record",
+    "draft": N_("Not yet reviewed: left out of the published site"),
+    "reported": N_("Reported by a source, not yet independently corroborated"),
+    "corroborated": N_("Reported by two or more independent sources"),
+    "confirmed": N_("Acknowledged by those responsible, or verified"),
+    "disputed": N_("Sources disagree on whether or how it happened"),
+    "retracted": N_("Withdrawn by its source or shown to be wrong; kept for the record"),
 }
 
 
@@ -56,6 +63,7 @@ class Media:
     caption: str | None = None
     date: EventDate | None = None
     source_url: str | None = None
+    translations: Translations = ()
 
     @property
     def image(self) -> str:
@@ -106,6 +114,7 @@ class Source:
     via: str | None = None
     archived: str | None = None  # a lasting copy (the Wayback Machine, archive.today...)
     archived_on: datetime.date | None = None
+    translations: Translations = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +125,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     description: str | None = None
     media: tuple[Media, ...] = ()
+    translations: Translations = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +136,7 @@ class Tag:
     id: str
     label: str
     description: str | None = None
+    translations: Translations = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +145,7 @@ class Step:
 
     event: str
     text: str | None = None
+    translations: Translations = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +156,7 @@ class Story:
     title: str
     summary: str
     steps: tuple[Step, ...]
+    translations: Translations = ()
 
 
 def tag_words(slug: str) -> str:
@@ -157,11 +170,11 @@ def tag_words(slug: str) -> str:
 Precision = Literal["exact", "town", "district", "province", "country"]
 PRECISIONS: tuple[Precision, ...] = ("exact", "town", "district", "province", "country")
 PRECISION_MEANINGS: dict[Precision, str] = {
-    "exact": "The spot itself (a base, a building, a road junction)",
-    "town": "Somewhere in or near the town or city, within about 5 km",
-    "district": "Somewhere in the district, within about 25 km",
-    "province": "Somewhere in the province or governorate, within about 100 km",
-    "country": "Somewhere in the country: the coordinates are only its middle",
+    "exact": N_("The spot itself (a base, a building, a road junction)"),
+    "town": N_("Somewhere in or near the town or city, within about 5 km"),
+    "district": N_("Somewhere in the district, within about 25 km"),
+    "province": N_("Somewhere in the province or governorate, within about 100 km"),
+    "country": N_("Somewhere in the country: the coordinates are only its middle"),
 }
 PRECISION_KM: dict[Precision, float] = {"exact": 0, "town": 5, "district": 25, "province": 100, "country": 250}
 
@@ -176,6 +189,7 @@ class Place:
     aliases: tuple[str, ...] = ()
     precision: Precision | None = None  # unknown when not given; the maps draw it as exact
     media: tuple[Media, ...] = ()
+    translations: Translations = ()
 
     @property
     def located(self) -> bool:
@@ -217,6 +231,7 @@ class Event:
     status_note: str | None = None
     former_ids: tuple[str, ...] = ()  # ids it was published under before a rename or a merge
     media: tuple[Media, ...] = ()
+    translations: Translations = ()
 
     @property
     def sort_key(self) -> tuple[datetime.date, datetime.date, str]:
@@ -261,6 +276,12 @@ class Timeline:
     by_tag: dict[str, list[Event]] = field(default_factory=dict)
     by_story: dict[str, list[Story]] = field(default_factory=dict)  # an event's stories ("part of")
     related: dict[str, list[Event]] = field(default_factory=dict)
+    # Another language's timeline notes its reads under its own names ("ar:events"): its pages
+    # and the main language's are remembered side by side (content/reads.py).
+    namespace: str = ""
+    # A tag without a label of its own shows its slug as words, in the main language: how a page
+    # in another language marks it (languages/records.py).
+    fallback: Callable[[str], str] = str
     # Each event's references, resolved on first use (every page and export of it asks).
     _linked: dict[str, Linked] = field(default_factory=dict, init=False, repr=False, compare=False)
     _claimed: dict[str, tuple[Source, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -270,12 +291,12 @@ class Timeline:
         call notes what it is made of, for the page that asks: content/reads.py)."""
         if noting():  # a one-shot build records nothing: no loop per call
             for key in event.actors:
-                note(("actors", key))
+                note((self.namespace + "actors", key))
             for key in event.places:
-                note(("places", key))
+                note((self.namespace + "places", key))
             for citation in event.sources:
-                note(("sources", citation.source))
-            note(("related", event.id))
+                note((self.namespace + "sources", citation.source))
+            note((self.namespace + "related", event.id))
         links = self._linked.get(event.id)
         if links is None:
             links = self._linked[event.id] = Linked(
@@ -292,7 +313,7 @@ class Timeline:
         if noting():
             for citation in event.sources:
                 if citation.date is not None:
-                    note(("sources", citation.source))
+                    note((self.namespace + "sources", citation.source))
         claims = self._claimed.get(event.id)
         if claims is None:
             claims = self._claimed[event.id] = tuple(
@@ -331,7 +352,7 @@ class Timeline:
     def inputs(self) -> dict[str, dict[Any, Any] | list[Any]]:
         """Every collection a page may read, by the name its reads are noted under."""
         content = self.content
-        return {
+        collections: dict[str, dict[Any, Any] | list[Any]] = {
             "events": self.events,
             "event": content.events,
             "sources": content.sources,
@@ -348,6 +369,7 @@ class Timeline:
             "by_story": self.by_story,
             "related": self.related,
         }
+        return {self.namespace + name: found for name, found in collections.items()}
 
     def tags(self) -> list[str]:
         """The tags in use, in the order of their labels."""
@@ -355,7 +377,7 @@ class Timeline:
 
     def tag_label(self, tag: str) -> str:
         found = self.content.tags.get(tag)
-        return found.label if found else tag_words(tag)
+        return found.label if found else self.fallback(tag_words(tag))
 
     def tag_description(self, tag: str) -> str | None:
         found = self.content.tags.get(tag)
@@ -377,12 +399,13 @@ def published(content: Content, drafts: bool = False) -> Content:
 def _published_story(story: Story, events: dict[str, Event]) -> Story:
     """A story without the steps whose events are drafts (a story of drafts only is left out)."""
     steps = tuple(step for step in story.steps if step.event in events)
-    return story if len(steps) == len(story.steps) else Story(story.id, story.title, story.summary, steps)
+    return story if len(steps) == len(story.steps) else replace(story, steps=steps)
 
 
-def build_timeline(content: Content) -> Timeline:
+def build_timeline(content: Content, namespace: str = "", fallback: Callable[[str], str] = str) -> Timeline:
     """Sort events by the start of their dates and index them by everything they reference.
-    A related event that is not in the content (a draft left out) is not linked."""
+    A related event that is not in the content (a draft left out) is not linked. `namespace`
+    and `fallback`: another language's timeline (see Timeline)."""
     events = sorted(content.events.values(), key=lambda event: event.sort_key)
     by_actor: dict[str, list[Event]] = {key: [] for key in content.actors}
     by_place: dict[str, list[Event]] = {key: [] for key in content.places}
@@ -406,25 +429,29 @@ def build_timeline(content: Content) -> Timeline:
         linked.sort(key=lambda event: event.sort_key)
     watched = replace(
         content,
-        sources=WatchedDict("sources", content.sources),
-        actors=WatchedDict("actors", content.actors),
-        places=WatchedDict("places", content.places),
-        events=WatchedDict("event", content.events),
-        media=WatchedDict("media", content.media),
-        tags=WatchedDict("tags", content.tags),
-        stories=WatchedDict("stories", content.stories),
+        sources=WatchedDict(namespace + "sources", content.sources),
+        actors=WatchedDict(namespace + "actors", content.actors),
+        places=WatchedDict(namespace + "places", content.places),
+        events=WatchedDict(namespace + "event", content.events),
+        media=WatchedDict(namespace + "media", content.media),
+        tags=WatchedDict(namespace + "tags", content.tags),
+        stories=WatchedDict(namespace + "stories", content.stories),
     )
     ends = [None, *events, None]
     return Timeline(
         content=watched,
-        events=WatchedList("events", events),
-        neighbours=WatchedDict("neighbours", {event.id: (ends[i], ends[i + 2]) for i, event in enumerate(events)}),
-        by_actor=WatchedDict("by_actor", by_actor),
-        by_place=WatchedDict("by_place", by_place),
-        by_source=WatchedDict("by_source", by_source),
-        by_tag=WatchedDict("by_tag", by_tag),
-        related=WatchedDict("related", related),
-        by_story=WatchedDict("by_story", _stories_by_event(content)),
+        events=WatchedList(namespace + "events", events),
+        neighbours=WatchedDict(
+            namespace + "neighbours", {event.id: (ends[i], ends[i + 2]) for i, event in enumerate(events)}
+        ),
+        by_actor=WatchedDict(namespace + "by_actor", by_actor),
+        by_place=WatchedDict(namespace + "by_place", by_place),
+        by_source=WatchedDict(namespace + "by_source", by_source),
+        by_tag=WatchedDict(namespace + "by_tag", by_tag),
+        related=WatchedDict(namespace + "related", related),
+        by_story=WatchedDict(namespace + "by_story", _stories_by_event(content)),
+        namespace=namespace,
+        fallback=fallback,
     )
 
 

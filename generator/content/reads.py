@@ -147,10 +147,12 @@ class Inputs:
         self.collections = collections
         self.derivations = derivations
         self._derived: dict[str, Any] = {}
+        self.namespace = ""
 
     def derived(self, name: str, key: Hashable = None) -> Any:
         """The value of derivation `name` (its entry `key`, when it is a table by key); the read
         is noted on every call."""
+        name = self.namespace + name
         note((name, key))
         value = self._compute(name)
         return value if key is None else value[key]
@@ -159,6 +161,21 @@ class Inputs:
         if name not in self._derived:
             self._derived[name] = _quietly(self.derivations[name])
         return self._derived[name]
+
+    def scoped(self, namespace: str) -> Inputs:
+        """The same inputs, seen by another language's pages: `derived(name)` is its own
+        `namespace + name` (the collections already carry their namespace)."""
+        view = Inputs.__new__(Inputs)
+        view.collections, view.derivations, view._derived = self.collections, self.derivations, self._derived
+        view.namespace = self.namespace + namespace
+        return view
+
+    def add(
+        self, collections: dict[str, dict[Any, Any] | list[Any]], derivations: dict[str, Callable[[], Any]]
+    ) -> None:
+        """Another language's collections and derivations, their names in its namespace."""
+        self.collections.update(collections)
+        self.derivations.update(derivations)
 
     def value(self, read: Read) -> object:
         """What `read` gives now (MISSING for an absent key or an unknown name)."""

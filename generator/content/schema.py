@@ -68,7 +68,7 @@ def _archive_has_its_day(values: Values, node: MappingNode, ctx: Context) -> Non
 SOURCE = Record(
     Source,
     {
-        "title": Field(Text(), required=True, description="the article's headline"),
+        "title": Field(Text(), required=True, description="the article's headline", translated=True),
         "publisher": Field(Text(), required=True, description="who published it"),
         "published": Field(Day(), required=True, description="publication day, YYYY-MM-DD"),
         "author": Field(OneOrMany(Text()), description="the byline: a name or a list of names", attribute="authors"),
@@ -97,8 +97,10 @@ MEDIA = Record(
         "file": Field(MediaFile(), description="a picture in content/media/ (JPEG, PNG, WebP or GIF)"),
         "embed": Field(Url(), description="a video or post elsewhere (YouTube, Vimeo, X, Telegram...)"),
         "poster": Field(MediaFile(), description="for an embed: the picture shown until the reader plays it"),
-        "alt": Field(Text(), required=True, description="what the picture shows, for those who cannot see it"),
-        "caption": Field(Text(multiline=True), description="what it shows and where, in a sentence"),
+        "alt": Field(
+            Text(), required=True, description="what the picture shows, for those who cannot see it", translated=True
+        ),
+        "caption": Field(Text(multiline=True), description="what it shows and where, in a sentence", translated=True),
         "credit": Field(Text(), required=True, description="who made it: 'U.S. Army photo', 'Reuters/Name'"),
         "license": Field(
             Text(), required=True, description="on what terms we publish it: 'public domain', 'CC BY 4.0'"
@@ -113,10 +115,10 @@ MEDIA_FIELD = Field(ListOf(MEDIA, unique=False), description="pictures, videos a
 ACTOR = Record(
     Actor,
     {
-        "name": Field(Text(), required=True, description="the name readers know"),
+        "name": Field(Text(), required=True, description="the name readers know", translated=True),
         "kind": Field(Choice(ACTOR_KINDS), required=True, description="one of " + ", ".join(ACTOR_KINDS)),
         "aliases": Field(ListOf(Text()), description="other names and spellings"),
-        "description": Field(Markdown(), description="who they are, in Markdown"),
+        "description": Field(Markdown(), description="who they are, in Markdown", translated=True),
         "media": MEDIA_FIELD,
     },
 )
@@ -132,8 +134,8 @@ def _both_coordinates(values: Values, node: MappingNode, ctx: Context) -> None:
 PLACE = Record(
     Place,
     {
-        "name": Field(Text(), required=True, description="the place's name"),
-        "country": Field(Text(), required=True, description="the country it is in"),
+        "name": Field(Text(), required=True, description="the place's name", translated=True),
+        "country": Field(Text(), required=True, description="the country it is in", translated=True),
         "lat": Field(Number(-90, 90, integer=False), description="latitude, -90 to 90"),
         "lon": Field(Number(-180, 180, integer=False), description="longitude, -180 to 180"),
         "precision": Field(
@@ -190,10 +192,11 @@ EVENT = Record(
             Text(longest=TITLE_LONGEST, too_long="a title is a headline: write the rest in the summary"),
             required=True,
             description="what happened, in a line of plain text",
+            translated=True,
         ),
         "date": Field(EdtfDate(), required=True, description="EDTF date, as precise as the source allows"),
-        "summary": Field(Markdown(), required=True, description="what happened, in Markdown"),
-        "details": Field(Markdown(), description="more context, in Markdown"),
+        "summary": Field(Markdown(), required=True, description="what happened, in Markdown", translated=True),
+        "details": Field(Markdown(), description="more context, in Markdown", translated=True),
         "sources": Field(ListOf(CITATION, min_items=1), required=True, description="at least one source"),
         "actors": Field(ListOf(Ref("actors")), description="ids from actors.yaml"),
         "places": Field(ListOf(Ref("places")), description="ids from places.yaml"),
@@ -212,8 +215,10 @@ EVENT = Record(
 TAG = Record(
     Tag,
     {
-        "label": Field(Text(), required=True, description="the tag as readers see it: 'Claims of responsibility'"),
-        "description": Field(Markdown(), description="what the tag gathers, in Markdown, on its page"),
+        "label": Field(
+            Text(), required=True, description="the tag as readers see it: 'Claims of responsibility'", translated=True
+        ),
+        "description": Field(Markdown(), description="what the tag gathers, in Markdown, on its page", translated=True),
     },
 )
 
@@ -221,15 +226,19 @@ STEP = Record(
     Step,
     {
         "event": Field(Ref("events"), required=True, description="the id of the event this step shows"),
-        "text": Field(Markdown(), description="what the story says at this step, in Markdown (optional)"),
+        "text": Field(
+            Markdown(), description="what the story says at this step, in Markdown (optional)", translated=True
+        ),
     },
 )
 
 STORY = Record(
     Story,
     {
-        "title": Field(Text(longest=TITLE_LONGEST), required=True, description="the story's headline"),
-        "summary": Field(Text(multiline=True), required=True, description="what the story follows, in a sentence"),
+        "title": Field(Text(longest=TITLE_LONGEST), required=True, description="the story's headline", translated=True),
+        "summary": Field(
+            Text(multiline=True), required=True, description="what the story follows, in a sentence", translated=True
+        ),
         "steps": Field(
             ListOf(STEP, min_items=1, unique=False), required=True, description="the events, in the story's order"
         ),

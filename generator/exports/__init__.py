@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
+from generator.content.addresses import absolute
 from generator.content.model import Timeline
 from generator.exports.cells import FORMULA_STARTS
 from generator.exports.common import event_url, forget_pieces, stable_id
@@ -36,6 +37,7 @@ __all__ = [
     "events_schema",
     "forget_pieces",
     "icalendar_file",
+    "language_files",
     "search_words",
     "stable_id",
     "timelinejs",
@@ -57,3 +59,14 @@ def data_files(
     yield "data/words.json", partial(search_words, timeline)
     for key in timeline.stories:
         yield f"data/stories/{key}.timelinejs.json", partial(story_timelinejs, timeline, key, site_url)
+
+
+def language_files(
+    timeline: Timeline, title: str, site_url: str, prefix: str
+) -> Iterator[tuple[str, Callable[[], str]]]:
+    """Another language's feed and calendar (`timeline` as its pages show it), under its prefix:
+    their titles and links are in that language; the data files carry every translation."""
+    url = absolute(site_url, prefix) if site_url else ""
+    yield "events.ics", partial(icalendar_file, timeline, title, url)
+    yield "feed.xml", partial(atom_feed, timeline, title, url)
+    yield "data/words.json", partial(search_words, timeline)

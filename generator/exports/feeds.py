@@ -6,10 +6,10 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree
 
-from generator.content import edtf
 from generator.content.addresses import absolute
 from generator.content.markup import markdown_html
 from generator.content.model import Event, Timeline
+from generator.content.words import STATUS_LABELS
 from generator.exports.common import (
     ID_NAMESPACE,
     Linked,
@@ -22,6 +22,8 @@ from generator.exports.common import (
     reported,
     stable_id,
 )
+from generator.languages.catalogs import _
+from generator.languages.dates import in_words
 
 FEED_SIZE = 50
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
@@ -74,7 +76,7 @@ def atom_feed(timeline: Timeline, title: str, site_url: str = "") -> str:
     sub(sub(feed, "author"), "name", title)
     for event in latest:
         entry = sub(feed, "entry")
-        sub(entry, "title", f"{edtf.in_words(event.date)}: {event.title}")
+        sub(entry, "title", f"{in_words(event.date)}: {event.title}")
         sub(entry, "id", f"urn:uuid:{stable_id(event)}")
         sub(entry, "updated", _timestamp(_reported(timeline, event)))
         sub(entry, "link", rel="alternate", type="text/html", href=event_url(event, site_url))
@@ -136,8 +138,8 @@ def _vevent(event: Event, links: Linked, site_url: str) -> str:
     first = event.date.earliest
     last = event.date.latest or first
     cited = "; ".join(f"{source.title}, {source.publisher}, {source.published.isoformat()}" for source in links.sources)
-    status = f"{event.status.capitalize()}" + (f": {event.status_note}" if event.status_note else "")
-    description = f"{edtf.in_words(event.date)}. {status}. {event.summary}\n\nSources: {cited}"
+    status = _(STATUS_LABELS[event.status]) + (f": {event.status_note}" if event.status_note else "")
+    description = f"{in_words(event.date)}. {status}. {event.summary}\n\n{_('Sources:')} {cited}"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{stable_id(event)}@timeline",

@@ -21,11 +21,15 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 
 from generator import environment
 from generator.content.problems import ContentError
+from generator.languages.catalogs import SOURCE, _, ngettext, set_language
+from generator.languages.settings import LanguagesError, site_languages, without_catalog
 from generator.mkdocs import rawhtml, search
 from generator.mkdocs.exclusion import hand_written
+from generator.mkdocs.languages import alternates, language_navigation, language_of, material_languages
 from generator.mkdocs.overlay import SCRIPT
 from generator.mkdocs.parallel_build import ParallelBuild
 from generator.mkdocs.preview import Preview
@@ -74,6 +78,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.preview: Preview | None = None  # under `mkdocs serve` only
         self.parallel = ParallelBuild()
         self.built: set[str] = set()  # site-relative paths this build makes
+        self.languages: tuple[str, ...] = (SOURCE,)  # extra.timeline.languages, the main one first
+        self.navigations: dict[str, Any] = {}  # each other language's navigation
 
     def content_folder(self, config: Any) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content
@@ -91,6 +97,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(str(error)) from None
         if self.preview is not None and SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+        self.languages = configured_languages(config)
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -103,7 +110,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if not url and preview is None:
             log.info(NO_SITE_URL)
         site = Site(
-            config.site_name, config.site_description or "", url or "", config.repo_url or "", self.config.map_borders
+            config.site_name,
+            config.site_description or "",
+            url or "",
+            config.repo_url or "",
+            self.config.map_borders,
+            self.languages,
         )
         content = self.content_folder(config)
         try:
@@ -146,6 +158,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Any, *, config: Any) -> Any:
         self.built = {file.dest_uri for file in files}
+        prefixes = tuple(f"{code}/" for code in self.languages[1:])
+        for file in files.documentation_pages() if prefixes else ():
+            if file.src_uri.startswith(prefixes):  # in its language's navigation (on_nav), not the main one's
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         if self.preview is not None:
             self.preview.exclusion.built = self.built
             # later builds skip the generated files that did not change
@@ -153,13 +169,32 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        self.navigations = {code: language_navigation(nav, files, code) for code in self.languages[1:]}
         self.parallel.start(config, files, nav)  # `mkdocs build` on every core (or serial: it says why)
         return nav
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        # Our strings in the theme's overrides (theme/partials/header.html), in the page's language:
+        # on_page_context sets it before each page is rendered.
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(_, ngettext, newstyle=True)
         if self.preview is not None and env.bytecode_cache is None:
             env.bytecode_cache = self.preview.templates  # the theme compiled once per serve, not per save
         return env
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """The page's language (Material's strings and direction follow it: theme/partials/
+        language.html), its language's navigation, and its counterparts in the others."""
+        url = page.file.src_uri.removesuffix("index.md").removesuffix(".md")
+        language = language_of(url, self.languages)
+        page.meta["language"] = language
+        set_language(language)  # for this page's theme strings (on_env), rendered next in this process
+        if language in self.navigations:
+            context["nav"] = self.navigations[language]
+        if len(self.languages) > 1:
+            context["timeline_languages"] = alternates(page.url, self.languages)
+        context["timeline_prefix"] = "" if language == self.languages[0] else f"{language}/"
+        return context
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         return rawhtml.on_page_markdown(markdown, page)  # the page's HTML-only parts out of Markdown's way
@@ -180,11 +215,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             layout.remove_stale(site, self.built)  # a --dirty build deletes nothing itself
         if preview is not None:
             # The page reloads without waiting for the index; the new one replaces the old whole.
-            preview.build_ends(site, Path(config.docs_dir), lambda: search.write_index(site))
+            preview.build_ends(site, Path(config.docs_dir), lambda: search.write_indexes(site, self.languages))
             return
         started = time.perf_counter()
         try:
-            pages = search.write_index(site)
+            pages = search.write_indexes(site, self.languages)
         except search.SearchIndexError as error:  # the pages are built; the search would not load
             raise Abort(f"search index not written: {error}") from None
         log.info("search: %d pages indexed (%.2f s)", pages, time.perf_counter() - started)
@@ -198,6 +233,22 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.preview is not None:
             watch_content(server, self.content_folder(config), self.preview.saves)
         return server
+
+
+def configured_languages(config: Any) -> tuple[str, ...]:
+    """extra.timeline.languages, checked (generator/languages/settings.py); a PluginError says
+    what to write. A language whose interface strings we do not ship is said at INFO level."""
+    extra = config.extra.get("timeline") or {}
+    theme_language = config.theme.get("language") or SOURCE
+    try:
+        languages = site_languages(extra.get("languages"), theme_language, material_languages())
+    except LanguagesError as error:
+        raise PluginError(str(error)) from None
+    for code in without_catalog(languages):
+        log.info(
+            "timeline: no catalog of our strings in '%s' yet: they show in English (see docs/translating.md)", code
+        )
+    return languages
 
 
 def published_url(config_file: Path) -> str:

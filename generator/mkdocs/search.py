@@ -50,7 +50,7 @@ SPREAD_FROM = 4_000
 # Pagefind that hangs; TIMELINE_SEARCH_TIMEOUT (seconds) overrides it for a slow machine.
 TIMEOUT_SECONDS = environment.SETTINGS["TIMELINE_SEARCH_TIMEOUT"].default
 TIMEOUT_VARIABLE = "TIMELINE_SEARCH_TIMEOUT"
-ESSENTIAL = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")  # never empty
+ESSENTIAL = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")  # never empty (and a wasm.*.pagefind)
 
 
 def indexed_pages(site: Path) -> list[str]:
@@ -75,27 +75,39 @@ def least_shards(pages: int, cores: int) -> int:
     return indexers(AT_ONCE, cores) if pages >= SPREAD_FROM else 1
 
 
-def write_index(site: Path, shard_pages: int = SHARD_PAGES) -> int:
+def write_indexes(site: Path, languages: Sequence[str] = (LANGUAGE,), shard_pages: int = SHARD_PAGES) -> int:
+    """An index per language the site publishes: the main one's in _pagefind/, each other's in
+    <code>/_pagefind/ over its own pages only, stemmed as that language is (a page's search
+    finds the words of its own language's pages); pages indexed in all."""
+    total = 0
+    for number, language in enumerate(languages):
+        total += write_index(site, shard_pages, language, "" if number == 0 else f"{language}/")
+    return total
+
+
+def write_index(site: Path, shard_pages: int = SHARD_PAGES, language: str = LANGUAGE, prefix: str = "") -> int:
     """Index the built site into site/_pagefind, replacing the last index whole; pages indexed.
 
     One index of at most `shard_pages` pages per shard: the first in _pagefind/ and the others
     in _pagefind/shard-N/, listed in _pagefind/shards.json for the browser to merge."""
-    pages = indexed_pages(site)
+    root = site / prefix if prefix else site
+    pages = indexed_pages(root)
     cores = available_cores()
     runs = shards(pages, shard_pages, least_shards(len(pages), cores))
-    building = site / f"{BUNDLE}.building"
+    building = root / f"{BUNDLE}.building"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     outputs = [building / "main"] + [building / f"shard-{number}" for number in range(1, len(runs))]
     limit = timeout()
     with concurrent.futures.ThreadPoolExecutor(indexers(len(runs), cores)) as pool:
-        list(pool.map(lambda job: _write_shard(site, job[0], job[1], limit), zip(runs, outputs, strict=True)))
+        jobs = zip(runs, outputs, strict=True)
+        list(pool.map(lambda job: _write_shard(root, job[0], job[1], limit, language), jobs))
     primary = outputs[0]
     for output in outputs[1:]:
         output.rename(primary / output.name)
     names = [f"{output.name}/" for output in outputs[1:]]
     (primary / SHARDS_FILE).write_text(json.dumps(names), encoding="utf-8")
-    target = site / BUNDLE
+    target = root / BUNDLE
     shutil.rmtree(target, ignore_errors=True)
     primary.rename(target)
     shutil.rmtree(building, ignore_errors=True)
@@ -118,7 +130,9 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not write a shard's index (its own message follows)."""
 
 
-def _write_shard(site: Path, pages: Sequence[str], output: Path, limit: float = TIMEOUT_SECONDS) -> None:
+def _write_shard(
+    site: Path, pages: Sequence[str], output: Path, limit: float = TIMEOUT_SECONDS, language: str = LANGUAGE
+) -> None:
     """One Pagefind index of `pages`, by Pagefind's own command (`python -m pagefind`, from
     the pagefind[bin] package): Pagefind reads a folder, so the pages are linked into a folder of
     the shard's own, at the same paths (the URLs Pagefind gives them).
@@ -136,7 +150,7 @@ def _write_shard(site: Path, pages: Sequence[str], output: Path, limit: float = 
         except OSError:  # a file system without hard links
             shutil.copyfile(site / page, target)
     command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-path", str(output)]
-    command += ["--root-selector", ROOT_SELECTOR, "--force-language", LANGUAGE, "--glob", "**/index.html"]
+    command += ["--root-selector", ROOT_SELECTOR, "--force-language", language, "--glob", "**/index.html"]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     try:
@@ -149,6 +163,8 @@ def _write_shard(site: Path, pages: Sequence[str], output: Path, limit: float = 
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     empty = [name for name in ESSENTIAL if not (output / name).is_file() or not (output / name).stat().st_size]
+    if not any(path.stat().st_size for path in output.glob("wasm.*.pagefind")):
+        empty.append("wasm.*.pagefind")
     if done.returncode != 0 or empty:
         broken = ", ".join(empty) or "no file empty"
         raise SearchIndexError(f"Pagefind failed (exit {done.returncode}; {broken}): {done.stderr[-2000:]}")

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.languages.catalogs import SOURCE
+from generator.languages.settings import LanguagesError, site_languages
+from generator.mkdocs.languages import material_languages
 from generator.site.build import Site
 
 PLUGIN = "timeline"
@@ -31,7 +34,14 @@ def site_settings(config_file: Path) -> Site:
         raise SettingsError("\n".join(f"{config_file}: '{name}': {message}" for name, message in refused))
     plugin = config.plugins.get(PLUGIN)
     borders = bool(plugin.config.map_borders) if plugin is not None else False
+    extra = config.extra.get("timeline") or {}
+    theme_language = config.theme.get("language") or SOURCE
+    try:
+        languages = site_languages(extra.get("languages"), theme_language, material_languages())
+    except LanguagesError as error:
+        raise SettingsError(f"{config_file}: {error}") from None
     return Site(
+        languages=languages,
         title=config.site_name or "Timeline",
         description=config.site_description or "",
         url=config.site_url or "",

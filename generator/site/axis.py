@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.content import edtf
+from generator.content.words import STATUS_LABELS, N_
+from generator.languages import dates
+from generator.languages.catalogs import _, ngettext
 from generator.content.model import Citation, Event, Source
 
 # The width the rows are laid out for (a phone's page, less its margins): wider screens and
@@ -36,14 +39,14 @@ BIN_PX = 64  # the height of the tallest count
 TICK_LABEL_PX = {"year": 40, "month": 64, "day": 52}  # room a label needs at 0.7rem
 # What each part of the drawing means, in words: the legend under every axis and the about page.
 LEGEND = (
-    ("dot", "A dot", "one day"),
-    ("bar", "A bar", "a month, a season, a year or a span: every day it may mean"),
-    ("soft", "Faded ends", "approximate (c.) or uncertain"),
-    ("open", "A bar to the edge", "still going: an open end"),
-    ("unknown", "A dashed end", "that end is not known"),
-    ("disputed", "Striped or ringed", "disputed"),
-    ("retracted", "Hollow", "retracted"),
-    ("claim", "A tick across a mark", "one source's own date (point at it to see whose)"),
+    ("dot", N_("A dot"), N_("one day")),
+    ("bar", N_("A bar"), N_("a month, a season, a year or a span: every day it may mean")),
+    ("soft", N_("Faded ends"), N_("approximate (c.) or uncertain")),
+    ("open", N_("A bar to the edge"), N_("still going: an open end")),
+    ("unknown", N_("A dashed end"), N_("that end is not known")),
+    ("disputed", N_("Striped or ringed"), N_("disputed")),
+    ("retracted", N_("Hollow"), N_("retracted")),
+    ("claim", N_("A tick across a mark"), N_("one source's own date (point at it to see whose)")),
 )
 
 
@@ -65,14 +68,15 @@ def shape(value: edtf.EventDate) -> str:
 
 def spoken(value: edtf.EventDate) -> str:
     """A date as a screen reader says it on the axis: the pages' words, and what is unsure."""
-    words = edtf.in_words(value)
+    words = dates.in_words(value)
     qualifier = value.qualifier
     if qualifier in ("approximate", "uncertain-approximate"):
-        words += " (approximate)"
-    if qualifier in ("uncertain", "uncertain-approximate") and "uncertain" not in words:
-        words += " (uncertain)"
+        words += _(" (approximate)")
+    uncertain = _(" (uncertain)")
+    if qualifier in ("uncertain", "uncertain-approximate") and uncertain.strip() not in words:
+        words += uncertain
     if isinstance(value.end, str) and value.end == "open":
-        words += " (ongoing)"
+        words += _(" (ongoing)")
     return words
 
 
@@ -152,11 +156,7 @@ class Axis:
     @property
     def caption(self) -> str:
         first, last = self.start, self.end - timedelta(days=1)
-        return f"{_day_words(first)} to {_day_words(last)}"
-
-
-def _day_words(day: date) -> str:
-    return f"{day.day} {edtf.MONTH_NAMES[day.month]} {day.year}"
+        return _("%(first)s to %(last)s") % {"first": dates.day(first), "last": dates.day(last)}
 
 
 def view_of(events: Sequence[Event]) -> tuple[date, date]:
@@ -208,9 +208,13 @@ def axis(
     marks = []
     for event, (x, width, row, flags) in zip(events, placed, strict=True):
         claims = _claims(event, sources, start)
-        label = f"{spoken(event.date)}: {event.title}, {event.status}"
+        label = _("%(date)s: %(title)s, %(status)s") % {
+            "date": spoken(event.date),
+            "title": event.title,
+            "status": _(STATUS_LABELS[event.status]).lower(),
+        }
         if claims:
-            label += "; " + "; ".join(claim.label for claim in claims)
+            label += _("; ") + _("; ").join(claim.label for claim in claims)
         marks.append(Mark(event, x, width, row, flags, claims, label))
     rows = 1 + max(mark.row for mark in marks)
     return Axis(start, end, tuple(marks), (), ticks, rows, len(events))
@@ -249,7 +253,7 @@ def _rows(events: Sequence[Event], start: date, end: date) -> list[tuple[float, 
 def claim_labels(event: Event, sources: dict[str, Source]) -> list[tuple[Citation, str]]:
     """The citations whose own date differs from the event's, each with its label."""
     return [
-        (citation, f"{sources[citation.source].publisher}: {edtf.in_words(citation.date)}")
+        (citation, f"{sources[citation.source].publisher}: {dates.in_words(citation.date)}")
         for citation in event.sources
         if citation.date is not None and citation.date.text != event.date.text
     ]
@@ -288,9 +292,10 @@ def _ticks(start: date, end: date) -> list[Tick]:
         if unit == "year":
             label = str(day.year)
         elif unit == "month":
-            label = f"{edtf.MONTH_NAMES[day.month][:3]} {day.year}" if day.month == 1 or not found else edtf.MONTH_NAMES[day.month][:3]
+            short = dates.short_month(day.month)
+            label = f"{short} {day.year}" if day.month == 1 or not found else short
         else:
-            label = f"{day.day} {edtf.MONTH_NAMES[day.month][:3]}"
+            label = f"{day.day} {dates.short_month(day.month)}"
         found.append(Tick(x, label, round(100 * x / days, 2)))
     return found
 
@@ -347,14 +352,14 @@ def _bins(
         after = min(end, date(start.year + last_index // 12, last_index % 12 + 1, 1))
         count = counts.get(index, 0)
         if size == 1:
-            name = f"{edtf.MONTH_NAMES[month]} {year}"
+            name = dates.month_year(month, year)
         elif size == 3:
-            name = f"{edtf.MONTH_NAMES[month][:3]}–{edtf.MONTH_NAMES[(month + 1) % 12 + 1][:3]} {year}"
+            name = f"{dates.short_month(month)}–{dates.short_month((month + 1) % 12 + 1)} {year}"
         elif size == 12:
             name = str(year)
         else:
             name = f"{year}–{after.year - 1}"
-        label = f"{name}: {count} event{'s' * (count != 1)}"
+        label = ngettext("%(name)s: %(num)s event", "%(name)s: %(num)s events", count) % {"name": name, "num": count}
         href = period_href(year, month if size == 1 else None) if period_href and count else ""
         x = (first - start).days
         found.append(Bin(x, (after - first).days, count, round(BIN_PX * count / peak, 1), label, href))

@@ -22,11 +22,12 @@ from generator.content.reads import Inputs, changed
 from generator.content.check import CheckCache, check_content
 from generator.content.history import Change, History, read_history
 from generator.content.model import Timeline, build_timeline, published
-from generator.exports import data_files, forget_pieces
+from generator.exports import data_files, forget_pieces, language_files
+from generator.languages.catalogs import SOURCE, in_language
 from generator.parallel import worker_count
 from generator.site import stamp
 from generator.content.media import MEDIA_FOLDER
-from generator.site.render import pages
+from generator.site.render import language_timeline, pages
 from generator.site.write import Memo, Page, WriteReport, write_pages
 
 
@@ -60,6 +61,7 @@ class Site:
     url: str = ""
     repo_url: str = ""  # where the content's history can be read (GitHub, GitLab...)
     map_borders: bool = False  # extra.timeline.map_borders: draw countries' borders (contested) on the maps
+    languages: tuple[str, ...] = (SOURCE,)  # extra.timeline.languages: the main one first, the others under /<code>/
 
 
 def generate(
@@ -77,13 +79,31 @@ def site_pages(
 ) -> tuple[Inputs, list[Page]]:
     """The pages, the maps' basemaps and the pictures' renditions, and what they may read."""
     return pages(
-        timeline, site.url, site.title, changes or {}, site.repo_url, site.map_borders, media, site.description
+        timeline,
+        site.url,
+        site.title,
+        changes or {},
+        site.repo_url,
+        site.map_borders,
+        media,
+        site.description,
+        site.languages,
     )
 
 
 def exports(timeline: Timeline, site: Site) -> list[Page]:
-    """The open-data files."""
-    return [(path, make, ("data", path)) for path, make in data_files(timeline, site.title, site.description, site.url)]
+    """The open-data files; the feed and the calendar in each language too (the data carry
+    every translation: one file for all)."""
+    made = data_files(timeline, site.title, site.description, site.url)
+    files: list[Page] = [(path, make, ("data", path)) for path, make in made]
+    main = site.languages[0]
+    for path, make, own in list(files):
+        files[files.index((path, make, own))] = (path, partial(in_language, main, make), own)
+    for language in site.languages[1:]:
+        spoken = language_timeline(timeline, language, main)
+        for path, make in language_files(spoken, site.title, site.url, f"{language}/"):
+            files.append((f"{language}/{path}", partial(in_language, language, make), ("data", language, path)))
+    return files
 
 
 def build(
@@ -120,7 +140,8 @@ def build(
             return BuildReport(None, WriteReport(unchanged=last.files), time.perf_counter() - started, last.events)
     with few_collections(collect=reuse is None):  # the preview's process lets the collector run in its own time
         checked = reuse.checked if reuse is not None else None
-        timeline = build_timeline(published(check_content(content, workers, checked, saved=saved), drafts))
+        checked_content = check_content(content, workers, checked, saved=saved, languages=site.languages)
+        timeline = build_timeline(published(checked_content, drafts))
         memo = _memo(docs, site, reuse) if reuse is not None else None
         data = exports(timeline, site)
         inputs, files = site_pages(timeline, site, history.changes, content / MEDIA_FOLDER)

@@ -11,7 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from markupsafe import Markup
 
-from generator.content import edtf
+from generator.languages.catalogs import _
+from generator.languages.dates import in_words
+from generator.languages.records import shown
 from generator.content.model import Media
 from generator.site.pictures import Picture, Rendition
 from generator.site.templating import attribute
@@ -111,30 +113,30 @@ def caption_html(item: Media) -> str:
     terms (linked to the licence's deed when it has one), when, and where it was published."""
     parts = []
     if item.caption:
-        parts.append(f'<span class="tl-media__caption">{attribute(item.caption)}</span> ')
-    medium = "Video or post" if item.embed else "Photo"
+        parts.append(f'<span class="tl-media__caption">{shown(item.caption)}</span> ')
+    medium = _("Video or post") if item.embed else _("Photo")
     credit = f'<span class="tl-media__credit">{medium}: {attribute(item.credit)}</span>'
     deed = license_deed(item.license)
     terms = f'<a href="{deed}" rel="license">{attribute(item.license)}</a>' if deed else attribute(item.license)
     credit += f' · <span class="tl-media__license">{terms}</span>'
     if item.date:
-        credit += f" · {attribute(edtf.in_words(item.date))}"
+        credit += f" · {attribute(in_words(item.date))}"
     if item.source_url:
-        credit += f' · <a href="{attribute(item.source_url)}">source</a>'
+        credit += f' · <a href="{attribute(item.source_url)}">{_("source")}</a>'
     parts.append(credit)
     return "".join(parts)
 
 
 def _figure(item: Media, found: Picture, root: str, eager: bool, index: int) -> str:
-    shown = picture_html(found, item.alt, root, eager)
+    picture = picture_html(found, item.alt, root, eager)
     caption = f"<figcaption>{caption_html(item)}</figcaption>"
     if item.embed:
         address, host = player(item.embed)
         data = f' data-player="{attribute(address)}"' if address else ""
-        verb = "Play on" if address else "Open on"
+        verb = _("Play on %(host)s") if address else _("Open on %(host)s")
         link = (
-            f'<a class="tl-embed__link" href="{attribute(item.embed)}"{data} rel="noopener">{shown}'
-            f'<span class="tl-embed__play">{verb} {attribute(host)}</span></a>'
+            f'<a class="tl-embed__link" href="{attribute(item.embed)}"{data} rel="noopener">{picture}'
+            f'<span class="tl-embed__play">{attribute(verb % {"host": host})}</span></a>'
         )
         return f'<figure class="tl-media tl-embed" id="media-{index + 1}">{link}{caption}</figure>'
-    return f'<figure class="tl-media" id="media-{index + 1}">{shown}{caption}</figure>'
+    return f'<figure class="tl-media" id="media-{index + 1}">{picture}{caption}</figure>'

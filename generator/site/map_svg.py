@@ -11,6 +11,7 @@ from generator.content.addresses import address
 from generator.content.model import PRECISION_KM, Precision
 from generator.site.basemap import ATLAS_CREDIT, HEIGHT, WIDTH, Frame, country_rings, outline_path
 from generator.site.placemap import EDGE_INSET, LABEL_PX, MAX_LABELS, Edge, Group, PlaceMap, Spot, dot_radius
+from generator.languages.catalogs import _, ngettext
 from generator.site.templating import attribute, render
 
 LIST_ID = "tl-map-list"
@@ -19,16 +20,24 @@ LIST_ID = "tl-map-list"
 def precision_words(precision: Precision) -> str:
     """How precisely a mark locates its place, in a few words for its accessible name."""
     km = PRECISION_KM[precision]
-    return "the exact spot" if not km else "somewhere in the country" if precision == "country" else f"within about {km:g} km"
+    if not km:
+        return _("the exact spot")
+    return _("somewhere in the country") if precision == "country" else _("within about %(km)s km") % {"km": f"{km:g}"}
   # the text equivalent under the map: a group's link without the script
 
 
 def map_figure(
-    drawn: PlaceMap | None, root: str, borders: bool = False, pick: bool = False, path: str = ""
+    drawn: PlaceMap | None,
+    root: str,
+    borders: bool = False,
+    pick: bool = False,
+    path: str = "",
+    shared: str | None = None,
 ) -> Markup | None:
     """The map's figure; `pick` makes its marks choose the timeline's place filter (with the
     script), not open the place's page; `path` (SVG points) is a story's way between places,
-    drawn with the land so that it follows the view."""
+    drawn with the land so that it follows the view. `root` leads to the pages' root, `shared`
+    (if another) to the site's, where the basemaps are: another language's pages share them."""
     if drawn is None:
         return None
     marks = "".join(_group(group, root, drawn.frame) for group in drawn.groups)
@@ -37,6 +46,7 @@ def map_figure(
     values = {
         "map": drawn,
         "root": root,
+        "shared": root if shared is None else shared,
         "marks": Markup(marks),
         "places": places,
         "borders": borders,
@@ -58,8 +68,8 @@ def map_figure(
 def spot_label(spot: Spot) -> str:
     """A mark's accessible name: the place, its country, its events, and how precisely it is known."""
     place = spot.place
-    where = place.name if place.country in (place.name, "") else f"{place.name}, {place.country}"
-    events = f": {spot.events} event{'s' if spot.events != 1 else ''}" if spot.events else ""
+    where = place.name if place.country in (place.name, "") else f"{place.name}{_(', ')}{place.country}"
+    events = ngettext(": %(num)s event", ": %(num)s events", spot.events) % {"num": spot.events} if spot.events else ""
     precise = f" ({precision_words(place.precision)})" if place.precision else ""
     return f"{where}{events}{precise}"
 
@@ -67,13 +77,13 @@ def spot_label(spot: Spot) -> str:
 def _edge(edge: Edge, root: str) -> str:
     """Places beyond the map's frame, named at the edge in their direction: a link to the place
     (or, for several, to the list of places), which shows it on a map of its own."""
-    names = ", ".join(spot_label(spot) for spot in edge.spots)
+    names = _(", ").join(spot_label(spot) for spot in edge.spots)
     href = f"{root}{address('place', edge.spots[0].place.id)}" if len(edge.spots) == 1 else f"#{LIST_ID}"
     members = " ".join(spot.place.id for spot in edge.spots)
     where = " ".join(f"{spot.x:g},{spot.y:g}" for spot in edge.spots)
     return (
         f'<a class="tl-pe" href="{href}" data-members="{attribute(members)}" data-at="{where}"'
-        f' transform="translate({edge.x:g} {edge.y:g})" aria-label="{attribute(f"Beyond this map: {names}")}">'
+        f' transform="translate({edge.x:g} {edge.y:g})" aria-label="{attribute(_("Beyond this map: %(names)s") % {"names": names})}">'
         f'<text class="tl-map__name tl-pe__name" y="4" text-anchor="{edge.anchor}">{attribute(edge.label)}</text></a>'
     )
 
@@ -84,10 +94,15 @@ def _group(group: Group, root: str, frame: Frame) -> str:
         for spot in group.spots
     ]
     if len(group.spots) > 1:
-        names = ", ".join(spot.place.name for spot in group.spots)
+        names = _(", ").join(spot.place.name for spot in group.spots)
         # What is written on the map starts what is said: its name ("Iraq +2") or else its count.
-        said = f"{group.label}: {len(group.spots)} places" if group.label else f"{len(group.spots)} places"
-        label = f"{said}: {names}; {group.events} events (zoom in to tell them apart)"
+        count_words = ngettext("%(num)s place", "%(num)s places", len(group.spots)) % {"num": len(group.spots)}
+        said = f"{group.label}: {count_words}" if group.label else count_words
+        label = ngettext(
+            "%(said)s: %(names)s; %(num)s event (zoom in to tell them apart)",
+            "%(said)s: %(names)s; %(num)s events (zoom in to tell them apart)",
+            group.events,
+        ) % {"said": said, "names": names, "num": group.events}
         count = "" if group.label else f'<text class="tl-pg__n" y="4">{len(group.spots)}</text>'
         members = " ".join(spot.place.id for spot in group.spots)
         parts.append(

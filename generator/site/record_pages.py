@@ -16,7 +16,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.content import edtf
-from generator.content.model import STATUS_MEANINGS, Event, Place, Source
+from generator.content.model import STATUS_MEANINGS, Count, Event, Place, Source
+from generator.languages.catalogs import _
 from generator.exports.jsonld import json_ld
 from generator.site.figures import media_html, thumb_of
 from generator.site.map_svg import map_figure
@@ -48,8 +49,8 @@ def event_page(common: dict[str, Any], key: str) -> str:
         history=history,
         order="/".join(part.isoformat() for part in event.date.sort_key) + "/" + event.id,
         search_years=event_years(event.date),
-        map=map_figure(where, "../../", common["map_borders"]),
-        figures=media_html(event.media, common["pictures"], "../../"),
+        map=map_figure(where, "../../", common["map_borders"], shared="../../" + common["up"]),
+        figures=media_html(event.media, common["pictures"], "../../" + common["up"]),
         thumb=thumb_of(event.media, common["pictures"]),
     )
 
@@ -91,9 +92,10 @@ def _record_page(common: dict[str, Any], name: str, record: object, events: list
     drawn = axis_figure(timeline, events, "../../", links, match=match) if match else None
     located = None
     if isinstance(record, Place):
-        located = map_figure(place_map([(record, len(events))], sized=False), "../../", common["map_borders"])
+        drawn_place = place_map([(record, len(events))], sized=False)
+        located = map_figure(drawn_place, "../../", common["map_borders"], shared="../../" + common["up"])
     media = getattr(record, "media", ())
-    shown = media_html(media, common["pictures"], "../../")
+    shown = media_html(media, common["pictures"], "../../" + common["up"])
     thumb = thumb_of(media, common["pictures"])
     return render(f"{name}.md.j2", **common, **{name: record}, events=events, axis=drawn, map=located, figures=shown, thumb=thumb)
 
@@ -109,20 +111,21 @@ def casualty_lines(event: Event, sources: dict[str, Source]) -> list[CasualtyLin
     """Killed and wounded as each source counts them, side by side, with the range they span;
     an event's own figure is its single source's, or the record's when several are cited."""
     lines = []
-    for label, kind in (("Killed", "killed"), ("Wounded", "wounded")):
+    for label, kind in ((_("Killed"), "killed"), (_("Wounded"), "wounded")):
         claims = [(getattr(c, kind), sources[c.source].publisher) for c in event.sources if getattr(c, kind)]
         own = getattr(event, kind)
         if own is not None and not claims:
             publishers = list(dict.fromkeys(sources[c.source].publisher for c in event.sources))
-            claims = [(own, publishers[0] if len(publishers) == 1 else "this record")]
+            claims = [(own, publishers[0] if len(publishers) == 1 else _("this record"))]
         elif own is not None:
-            claims.insert(0, (own, "this record"))
+            claims.insert(0, (own, _("this record")))
         if not claims:
             continue
         counts = sorted({count for count, _ in claims})
         low, high = counts[0], counts[-1]
-        spread = f"{low.value} to {high.value}{' or more' if high.at_least else ''}" if low.value != high.value else ""
-        lines.append(CasualtyLine(label, [(str(count), whose) for count, whose in claims], spread))
+        most = (_("%(num)s or more") if high.at_least else "%(num)s") % {"num": high.value}
+        spread = _("%(low)s to %(high)s") % {"low": low.value, "high": most} if low.value != high.value else ""
+        lines.append(CasualtyLine(label, [(count_words(count), whose) for count, whose in claims], spread))
     return lines
 
 
@@ -132,6 +135,11 @@ def event_years(value: edtf.EventDate) -> list[str]:
     first = value.earliest.year
     last = value.latest.year if value.latest else first
     return [str(year) for year in range(first, min(last, first + 9) + 1)]
+
+
+def count_words(count: Count) -> str:
+    """"25", "at least 25", in the page's language."""
+    return _("at least %(num)s") % {"num": count.value} if count.at_least else str(count.value)
 
 
 Maker = Callable[[dict[str, Any], str], str]

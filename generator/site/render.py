@@ -18,7 +18,19 @@ from markupsafe import Markup
 from generator.content.addresses import address
 from generator.content import edtf
 from generator.content.history import Change
-from generator.content.model import PRECISION_MEANINGS, PUBLISHED_STATUSES, STATUS_MEANINGS, Event, Place, Timeline
+from generator.content.model import (
+    PRECISION_MEANINGS,
+    PUBLISHED_STATUSES,
+    STATUS_MEANINGS,
+    Event,
+    Place,
+    Timeline,
+    build_timeline,
+)
+from generator.languages.catalogs import SOURCE, in_language
+from generator.languages.dates import in_words
+from generator.languages.records import Untranslated, localized
+from generator.languages.scripts import strings_module, strings_path
 from generator.content.reads import Inputs, WatchedDict
 from generator.exports import FEED_SIZE
 from generator.site.axis import LEGEND
@@ -63,34 +75,53 @@ def pages(
     map_borders: bool = False,
     media: Path | None = None,
     site_description: str = "",
+    languages: tuple[str, ...] = (SOURCE,),
 ) -> tuple[Inputs, list[File]]:
-    """Every generated file: the pages (each with its share preview, share.py), the maps'
-    basemaps, the pictures' renditions and the site's card (pictures.py); and the inputs they
-    read, for a long-lived process to tell which pages a change reaches."""
+    """Every generated file: the pages of each language (each with its share preview, share.py),
+    the maps' basemaps, the pictures' renditions and the site's card (pictures.py); and the
+    inputs they read, for a long-lived process to tell which pages a change reaches.
+
+    The main language's pages are where they always were; each other language's are the same
+    pages under its prefix (/ar/), made from the records' translations (languages/records.py).
+    The basemaps, pictures and card are the same in every language: written once."""
     shown: WatchedDict[str, Picture] = WatchedDict("pictures", pictures_of(timeline))
     changed: WatchedDict[str, Change] = WatchedDict("changes", changes or {})
     inputs = site_inputs(timeline, shown, changed)
     card = Card(card_path(site_title, site_description), site_title)
-    common: dict[str, Any] = {
-        "timeline": timeline,
-        "inputs": inputs,
-        "site_title": site_title,
-        "site_url": site_url,
-        "map_borders": map_borders,
-        "pictures": shown,
-        "root_card": card,
-        "changes": changed,
-        "repo_url": repo_url,
-    }
+    main = languages[0]
     files: list[File] = []
-    for path, make, own, share in _pages(timeline, common):
-        if share is not None:
-            preview = partial(share_of, timeline, share, shown, card, site_description)
-            files.append((path, partial(fronted, make, preview), own))
-        else:
-            files.append((path, make, own))
+    for language in languages:
+        prefix = "" if language == main else f"{language}/"
+        spoken = timeline if not prefix else language_timeline(timeline, language, main)
+        if prefix:
+            inputs.add(spoken.inputs(), {prefix + name: make for name, make in derivations(spoken).items()})
+        common: dict[str, Any] = {
+            "timeline": spoken,
+            "inputs": inputs.scoped(prefix),
+            "site_title": site_title,
+            "site_url": site_url,
+            "map_borders": map_borders,
+            "pictures": shown,
+            "root_card": card,
+            "changes": changed,
+            "repo_url": repo_url,
+            "language": language,
+            "up": "../" if prefix else "",
+            "prefix": prefix,
+            "main_language": main,  # from a language's root to the site's, where the shared files are
+        }
+        for path, make, own, share in _pages(spoken, common, shared=not prefix):
+            said = partial(in_language, language, make)
+            if share is not None:
+                preview = partial(in_language, language, partial(share_of, spoken, share, shown, card, site_description))
+                files.append((prefix + path, partial(fronted, said, preview), (language, own) if prefix else own))
+            else:
+                files.append((prefix + path, said, (language, own) if prefix else own))
     files.append((card.path, partial(site_card, site_title, site_description), ("card", site_title, site_description)))
     files.append((CONSTANTS_PATH, constants_module, ("constants",)))
+    for language in languages:
+        if language != SOURCE:  # the scripts' strings in each language (English is their own)
+            files.append((strings_path(language), partial(strings_module, language), ("strings", language)))
     for found in sorted(dict.values(shown), key=lambda found: found.digest) if media else ():
         assert media is not None
         for rendition, extension in renditions(found):
@@ -101,7 +132,14 @@ def pages(
 Listed = tuple[str, Callable[[], str], Hashable, "PageRef | None"]
 
 
-def _pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Listed]:
+def language_timeline(timeline: Timeline, language: str, main: str) -> Timeline:
+    """The timeline as another language's pages show it: its records' translations, the main
+    language's text marked where one is missing; its reads noted under its own names."""
+    content = localized(timeline.content, language, main)
+    return build_timeline(content, f"{language}/", partial(Untranslated, lang=main))
+
+
+def _pages(timeline: Timeline, common: dict[str, Any], shared: bool = True) -> Iterator[Listed]:
     """Every generated page as (path under docs/, a call that renders it, its own record, the
     record its share preview speaks of).
 
@@ -127,7 +165,7 @@ def _pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Listed]:
         answer = partial(oembed_of, common, key)
         yield f"{address('story', key)}oembed.json", answer, ("oembed", key), None
     yield "embed/timeline/index.html", partial(_timeline_embed, common), ("embed", "timeline"), None
-    for frame in sorted(map_frames(timeline), key=lambda frame: frame.key):
+    for frame in sorted(map_frames(timeline), key=lambda frame: frame.key) if shared else ():
         for detail, suffix in ((1, ""), (DETAIL, "-detail")):
             drawn = partial(basemap_svg, frame, common["map_borders"], detail)
             yield f"maps/{frame.key}{suffix}.svg", drawn, ("basemap", frame, common["map_borders"], detail), None
@@ -165,7 +203,7 @@ def about_page(intro: str, borders: bool = False) -> str:
     mean, from the definitions the checker and the pages use."""
     heading, _, rest = (intro.strip() or DEFAULT_ABOUT).partition("\n")
     statuses = [(status, STATUS_MEANINGS[status]) for status in PUBLISHED_STATUSES]
-    dates = [(edtf.in_words(edtf.parse(text)), meaning) for text, meaning in edtf.READING_EXAMPLES]
+    dates = [(in_words(edtf.parse(text)), meaning) for text, meaning in edtf.READING_EXAMPLES]
     values = {"heading": heading, "intro": Markup(rest.strip()), "statuses": statuses, "dates": dates}
     precisions = list(PRECISION_MEANINGS.items())
     return render("about.md.j2", **values, legend=LEGEND, precisions=precisions, borders=borders)
@@ -189,7 +227,7 @@ def _places_index(common: dict[str, Any]) -> str:
     timeline = common["timeline"]
     in_use = frozenset(key for key, used in timeline.by_place.items() if used)
     drawn = place_map(place_counts(timeline, timeline.events))
-    return render("places.md.j2", **common, in_use=in_use, map=map_figure(drawn, "../", common["map_borders"]))
+    return render("places.md.j2", **common, in_use=in_use, map=map_figure(drawn, "../", common["map_borders"], shared="../" + common["up"]))
 
 
 def _home_page(common: dict[str, Any]) -> str:

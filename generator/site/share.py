@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from generator.content.markup import markdown_text
 from generator.content.model import Actor, Event, Media, Place, Timeline
+from generator.content.words import N_
+from generator.languages.catalogs import _, ngettext
+from generator.languages.dates import month_year
 from generator.site.pictures import CARD, Picture, picture
 
 DESCRIPTION_CHARS = 200  # what a share preview shows of a description, about
@@ -72,16 +75,17 @@ def share_of(timeline: Timeline, page: PageRef, pictures: dict[str, Picture], ca
     elif kind == "actor":
         actor = timeline.actors[name]
         count = len(timeline.by_actor[name])
-        text = markdown_text(actor.description) if actor.description else f"{actor.name}: {_events(count)}."
+        text = markdown_text(actor.description) if actor.description else f"{actor.name}: {_events(count)}{_('.')}"
         media = actor.media
     elif kind == "place":
         place = timeline.places[name]
-        where = place.name if place.country == place.name else f"{place.name}, {place.country}"
-        text, media = f"{where}: {_events(len(timeline.by_place[name]))}.", place.media
+        where = place.name if place.country == place.name else f"{place.name}{_(', ')}{place.country}"
+        text, media = f"{where}: {_events(len(timeline.by_place[name]))}{_('.')}", place.media
     elif kind == "source":
         source = timeline.sources[name]
         cited = len(timeline.by_source[name])
-        text = f"{source.title} ({source.publisher}, {source.published.isoformat()}): cited by {_events(cited)}."
+        said = {"title": source.title, "publisher": source.publisher, "day": source.published.isoformat()}
+        text = _("%(title)s (%(publisher)s, %(day)s): cited by %(events)s.") % {**said, "events": _events(cited)}
     elif kind == "story":
         story = timeline.stories[name]
         media = tuple(item for event in timeline.story_events(story) for item in event.media)
@@ -92,13 +96,13 @@ def share_of(timeline: Timeline, page: PageRef, pictures: dict[str, Picture], ca
             return Share(_clip(story.summary), widest.path, widest.width, widest.height, alt, "article", "oembed.json")
         return Share(_clip(story.summary), card.path, CARD[0], CARD[1], card.alt, "article", "oembed.json")
     elif kind == "tag":
-        text = f"{_events(len(timeline.by_tag[name]))} tagged {name}."
+        text = _("%(events)s tagged %(tag)s.") % {"events": _events(len(timeline.by_tag[name])), "tag": timeline.tag_label(name)}
     elif kind == "period":
-        text = f"The timeline's events of {name}."
+        text = _("The timeline's events of %(period)s.") % {"period": _period_name(name)}
     elif kind == "index":
-        text = INDEXES[name].format(events=_events(len(timeline.events)), count=_count(timeline, name))
+        text = _(INDEXES[name]).format(events=_events(len(timeline.events)), count=_count(timeline, name))
     elif kind == "about":
-        text = "How this timeline is made: what each status and date means, how to read its time axis and maps."
+        text = _("How this timeline is made: what each status and date means, how to read its time axis and maps.")
     else:
         text = site_description
     found = first_image(media, pictures)
@@ -110,12 +114,12 @@ def share_of(timeline: Timeline, page: PageRef, pictures: dict[str, Picture], ca
 
 
 INDEXES = {
-    "timeline": "The whole timeline, {events} in time order, with filters and a page per year.",
-    "actors": "Who: the {count} actors of the timeline's {events}, by kind.",
-    "places": "Where: the {count} places of the timeline's {events}, on a map and by country.",
-    "sources": "The {count} news reports the timeline's {events} are drawn from.",
-    "tags": "The timeline's {events} by tag: {count} tags.",
-    "stories": "Stories through the timeline's {events}: {count}, told one step at a time.",
+    "timeline": N_("The whole timeline, {events} in time order, with filters and a page per year."),
+    "actors": N_("Who: the {count} actors of the timeline's {events}, by kind."),
+    "places": N_("Where: the {count} places of the timeline's {events}, on a map and by country."),
+    "sources": N_("The {count} news reports the timeline's {events} are drawn from."),
+    "tags": N_("The timeline's {events} by tag: {count} tags."),
+    "stories": N_("Stories through the timeline's {events}: {count}, told one step at a time."),
 }
 
 
@@ -131,7 +135,13 @@ def _count(timeline: Timeline, folder: str) -> int:
 
 
 def _events(count: int) -> str:
-    return f"{count} event{'s' if count != 1 else ''}"
+    return ngettext("%(num)s event", "%(num)s events", count) % {"num": count}
+
+
+def _period_name(name: str) -> str:
+    """A timeline page's name ("2020", "March 2020") in the page's language, from its key."""
+    year, dash, month = name.partition("-")
+    return month_year(int(month), int(year)) if month else year
 
 
 

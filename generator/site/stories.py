@@ -48,12 +48,16 @@ def story_path(drawn: PlaceMap, timeline: Timeline, story: Story) -> str:
     return " ".join(f"{x:g},{y:g}" for x, y in points) if len(points) > 1 else ""
 
 
-def story_figures(timeline: Timeline, story: Story, root: str, borders: bool) -> tuple[Markup | None, Markup | None]:
-    """The story's axis (its events) and map (its places, the path between them)."""
+def story_figures(
+    timeline: Timeline, story: Story, root: str, borders: bool, up: str = ""
+) -> tuple[Markup | None, Markup | None]:
+    """The story's axis (its events) and map (its places, the path between them); `up` leads
+    from the pages' root to the site's (another language's pages)."""
     events = sorted(dict.fromkeys(timeline.story_events(story)), key=lambda event: event.sort_key)
     axis = axis_figure(timeline, events, root, _no_period_links)
     drawn = place_map(story_places(timeline, story), sized=False)
-    located = map_figure(drawn, root, borders, path=story_path(drawn, timeline, story) if drawn else "")
+    path = story_path(drawn, timeline, story) if drawn else ""
+    located = map_figure(drawn, root, borders, path=path, shared=root + up)
     return axis, located
 
 
@@ -78,16 +82,18 @@ def steps(timeline: Timeline, story: Story, pictures: dict[str, Any], root: str)
 
 
 def story_page(timeline: Timeline, story: Story, common: dict[str, Any]) -> str:
-    axis, located = story_figures(timeline, story, "../../", common["map_borders"])
-    values = {"story": story, "steps": steps(timeline, story, common["pictures"], "../../"), "axis": axis, "map": located}
+    axis, located = story_figures(timeline, story, "../../", common["map_borders"], common["up"])
+    shown = steps(timeline, story, common["pictures"], "../../" + common["up"])
+    values = {"story": story, "steps": shown, "axis": axis, "map": located}
     return render("story.md.j2", **common, **values, embed_height=EMBED_HEIGHT, status_help=_status_help())
 
 
 def story_embed(timeline: Timeline, story: Story, common: dict[str, Any]) -> str:
     """The chromeless page of a story, for an <iframe> (embed/stories/<id>/index.html)."""
     root = "../../../"
-    axis, located = story_figures(timeline, story, root, common["map_borders"])
-    values = {"story": story, "steps": steps(timeline, story, common["pictures"], root), "axis": axis, "map": located}
+    axis, located = story_figures(timeline, story, root, common["map_borders"], common["up"])
+    shown = steps(timeline, story, common["pictures"], root + common["up"])
+    values = {"story": story, "steps": shown, "axis": axis, "map": located}
     return render("embed_story.html.j2", **common, **values, root=root, status_help=_status_help())
 
 

@@ -18,7 +18,11 @@ from markupsafe import Markup
 
 from generator.content.addresses import address
 from generator.content import edtf
-from generator.content.model import PRECISION_MEANINGS, Event
+from generator.content.model import PRECISION_MEANINGS, STATUS_MEANINGS, Event
+from generator.content.words import ACTOR_KIND_LABELS, PRECISION_LABELS, STATUS_LABELS
+from generator.languages import dates
+from generator.languages.catalogs import _, current, direction, name_of, ngettext
+from generator.languages.records import Untranslated, is_untranslated, marked, shown
 from generator.site.layout import GENERATED_MARK, RAW_HTML_END, RAW_HTML_START
 
 MONTHS = edtf.MONTH_NAMES
@@ -28,8 +32,40 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def plain(value: object) -> Markup:
-    """Plain text for a Markdown page: HTML-escaped, Markdown-escaped, on one line."""
+    """Plain text for a Markdown page: HTML-escaped, Markdown-escaped, on one line; marked with
+    its language where it is the main language's text on another language's page."""
+    if isinstance(value, Untranslated):
+        return Markup(marked(_plain(str(value)), value.lang, escaped=True))
     return _plain(str(value))
+
+
+def status_label(status: str) -> str:
+    return _(STATUS_LABELS[status])
+
+
+def precision_label(precision: str) -> str:
+    return _(PRECISION_LABELS[precision])
+
+
+def actor_kind(kind: str) -> str:
+    return _(ACTOR_KIND_LABELS[kind])
+
+
+def day(value: object) -> str:
+    """A day (a source's publication, a record's last change) in the page's language."""
+    import datetime
+
+    assert isinstance(value, datetime.date)
+    return dates.day(value)
+
+
+def status_meaning(status: str) -> str:
+    return _(STATUS_MEANINGS[status])  # type: ignore[index]
+
+
+def listed(names: tuple[str, ...] | list[str]) -> Markup:
+    """Names joined with the language's comma, each escaped and marked if untranslated."""
+    return Markup(_(", ")).join(shown(name) for name in names)
 
 
 @lru_cache(maxsize=1 << 16)  # names, titles and dates recur on many pages
@@ -48,7 +84,10 @@ def _attribute(text: str) -> Markup:
 
 
 def markdown_field(value: str | None) -> Markup:
-    """A Markdown field, already checked free of raw HTML and unsafe links by the checker."""
+    """A Markdown field, already checked free of raw HTML and unsafe links by the checker; in a
+    block of its own language where it is the main language's text on another's page."""
+    if isinstance(value, Untranslated):
+        return Markup(f'<div lang="{value.lang}" dir="{direction(value.lang)}" markdown>\n\n{str(value)}\n\n</div>')
     return Markup(value or "")
 
 
@@ -56,20 +95,30 @@ def markdown_field(value: str | None) -> Markup:
 def markdown_html(value: str | None) -> Markup:
     """A Markdown field as HTML, for the pages MkDocs does not make (the embeds): the checker
     refused raw HTML and unsafe links in it, and Python-Markdown escapes the rest."""
-    return Markup(markdown.markdown(value or ""))
+    made = markdown.markdown(str(value or ""))
+    if isinstance(value, Untranslated):
+        return Markup(f'<div lang="{value.lang}" dir="{direction(value.lang)}">{made}</div>')
+    return Markup(made)
 
 
-@lru_cache(maxsize=1 << 16)
 def date_words(value: edtf.EventDate) -> str:
-    return edtf.in_words(value)
+    """The date in the words of the page's language (languages/dates.py)."""
+    return dates.in_words(value)
 
 
-@lru_cache(maxsize=1 << 17)
 def event_html(event: Event, root: str = "../../") -> Markup:
     """`<strong>date</strong>: <a>title</a>`: the line every list of events is made of. `root`
     leads from the page's URL to the site's (directory URLs: /actors/<id>/ needs ../../)."""
+    return _event_html(event, root, current())
+
+
+@lru_cache(maxsize=1 << 17)
+def _event_html(event: Event, root: str, language: str) -> Markup:
     words = attribute(date_words(event.date))
-    return Markup(f'<strong>{words}</strong>: <a href="{root}{address("event", event.id)}">{attribute(event.title)}</a>')
+    title = shown(event.title)
+    return Markup(_("<strong>{date}</strong>: {title}")).format(
+        date=Markup(words), title=Markup(f'<a href="{root}{address("event", event.id)}">{title}</a>')
+    )
 
 
 def event_list(events: list[Event], root: str) -> Markup:
@@ -88,7 +137,14 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    # One environment for every language: the callables read the page's language (catalogs.py).
+    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(status_label=status_label, status_meaning=status_meaning, listed=listed, shown=shown)
+    env.globals.update(is_untranslated=is_untranslated, language_name=name_of, direction=direction, current=current)
+    env.globals.update(precision_label=precision_label, actor_kind=actor_kind)
+    env.filters.update(day=day, short_month=lambda number: dates.short_month(number))
     env.filters.update(text=plain, attr=attribute, md=markdown_field, words=date_words, start_words=start_words)
     env.filters.update(html=markdown_html)
     env.globals.update(GENERATED_MARK=Markup(GENERATED_MARK), event_list=event_list, event_html=event_html)
@@ -102,6 +158,6 @@ def render(template: str, **values: Any) -> str:
 
 
 def start_words(value: edtf.EventDate) -> str:
-    return edtf.point_in_words(value.first_point)
+    return dates.point_in_words(value.first_point)
 
 

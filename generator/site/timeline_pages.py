@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache, partial
 from typing import Any, NamedTuple
@@ -24,7 +24,10 @@ from generator.site.map_svg import map_figure
 from generator.site.pictures import Picture, Rendition
 from generator.site.placemap import place_counts, place_map
 from generator.site.share import PageRef
-from generator.site.templating import MONTHS, attribute, date_words, render
+from generator.languages import dates
+from generator.languages.catalogs import _, current
+from generator.languages.records import shown
+from generator.site.templating import attribute, date_words, listed, render, status_label
 
 Listed = tuple[str, Callable[[], str], Hashable, "PageRef | None"]
 
@@ -46,12 +49,13 @@ def timeline_groups(events: list[Event]) -> list[tuple[int, list[Group]]]:
         start = event.date.first_point
         year = start.earliest.year
         if start.precision in ("day", "month"):
-            label, anchor = f"{MONTHS[start.earliest.month]} {year}", f"{year}-{start.earliest.month:02d}"
+            label, anchor = dates.month_year(start.earliest.month, year), f"{year}-{start.earliest.month:02d}"
         elif start.precision == "season":
-            label, anchor = edtf.point_in_words(start).removeprefix("c. ").split(" (")[0], f"{year}-season"
+            bare = replace(start, qualifier=None)  # the heading names the season; each event says how sure
+            label, anchor = dates.point_in_words(bare), f"{year}-season"
             label = label[0].upper() + label[1:]
         else:
-            label, anchor = f"{year}, no finer date", f"{year}-year"
+            label, anchor = _("%(year)s, no finer date") % {"year": year}, f"{year}-year"
         group = years.setdefault(year, {}).setdefault(anchor, Group(year, label, anchor, []))
         group.events.append(event)
     return [(year, list(groups.values())) for year, groups in years.items()]
@@ -78,7 +82,7 @@ class Stretch:
 
     @property
     def name(self) -> str:
-        return f"{MONTHS[self.month]} {self.year}" if self.month else str(self.year)
+        return dates.month_year(self.month, self.year) if self.month else str(self.year)
 
 
 def stretches(events: list[Event]) -> list[Stretch]:
@@ -165,7 +169,7 @@ def timeline_pages(timeline: Timeline, common: dict[str, Any]) -> Iterator[Liste
         yield f"timeline/events-{year}.json", partial(_rows, common, year), ("rows", year), None
     for stretch in inputs.derived("stretches"):
         page = partial(_stretch_page, common, stretch.path)
-        yield f"{stretch.path}index.md", page, ("period", stretch.path), PageRef("period", stretch.name)
+        yield f"{stretch.path}index.md", page, ("period", stretch.path), PageRef("period", f"{stretch.year}-{stretch.month:02d}" if stretch.month else str(stretch.year))
 
 
 def _names_file(inputs: Inputs) -> str:
@@ -241,11 +245,13 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _item(timeline: Timeline, root: str, pictures: dict[str, Picture]) -> Callable[[Event], Markup]:
+def _item(timeline: Timeline, root: str, pictures: dict[str, Picture], up: str = "") -> Callable[[Event], Markup]:
+    language = current()
+
     def item(event: Event) -> Markup:
         actors = tuple(timeline.actors[key].name for key in event.actors)
         places = tuple(timeline.places[key].name for key in event.places)
-        return timeline_item(event, actors, places, root, thumb_of(event.media, pictures))
+        return timeline_item(event, actors, places, root, thumb_of(event.media, pictures), up, language)
 
     return item
 
@@ -307,7 +313,7 @@ def _stretch_page(common: dict[str, Any], path: str) -> str:
     links = period_links(inputs.derived("periods"), root)
     page = {
         "axis": axis_figure(timeline, drawn, root, links, span, choose=True),
-        "map": map_figure(located, root, common["map_borders"], pick=True),
+        "map": map_figure(located, root, common["map_borders"], pick=True, shared=root + common["up"]),
         "stretch": stretch,
         "groups": groups,
         "before": before,
@@ -315,7 +321,7 @@ def _stretch_page(common: dict[str, Any], path: str) -> str:
         "months": months,
         "listed": len(stretch.events) + sum(len(month.events) for month in months),  # the page's own count, said first
         "root": root,
-        "item": _item(timeline, root, common["pictures"]),
+        "item": _item(timeline, root, common["pictures"], common["up"]),
         "options": inputs.derived("options"),
     }
     return render("timeline_stretch.md.j2", **common, **page)
@@ -342,8 +348,10 @@ def timeline_overview(common: dict[str, Any]) -> str:
         "latest": events[-LATEST:][::-1],  # newest first: what "latest" means to a reader (the heading says so)
         "years": years,
         "overview": overview,
-        "map": map_figure(place_map(place_counts(timeline, events)), "../", common["map_borders"], pick=True),
-        "item": _item(timeline, "../", common["pictures"]),
+        "map": map_figure(
+            place_map(place_counts(timeline, events)), "../", common["map_borders"], pick=True, shared="../" + common["up"]
+        ),
+        "item": _item(timeline, "../", common["pictures"], common["up"]),
         "options": inputs.derived("options"),
         "root": "../",
     }
@@ -352,17 +360,23 @@ def timeline_overview(common: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def timeline_item(
-    event: Event, actors: tuple[str, ...], places: tuple[str, ...], root: str = "../", thumb: Rendition | None = None
+    event: Event,
+    actors: tuple[str, ...],
+    places: tuple[str, ...],
+    root: str = "../",
+    thumb: Rendition | None = None,
+    up: str = "",
+    language: str = "",
 ) -> Markup:
-    """One event of a timeline page: made in Python and cached, since timeline pages list
-    thousands of events and are made again whenever one of theirs changes."""
+    """One event of a timeline page: made in Python and cached (by its language too), since
+    timeline pages list thousands of events and are made again whenever one of theirs changes."""
     end = (event.date.latest or event.date.earliest).isoformat()
-    text = thumb_html(thumb, root) + f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
+    text = thumb_html(thumb, root + up) + f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
     if event.status in FLAGGED:
-        text += f'<span class="tl-status tl-status--{event.status}">{event.status.capitalize()}</span> '
-    text += f'<a href="{root}{address("event", event.id)}">{attribute(event.title)}</a>'
+        text += f'<span class="tl-status tl-status--{event.status}">{status_label(event.status)}</span> '
+    text += f'<a href="{root}{address("event", event.id)}">{shown(event.title)}</a>'
     if actors:
-        text += f' <span class="tl-who">{attribute(", ".join(actors))}</span>'
+        text += f' <span class="tl-who">{listed(actors)}</span>'
     if places:
-        text += f' <span class="tl-where">{attribute(", ".join(places))}</span>'
+        text += f' <span class="tl-where">{listed(places)}</span>'
     return Markup(f'<li class="tl-event" data-start="{event.date.earliest.isoformat()}" data-end="{end}">{text}</li>')
