@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # MkDocs is pinned to 1.x, so Material's banner about MkDocs 2.0 is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build site serve test test-fast lint schema bench eval mutate clean
+.PHONY: setup check build site serve test test-fast lint schema bench eval mutate clean catalogs catalogs-compile catalog-new
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,19 @@ site: setup  ## check, then build the static site into site/ (the MkDocs hook ch
 
 serve: setup  ## preview at http://127.0.0.1:8000/ ; saving a YAML file reloads the page
 	$(BIN)/mkdocs serve --dirty --no-strict
+
+LOCALE := generator/languages/locale
+catalogs: setup  ## extract the strings readers read into the template and merge it into each language's catalog
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 --add-location=file --sort-output --no-wrap \
+		--project=timeline --copyright-holder="the timeline's editors" -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --no-fuzzy-matching
+	$(MAKE) catalogs-compile
+
+catalogs-compile: setup  ## compile each language's catalog (.po) into the .mo the build reads
+	$(BIN)/pybabel compile -d $(LOCALE) --statistics
+
+catalog-new: setup  ## start a language's catalog: make catalog-new LANGUAGE=de
+	$(BIN)/pybabel init -i $(LOCALE)/messages.pot -d $(LOCALE) -l $(LANGUAGE) --no-wrap
 
 schema: setup  ## rewrite schema/*.json from the content model
 	$(BIN)/timeline schema
