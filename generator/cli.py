@@ -16,6 +16,7 @@ from generator import environment
 from generator.authoring.article import Article
 from generator.authoring.files import AuthoringError
 from generator.content.check import check_content, valid_actors_and_places
+from generator.content.model import Content
 from generator.content.problems import ContentError
 from generator.parallel import PARALLEL_FROM
 
@@ -49,6 +50,10 @@ def make_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check every content file and report all errors")
     _content_option(check)
     _jobs_option(check)
+    check.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="read the languages the site publishes from here"
+    )
+    check.add_argument("--verbose", action="store_true", help="name each record not yet translated into each language")
 
     build = commands.add_parser("build", help="check, then write the generated pages into the docs folder")
     _content_option(build)
@@ -143,10 +148,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    from generator.mkdocs.settings import SettingsError, site_settings
     from generator.site.build import few_collections
 
+    try:  # the languages a record's translations may be in
+        languages = site_settings(args.config).languages
+    except SettingsError as error:
+        for line in str(error).splitlines():
+            print(f"timeline check: error: {line}", file=sys.stderr)
+        return EXIT_USAGE
     with few_collections():
-        content = check_content(args.content, args.jobs)
+        content = check_content(args.content, args.jobs, languages=languages)
     from generator.content.similar import content_warnings
 
     warnings = content_warnings(content, args.content)
@@ -160,7 +172,37 @@ def _check(args: argparse.Namespace) -> int:
         f"{args.content}: OK, {len(content.events)} events{waiting}, {len(content.sources)} sources, "
         f"{len(content.actors)} actors, {len(content.places)} places{noted} ({elapsed:.2f} s)"
     )
+    for line in translation_report(content, args.content, languages, args.verbose):
+        print(line)
     return EXIT_OK
+
+
+def translation_report(content: Content, folder: Path, languages: tuple[str, ...], verbose: bool) -> list[str]:
+    """What is not yet translated, per language the site publishes besides its main one: a count
+    (information, not an error: the pages show the main language's text, marked), and with
+    `verbose` each record by its file."""
+    from generator.languages.records import untranslated_records
+
+    lines = []
+    total = sum(len(records) for records in (content.events, content.actors, content.places, content.sources))
+    total += len(content.tags) + len(content.stories)
+    for language in languages[1:]:
+        missing = untranslated_records(content, language)
+        if not missing:
+            lines.append(f"{language}: every record is translated")
+            continue
+        hint = "" if verbose else " (--verbose names them)"
+        lines.append(f"{language}: {len(missing)} of {total} records not yet translated{hint}")
+        for kind, key in missing if verbose else ():
+            lines.append(f"  {record_file(folder, kind, key)}")
+    return lines
+
+
+def record_file(folder: Path, kind: str, key: str) -> str:
+    """Where an editor finds a record: its own file, or its entry in its collection's."""
+    if kind in ("event", "story"):
+        return str(folder / ("events" if kind == "event" else "stories") / f"{key}.yaml")
+    return f"{folder / (kind + 's.yaml')}: {key}"
 
 
 def _build(args: argparse.Namespace) -> int:

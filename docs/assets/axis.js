@@ -12,7 +12,7 @@ import { rows } from "./lib/data.js";
 import { LABEL_GAP, countsOf, labelsInPlace, rowsWithLabels } from "./lib/labels.js";
 import { clampRange, panZoom } from "./lib/panzoom.js";
 import { once, ready } from "./lib/start.js";
-import { say } from "./lib/strings.js";
+import { DIRECTION, MONTHS, SHORT_MONTHS, say } from "./lib/strings.js";
 
   var DAY = 86400000;
   /* As generator/site/axis.py lays marks out (data/constants.js); the most rows comes from the page (data-max-rows). */
@@ -20,7 +20,10 @@ import { say } from "./lib/strings.js";
   /* Once the reader has zoomed or moved, the drawing may grow taller than the page's first view
      allows (events still going when the view begins each take a row). */
   var ZOOMED_ROWS = 40;
-  var MONTHS = constants.months;
+  /* Right to left, time runs from right to left: the drawing is mirrored (timeline.css), so
+     positions are measured from the right and the arrow keys follow the reading. */
+  var RTL = DIRECTION === "rtl", START = RTL ? "right" : "left";
+  var LATER = RTL ? "ArrowLeft" : "ArrowRight", EARLIER = RTL ? "ArrowRight" : "ArrowLeft";
   var SVG = "http://www.w3.org/2000/svg";
 
   /* An event's id, from its mark's link (its address: lib/constants.js); "" for a count. */
@@ -295,11 +298,12 @@ import { say } from "./lib/strings.js";
         text.href = item.mark.getAttribute("href");
         text.tabIndex = -1;
         text.textContent = item.facts.title;
+        text.dir = "auto"; /* a headline in another direction keeps its order and ellipsis (an English title on an Arabic page) */
         var x = item.label.side === "after" ? item.label.right + LABEL_GAP : item.label.left - LABEL_GAP - item.label.room;
-        text.style.left = x.toFixed(1) + "px";
+        text.style[START] = x.toFixed(1) + "px";
         text.style.top = (item.row * ROW + 1) + "px";
         text.style.maxWidth = item.label.room.toFixed(1) + "px";
-        if (item.label.side === "before") text.style.textAlign = "right";
+        if (item.label.side === "before") text.style.textAlign = RTL ? "left" : "right";
         text.tlMark = item.mark;
         labels.appendChild(text);
       });
@@ -310,7 +314,7 @@ import { say } from "./lib/strings.js";
         button.className = "tl-axis__group";
         button.tabIndex = -1;
         button.textContent = badge.text;
-        button.style.left = badge.x.toFixed(1) + "px";
+        button.style[START] = badge.x.toFixed(1) + "px";
         button.style.top = (rowsUsed * ROW + 1) + "px";
         var first = Math.min.apply(null, badge.items.map(function (item) { return item.facts.x0; }));
         var last = Math.max.apply(null, badge.items.map(function (item) { return item.facts.x1; }));
@@ -333,8 +337,8 @@ import { say } from "./lib/strings.js";
       card.textContent = "";
       var when = document.createElement("span"), title = document.createElement("strong"), status = document.createElement("span");
       when.className = "tl-axis__card-date"; when.textContent = f.date;
-      title.className = "tl-axis__card-title"; title.textContent = f.title;
-      status.className = "tl-status tl-status--" + f.status; status.textContent = f.status.charAt(0).toUpperCase() + f.status.slice(1);
+      title.className = "tl-axis__card-title"; title.textContent = f.title; title.dir = "auto";
+      status.className = "tl-status tl-status--" + f.status; status.textContent = say("status." + f.status);
       card.append(when, title, status);
       card.hidden = false;
       card.tlMark = mark;
@@ -479,7 +483,7 @@ import { say } from "./lib/strings.js";
     }
     function toDays(clientX) {
       var box = plot.getBoundingClientRect();
-      return view.x + ((clientX - box.left) / box.width) * view.w;
+      return view.x + ((RTL ? box.right - clientX : clientX - box.left) / box.width) * view.w;
     }
 
     /* Ticks: the finest unit whose labels fit this width, never overlapping. */
@@ -505,8 +509,8 @@ import { say } from "./lib/strings.js";
           unit[0] === "month" ? d.getUTCMonth() % unit[1] === 0 : unit[1] === 1 || d.getUTCDay() === 1;
         if (keep && day / DAY >= origin + view.x - 0.01) {
           var text = unit[0] === "year" ? String(d.getUTCFullYear()) :
-            unit[0] === "month" ? MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 || previousYear === null ? " " + d.getUTCFullYear() : "") :
-            d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3);
+            unit[0] === "month" ? SHORT_MONTHS[d.getUTCMonth()] + (d.getUTCMonth() === 0 || previousYear === null ? " " + d.getUTCFullYear() : "") :
+            d.getUTCDate() + " " + SHORT_MONTHS[d.getUTCMonth()];
           out.push([day / DAY - origin, text]);
           previousYear = d.getUTCFullYear();
         }
@@ -520,7 +524,7 @@ import { say } from "./lib/strings.js";
         var left = (tick[0] - view.x) / view.w * width;
         var span = document.createElement("span");
         span.textContent = tick[1];
-        span.style.left = (100 * (tick[0] - view.x) / view.w).toFixed(3) + "%";
+        span.style[START] = (100 * (tick[0] - view.x) / view.w).toFixed(3) + "%";
         if (left >= previousRight && left + unit[2] <= width + 1) {
           fragment.appendChild(span);
           previousRight = left + unit[2] + 4;
@@ -600,8 +604,8 @@ import { say } from "./lib/strings.js";
       var mark = event.target.closest && event.target.closest(".tl-m, .tl-bin");
       if (!mark) return;
       var all = marks(), index = all.indexOf(mark), key = event.key, next = null;
-      if (key === "ArrowRight" || key === "ArrowDown") next = all[Math.min(all.length - 1, index + 1)];
-      else if (key === "ArrowLeft" || key === "ArrowUp") next = all[Math.max(0, index - 1)];
+      if (key === LATER || key === "ArrowDown") next = all[Math.min(all.length - 1, index + 1)];
+      else if (key === EARLIER || key === "ArrowUp") next = all[Math.max(0, index - 1)];
       else if (key === "Home") next = all[0];
       else if (key === "End") next = all[all.length - 1];
       else if (key === "+" || key === "=") { zoomAt(2, markX(mark)); remember(false); event.preventDefault(); return; }
@@ -625,13 +629,13 @@ import { say } from "./lib/strings.js";
       horizontal: true,
       pan: function (dx) {
         var width = plot.getBoundingClientRect().width || 1;
-        setView(view.x - dx / width * view.w, view.w);
+        setView(view.x - (RTL ? -dx : dx) / width * view.w, view.w);
       },
       pinch: function (ratio, x) { zoomAt(ratio, toDays(x)); },
       wheel: function (event) {
         var horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
         if (!horizontal && !event.ctrlKey && view.w >= days - 0.5 && event.deltaY > 0) return false; /* let the page scroll */
-        if (horizontal) setView(view.x + event.deltaX / (plot.clientWidth || 1) * view.w, view.w);
+        if (horizontal) setView(view.x + (RTL ? -event.deltaX : event.deltaX) / (plot.clientWidth || 1) * view.w, view.w);
         else zoomAt(Math.exp(-event.deltaY * 0.002), toDays(event.clientX));
         return true;
       },

@@ -7,7 +7,7 @@
 import { idFrom } from "./lib/constants.js";
 import { go as goTo, params, withParams } from "./lib/address.js";
 import { ready } from "./lib/start.js";
-import { say } from "./lib/strings.js";
+import { DIRECTION, say } from "./lib/strings.js";
 
   function sendHeight() {
     if (window.parent === window || !document.getElementById("tl-embed")) return;
@@ -95,8 +95,9 @@ import { say } from "./lib/strings.js";
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       var target = event.target;
       if (target && target.closest && target.closest("input, textarea, select, .tl-map__plot, .tl-axis, [contenteditable]")) return;
-      if (event.key === "ArrowRight") { go(1); event.preventDefault(); }
-      else if (event.key === "ArrowLeft") { go(-1); event.preventDefault(); }
+      /* the reading direction: right to left, the next step is to the left */
+      if (event.key === (DIRECTION === "rtl" ? "ArrowLeft" : "ArrowRight")) { go(1); event.preventDefault(); }
+      else if (event.key === (DIRECTION === "rtl" ? "ArrowRight" : "ArrowLeft")) { go(-1); event.preventDefault(); }
     });
     var touch = null;
     story.addEventListener("touchstart", function (event) {

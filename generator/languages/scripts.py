@@ -10,11 +10,29 @@ from functools import cache
 
 from babel.messages.pofile import read_po
 
-from generator.languages.catalogs import LOCALE_DIR, catalog, plural_expression, speaking
+from generator.content.words import N_
+from generator.languages.catalogs import LOCALE_DIR, SOURCE, _, catalog, plural_expression, speaking
 from generator.languages.dates import month_names
 
 SCRIPT_TABLE = "docs/assets/lib/strings.js"  # where the scripts' strings are, as the template locates them
 TEMPLATE = LOCALE_DIR / "messages.pot"
+
+
+STYLES_PATH = "data/strings.css"  # the plugin adds it to the pages' stylesheets; the embeds link it
+# Words the stylesheet writes before a list item's parts (a class, its label).
+STYLE_LABELS = (("tl-who", N_("Who:")), ("tl-where", N_("Where:")))
+
+
+def styles(languages: tuple[str, ...]) -> str:
+    """data/strings.css: the labels the stylesheet writes, in each language (`:lang()`, so a page
+    of any language, and an item marked with another, reads its own)."""
+    rules = []
+    for language in (SOURCE, *(code for code in languages if code != SOURCE)):
+        scope = "" if language == SOURCE else f":lang({language}) "
+        with speaking(language):
+            for name, label in STYLE_LABELS:
+                rules.append(f"{scope}.{name}::before{{content:{json.dumps(_(label) + ' ', ensure_ascii=False)}}}")
+    return "/* Written by the timeline generator (generator/languages/scripts.py): do not edit. */\n" + "\n".join(rules) + "\n"
 
 
 def strings_path(language: str) -> str:

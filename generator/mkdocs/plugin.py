@@ -26,6 +26,7 @@ from mkdocs.structure.files import InclusionLevel
 from generator import environment
 from generator.content.problems import ContentError
 from generator.languages.catalogs import SOURCE, _, ngettext, set_language
+from generator.languages.scripts import STYLES_PATH
 from generator.languages.settings import LanguagesError, site_languages, without_catalog
 from generator.mkdocs import rawhtml, search
 from generator.mkdocs.exclusion import hand_written
@@ -98,6 +99,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.preview is not None and SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
         self.languages = configured_languages(config)
+        if STYLES_PATH not in config.extra_css:  # the words the stylesheet writes, in each language
+            config.extra_css.append(STYLES_PATH)
         return config
 
     def on_pre_build(self, *, config: Any) -> None:

@@ -30,7 +30,7 @@ from generator.content.model import (
 from generator.languages.catalogs import SOURCE, in_language
 from generator.languages.dates import in_words
 from generator.languages.records import Untranslated, localized
-from generator.languages.scripts import strings_module, strings_path
+from generator.languages.scripts import STYLES_PATH, strings_module, strings_path, styles
 from generator.content.reads import Inputs, WatchedDict
 from generator.exports import FEED_SIZE
 from generator.site.axis import LEGEND
@@ -119,6 +119,7 @@ def pages(
                 files.append((prefix + path, said, (language, own) if prefix else own))
     files.append((card.path, partial(site_card, site_title, site_description), ("card", site_title, site_description)))
     files.append((CONSTANTS_PATH, constants_module, ("constants",)))
+    files.append((STYLES_PATH, partial(styles, languages), ("styles", languages)))
     for language in languages:
         if language != SOURCE:  # the scripts' strings in each language (English is their own)
             files.append((strings_path(language), partial(strings_module, language), ("strings", language)))

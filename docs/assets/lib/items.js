@@ -3,6 +3,8 @@
    filters and the embedded timeline both make their items here. */
 import { address } from "./constants.js";
 
+var SITE = new URL("../../", import.meta.url).href; /* this module is in assets/lib/ */
+
 export function eventItem(row, root, options) {
   var newTab = options && options.newTab;
   var li = document.createElement("li");
@@ -12,7 +14,7 @@ export function eventItem(row, root, options) {
   if (row.thumb && !(options && options.noThumb)) { /* [path from the site's root, width, height] */
     var thumb = document.createElement("img");
     thumb.className = "tl-thumb";
-    thumb.src = root + row.thumb[0];
+    thumb.src = SITE + row.thumb[0]; /* the pictures are the site's, whichever language's page lists them */
     thumb.width = row.thumb[1];
     thumb.height = row.thumb[2];
     thumb.alt = "";
@@ -27,6 +29,7 @@ export function eventItem(row, root, options) {
   link.href = root + address("event", row.id);
   if (newTab) { link.target = "_blank"; link.rel = "noopener"; }
   link.textContent = row.title;
+  link.dir = "auto"; /* a title in another direction keeps its order (an English title on an Arabic page) */
   li.appendChild(when);
   li.appendChild(document.createTextNode(" "));
   li.appendChild(link);

@@ -20,6 +20,13 @@ var STRINGS = {
   "axis.approximate": gettext(" (approximate)"),
   "axis.ongoing": gettext(" (ongoing)"),
   "axis.monthCount": ngettext("{month} {year}: {n} matching event", "{month} {year}: {n} matching events"),
+  /* an event's status, as its badge says it */
+  "status.draft": gettext("Draft"),
+  "status.reported": gettext("Reported"),
+  "status.corroborated": gettext("Corroborated"),
+  "status.confirmed": gettext("Confirmed"),
+  "status.disputed": gettext("Disputed"),
+  "status.retracted": gettext("Retracted"),
   /* the map */
   "map.zoomIn": gettext("Zoom in"),
   "map.zoomInKey": gettext("Zoom in (+)"),
