@@ -30,18 +30,35 @@ EVENTS = {
         },
     },
     "2020-03-rocket-attack-on-camp-taji-kills-three": {
-        "ar": {"title": "هجوم صاروخي على معسكر التاجي يقتل ثلاثة جنود", "summary": "قُتل جنديان أمريكيان وجندي بريطاني."},
+        "ar": {
+            "title": "هجوم صاروخي على معسكر التاجي يقتل ثلاثة جنود",
+            "summary": "قُتل جنديان أمريكيان وجندي بريطاني.",
+        },
     },
 }
 COLLECTIONS = {
-    ("places.yaml", "al-qaim"): {"ar": {"name": "قاعدة القائم", "country": "العراق"}, "fr": {"name": "Base d’al-Qaïm", "country": "Irak"}},
+    ("places.yaml", "al-qaim"): {
+        "ar": {"name": "قاعدة القائم", "country": "العراق"},
+        "fr": {"name": "Base d’al-Qaïm", "country": "Irak"},
+    },
     ("places.yaml", "iraq"): {"ar": {"name": "العراق", "country": "العراق"}},
-    ("actors.yaml", "us-led-coalition"): {"ar": {"name": "التحالف بقيادة الولايات المتحدة", "description": "التحالف الدولي لمحاربة تنظيم الدولة."}},
-    ("tags.yaml", "withdrawal"): {"ar": {"label": "الانسحاب من القواعد", "description": "يسلّم التحالف القواعد للقوات العراقية."}},
-    ("sources.yaml", "wapo-2020-03-16-coalition-smaller-bases"): {"ar": {"title": "التحالف بقيادة أمريكية يسحب مئات الجنود من قواعد صغيرة في العراق"}},
+    ("actors.yaml", "us-led-coalition"): {
+        "ar": {"name": "التحالف بقيادة الولايات المتحدة", "description": "التحالف الدولي لمحاربة تنظيم الدولة."}
+    },
+    ("tags.yaml", "withdrawal"): {
+        "ar": {"label": "الانسحاب من القواعد", "description": "يسلّم التحالف القواعد للقوات العراقية."}
+    },
+    ("sources.yaml", "wapo-2020-03-16-coalition-smaller-bases"): {
+        "ar": {"title": "التحالف بقيادة أمريكية يسحب مئات الجنود من قواعد صغيرة في العراق"}
+    },
 }
 STORY = "how-the-coalition-left-the-smaller-bases"
-STORY_TRANSLATION = {"ar": {"title": "كيف غادر التحالف القواعد الصغيرة", "summary": "من مهمة التحالف عام 2014 إلى الانتقال المعلن في 16 مارس 2020."}}
+STORY_TRANSLATION = {
+    "ar": {
+        "title": "كيف غادر التحالف القواعد الصغيرة",
+        "summary": "من مهمة التحالف عام 2014 إلى الانتقال المعلن في 16 مارس 2020.",
+    }
+}
 
 
 def block(translations: dict[str, dict[str, str]], indent: str) -> str:
@@ -61,7 +78,8 @@ def translate(content: Path) -> None:
     for (file, key), translations in COLLECTIONS.items():
         path = content / file
         text = path.read_text()
-        text, found = re.subn(rf"^{re.escape(key)}:\n", lambda m: m.group(0) + block(translations, "  "), text, flags=re.M)
+        added = block(translations, "  ")
+        text, found = re.subn(rf"^({re.escape(key)}:\n)", lambda m, added=added: m.group(1) + added, text, flags=re.M)
         assert found == 1, (file, key)
         path.write_text(text)
     path = content / "stories" / f"{STORY}.yaml"
@@ -72,7 +90,9 @@ def translate(content: Path) -> None:
 def set_languages(project: Path, languages: tuple[str, ...] = LANGUAGES) -> None:
     config = project / "mkdocs.yml"
     listed = ", ".join(languages)
-    config.write_text(config.read_text().replace("\nextra_css:", f"\nextra:\n  timeline:\n    languages: [{listed}]\n\nextra_css:", 1))
+    config.write_text(
+        config.read_text().replace("\nextra_css:", f"\nextra:\n  timeline:\n    languages: [{listed}]\n\nextra_css:", 1)
+    )
 
 
 def languages_project(target: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:

@@ -73,6 +73,11 @@ def media_files(media: tuple[Media, ...], files: dict[str, MediaFileInfo]) -> Fi
     return tuple(files.get(item.image) for item in media)
 
 
+def translations_record(record: object) -> dict[str, dict[str, str]]:
+    """A record's translations as data: {language: {field: text}}, as the editor wrote them."""
+    return {language: dict(texts) for language, texts in getattr(record, "translations", ())}
+
+
 def media_records(media: tuple[Media, ...], infos: Files, site_url: str) -> list[dict[str, Any]]:
     """A record's pictures and embeds as data: what the editor wrote, and the published picture."""
     found = []
@@ -89,6 +94,7 @@ def media_records(media: tuple[Media, ...], infos: Files, site_url: str) -> list
                 "license": item.license,
                 "date": date_record(item.date) if item.date else None,
                 "source_url": item.source_url,
+                "translations": translations_record(item),
                 "image": media_url(info, site_url),
                 "width": widest,
                 "height": info.height_at(widest) if info and widest else None,

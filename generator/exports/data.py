@@ -27,7 +27,17 @@ from generator.content.fields import (
 )
 from generator.content.model import Count, Event, Source, Timeline
 from generator.content.schema import ACTOR, CITATION, EVENT, MEDIA, PLACE, SOURCE, STEP, STORY
-from generator.exports.common import Files, Linked, date_record, event_url, joined, media_files, media_records, piece
+from generator.exports.common import (
+    Files,
+    Linked,
+    date_record,
+    event_url,
+    joined,
+    media_files,
+    media_records,
+    piece,
+    translations_record,
+)
 
 
 def event_record(timeline: Timeline, event: Event, site_url: str) -> dict[str, Any]:
@@ -43,7 +53,10 @@ def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> di
         "date": date_record(event.date),
         "summary": event.summary,
         "details": event.details,
-        "actors": [{"id": actor.id, "name": actor.name, "kind": actor.kind} for actor in links.actors],
+        "actors": [
+            {"id": actor.id, "name": actor.name, "kind": actor.kind, "translations": translations_record(actor)}
+            for actor in links.actors
+        ],
         "places": [
             {
                 "id": place.id,
@@ -52,6 +65,7 @@ def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> di
                 "lat": place.lat,
                 "lon": place.lon,
                 "precision": place.precision,
+                "translations": translations_record(place),
             }
             for place in links.places
         ],
@@ -74,6 +88,7 @@ def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> di
         "status_note": event.status_note,
         "former_ids": list(event.former_ids),
         "media": media_records(event.media, files or media_files(event.media, {}), site_url),
+        "translations": translations_record(event),
     }
 
 
@@ -89,6 +104,7 @@ def source_record(source: Source) -> dict[str, Any]:
         record[spec.attribute or name] = (
             value.isoformat() if isinstance(value, date) else (list(value) if isinstance(value, tuple) else value)
         )
+    record["translations"] = translations_record(source)
     return record
 
 
@@ -174,6 +190,10 @@ def exported(
         elif "$ref" in shape:
             shape = {"oneOf": [shape, {"type": "null"}]}
         properties[key] = shape
+    if record.translations is not None:  # {language: {field: text}}, the fields a reader sees
+        fields: dict[str, Json] = {name: {"type": "string"} for name in record.translations.fields}
+        each: Json = {"type": "object", "additionalProperties": False, "properties": fields}
+        properties["translations"] = {"type": "object", "additionalProperties": each}
     properties.update(extra or {})
     result: JsonSchema = {"type": "object", "required": needed if required is None else [*required]}
     result["properties"] = properties

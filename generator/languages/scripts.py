@@ -32,7 +32,11 @@ def styles(languages: tuple[str, ...]) -> str:
         with speaking(language):
             for name, label in STYLE_LABELS:
                 rules.append(f"{scope}.{name}::before{{content:{json.dumps(_(label) + ' ', ensure_ascii=False)}}}")
-    return "/* Written by the timeline generator (generator/languages/scripts.py): do not edit. */\n" + "\n".join(rules) + "\n"
+    return (
+        "/* Written by the timeline generator (generator/languages/scripts.py): do not edit. */\n"
+        + "\n".join(rules)
+        + "\n"
+    )
 
 
 def strings_path(language: str) -> str:

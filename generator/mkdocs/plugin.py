@@ -249,7 +249,8 @@ def configured_languages(config: Any) -> tuple[str, ...]:
         raise PluginError(str(error)) from None
     for code in without_catalog(languages):
         log.info(
-            "timeline: no catalog of our strings in '%s' yet: they show in English (generator/README.md: Languages)", code
+            "timeline: no catalog of our strings in '%s' yet: they show in English (generator/README.md: Languages)",
+            code,
         )
     return languages
 
