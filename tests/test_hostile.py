@@ -15,6 +15,7 @@ import icalendar
 import pytest
 import yaml
 from conftest import copy_project, mkdocs
+from languages import set_languages
 from html_tools import read
 from test_rawhtml import renders_as_unmarked
 
@@ -47,11 +48,18 @@ def hostile_value(kind: Kind, name: str) -> object:
 
 
 def text_fields(record: Record) -> dict[str, object]:
-    values = {}
+    """Every free-text field of a record hostile, and its translations into Arabic too (the
+    fields a reader reads, as the schema marks them: `translations:`)."""
+    values: dict[str, object] = {}
     for name, field in record.fields.items():
         value = hostile_value(field.kind, name)
         if value is not None:
             values[name] = value
+    if record.translations is not None:
+        translated = {
+            name: f"ar {values[name]}" for name in record.translations.fields if isinstance(values.get(name), str)
+        }
+        values["translations"] = {"ar": translated}
     return values
 
 
@@ -62,12 +70,14 @@ def test_the_schema_has_the_text_fields_this_test_fills():
     assert set(text_fields(SOURCE)) >= {"title", "publisher", "author", "url", "via", "archived"}
     assert set(text_fields(ACTOR)) >= {"name", "aliases", "description"}
     assert set(text_fields(PLACE)) >= {"name", "country", "aliases"}
-    assert set(text_fields(TAG)) == {"label", "description"}
+    assert set(text_fields(TAG)) == {"label", "description", "translations"}
+    assert set(text_fields(EVENT)["translations"]["ar"]) == {"title", "summary", "details"}
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    set_languages(project, ("en", "ar"))
     content = project / "content"
     source = {**text_fields(SOURCE), "published": "2020-03-16"}
     actor = {**text_fields(ACTOR), "kind": "person"}
@@ -118,12 +128,17 @@ def test_no_page_runs_hostile_text(hostile_site):
         ("places/hostile-place", ["name", "country", "aliases"]),
         ("sources/hostile-source", ["title", "publisher", "author", "via"]),
         ("timeline", ["title", "name"]),
+        ("ar/events/hostile", ["ar title", "publisher", "ar name", "ar country", "ar label"]),
+        ("ar/actors/hostile-actor", ["ar name", "aliases"]),
+        ("ar/sources/hostile-source", ["ar title", "publisher"]),
+        ("ar/tags/hostile-tag", ["ar label"]),
     ],
 )
 def test_pages_show_hostile_text_as_text(hostile_site, page, shown):
     text = read(hostile_site / page / "index.html").text
     for name in shown:
-        assert f"{name}: {' '.join(PLAIN.split())}" in text, (page, name)
+        prefix = "ar " if name.startswith("ar ") else ""
+        assert f"{prefix}{name.removeprefix('ar ')}: {' '.join(PLAIN.split())}" in text, (page, name)
 
 
 def test_markdown_fields_stay_markdown_and_inert(hostile_site):

@@ -25,8 +25,10 @@ Record = TypeVar("Record")
 
 class Untranslated(str):
     """Text shown in a language it is not written in: the main language's, where a translation
-    is missing. In a page's HTML it is marked with its own language and direction
-    (`<span lang="en" dir="ltr">`), which also isolates it from the text around it."""
+    is missing. Where a page shows it as an element's text (`shown`, the templates' `|shown`,
+    the Markdown filters) it is marked with its own language and direction (`<span lang="en"
+    dir="ltr">`), which also isolates it from the text around it. It has no `__html__` on
+    purpose: in an attribute, a <title> or any other value it stays plain text, escaped."""
 
     __slots__ = ("lang",)
     lang: str
@@ -44,9 +46,6 @@ class Untranslated(str):
 
     __hash__ = str.__hash__
 
-    def __html__(self) -> str:
-        return marked(str(self), self.lang)
-
     def __reduce__(self) -> tuple[Any, ...]:  # pickled to the build's workers
         return (Untranslated, (str(self), self.lang))
 
@@ -59,7 +58,7 @@ def marked(escaped_or_text: str, lang: str, escaped: bool = False) -> str:
 def shown(value: object) -> Markup:
     """A text for an element's content, HTML-escaped, marked if it is untranslated."""
     if isinstance(value, Untranslated):
-        return Markup(value.__html__())
+        return Markup(marked(" ".join(str(value).split()), value.lang))
     return Markup(escape(" ".join(str(value).split()), quote=True))
 
 
