@@ -15,8 +15,8 @@ import icalendar
 import pytest
 import yaml
 from conftest import copy_project, mkdocs
-from languages import set_languages
 from html_tools import read
+from languages import set_languages
 from test_rawhtml import renders_as_unmarked
 
 from generator.content.fields import Choice, Kind, ListOf, Markdown, OneOrMany, Record, Ref, Slug, Text, Url
