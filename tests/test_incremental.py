@@ -28,7 +28,7 @@ from generator.site.stamp import STAMP_FILE
 
 pytestmark = pytest.mark.slow
 
-SITE = Site("T", "D", "https://example.org/")
+SITE = Site("T", "D", "https://example.org/", languages=("en", "ar"))  # every page in two languages
 DATES = ["2013", "2014-06", "2019-10/2019-11", "2020-03-09", "2020-03-15", "2020-~03", "2020-03-16/..", "2021-12-31"]
 WORDS = ["Edited", "<b>bold</b> & co", "Camp Taji", "ٹیکسٹ عربی", "Same"]
 
@@ -79,6 +79,30 @@ class Edits(RuleBasedStateMachine):
         event = _load(path)
         event["title"] = f"{words} {event['title']}"[:150]
         _dump(path, event)
+
+    @rule(index=st.integers(0, 99), words=st.sampled_from(WORDS), drop=st.booleans())
+    def translate(self, index: int, words: str, drop: bool) -> None:
+        """An event's Arabic title given, changed or taken away (its Arabic pages show the
+        English title, marked, once it is gone)."""
+        path = self._event(index)
+        event = _load(path)
+        if drop:
+            event.pop("translations", None)
+        else:
+            event["translations"] = {"ar": {"title": f"{words} عنوان"}}
+        _dump(path, event)
+
+    @rule(collection=st.sampled_from(["actors", "places", "tags"]), index=st.integers(0, 99), drop=st.booleans())
+    def translate_record(self, collection: str, index: int, drop: bool) -> None:
+        path = self.content / f"{collection}.yaml"
+        records = _load(path)
+        key = sorted(records)[index % len(records)]
+        field = {"actors": "name", "places": "name", "tags": "label"}[collection]
+        if drop:
+            records[key].pop("translations", None)
+        else:
+            records[key]["translations"] = {"ar": {field: f"اسم {key}"}}
+        _dump(path, records)
 
     @rule(index=st.integers(0, 99), date=st.sampled_from(DATES))
     def redate(self, index: int, date: str) -> None:

@@ -215,7 +215,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         site = Path(config.site_dir)
         preview = self.preview
         if preview is None or preview.exclusion.needs_sweep():
-            layout.remove_stale(site, self.built)  # a --dirty build deletes nothing itself
+            layout.remove_stale(site, self.built, self.languages[1:])  # a --dirty build deletes nothing itself
         if preview is not None:
             # The page reloads without waiting for the index; the new one replaces the old whole.
             preview.build_ends(site, Path(config.docs_dir), lambda: search.write_indexes(site, self.languages))

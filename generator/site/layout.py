@@ -10,6 +10,7 @@ build and in the built site after a `--dirty` preview build.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -25,6 +26,11 @@ RECORD_FOLDERS = ("events", "actors", "places", "sources", "tags")
 # content/about.md and the content model's definitions) always.
 MARKED_FILES = ("index.md",)
 OWNED_FILES = ("feed.xml", "events.ics", "about.md")
+# Another language's pages (extra.timeline.languages: /ar/) are the same files under a folder
+# named by its code: the generator owns what it owns at the top, there too. A folder counts as a
+# language's while its home page carries the generator's mark (so a language dropped from the
+# settings is swept away whole, and an editor's own folder is never taken for one).
+LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
 # The build's fingerprint, a dotfile (MkDocs leaves dotfiles out of the site).
 STAMP_FILE = ".timeline-build.json"
 # Written into every generated Markdown page after its first heading (MkDocs takes the page
@@ -50,20 +56,43 @@ def is_generated(file: Path) -> bool:
 
 
 def is_owned(relative: str) -> bool:
-    """Whether a path under docs/ (posix, relative) is the generator's whatever it holds."""
-    top = relative.split("/", 1)[0]
+    """Whether a path under docs/ (posix, relative) is the generator's whatever it holds (in
+    another language's folder too: ar/events/a.md)."""
+    top, _, rest = relative.partition("/")
+    if rest and LANGUAGE_FOLDER.fullmatch(top) and rest.split("/", 1)[0] in (*OWNED_FOLDERS, *OWNED_FILES):
+        return True
     return top in OWNED_FOLDERS or relative in OWNED_FILES
 
 
-def remove_stale(root: Path, keep: Collection[str]) -> list[str]:
-    """Delete the files in the owned folders under `root` whose root-relative posix path is not
-    in `keep`, then the folders left empty below them; the removed paths, sorted.
+def language_folders(root: Path) -> list[str]:
+    """The folders of other languages' pages under docs/: named like a language, their home
+    page the generator's."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(root) if entry.is_dir())
+    except OSError:
+        return []
+    return [name for name in names if LANGUAGE_FOLDER.fullmatch(name) and is_generated(root / name / "index.md")]
 
-    `root` is docs/ after a build (keep: the pages it made) or the built site after a `--dirty`
-    preview build (keep: the files MkDocs wrote), which writes changed pages and deletes none."""
+
+def remove_stale(root: Path, keep: Collection[str], languages: Collection[str] | None = None) -> list[str]:
+    """Delete the files in the owned folders under `root` (and under each language's folder)
+    whose root-relative posix path is not in `keep`, then the folders left empty below them;
+    the removed paths, sorted.
+
+    `root` is docs/ after a build (keep: the pages it made; the languages' folders are found by
+    their marked home pages, a dropped language's included) or the built site after a `--dirty`
+    preview build (keep: the files MkDocs wrote, which writes changed pages and deletes none;
+    `languages`: the site's other languages)."""
     removed = []
     prefix = len(str(root)) + 1
-    for folder in OWNED_FOLDERS:
+    found = language_folders(root) if languages is None else sorted(languages)
+    folders = [*OWNED_FOLDERS, *(f"{code}/{folder}" for code in found for folder in OWNED_FOLDERS)]
+    tops = [f"{code}/{name}" for code in found for name in (*OWNED_FILES, *(MARKED_FILES if languages is None else ()))]
+    for relative in tops:  # a language's own files at its top (its home page, which marks it, too)
+        if relative not in keep and os.path.isfile(os.path.join(root, relative)):
+            os.unlink(os.path.join(root, relative))
+            removed.append(relative)
+    for folder in folders:
         top = os.path.join(root, folder)
         for directory, _folders, files in os.walk(top, topdown=False):
             for name in files:
@@ -73,5 +102,9 @@ def remove_stale(root: Path, keep: Collection[str]) -> list[str]:
                     os.unlink(path)
                     removed.append(relative)
             if directory != top and not os.listdir(directory):
+                os.rmdir(directory)
+    for code in found:  # a language no longer published leaves no empty folders behind
+        for directory, _folders, _files in os.walk(os.path.join(root, code), topdown=False):
+            if not os.listdir(directory):
                 os.rmdir(directory)
     return sorted(removed)

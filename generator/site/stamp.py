@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from generator import environment
 from generator.content.guard import leads_out
-from generator.site.layout import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, STAMP_FILE
+from generator.site.layout import MARKED_FILES, OWNED_FILES, OWNED_FOLDERS, STAMP_FILE, language_folders
 
 STAMP = STAMP_FILE
 CODE = Path(__file__).resolve().parent.parent  # the whole generator package
@@ -98,6 +98,7 @@ def fingerprint(read: str, docs: Path, by_content: bool = False) -> str:
             read,
             *(line for folder in OWNED_FOLDERS for line in _stats(docs / folder, by_content)),
             *(line for name in (*OWNED_FILES, *MARKED_FILES) for line in _stats_of(docs / name, by_content)),
+            *(line for code in language_folders(docs) for line in _stats(docs / code, by_content)),
         )
     )
 
