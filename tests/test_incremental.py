@@ -28,7 +28,8 @@ from generator.site.stamp import STAMP_FILE
 
 pytestmark = pytest.mark.slow
 
-SITE = Site("T", "D", "https://example.org/", languages=("en", "ar"))  # every page in two languages
+SITE = Site("T", "D", "https://example.org/")
+TWO_LANGUAGES = Site("T", "D", "https://example.org/", languages=("en", "ar"))  # every page twice
 DATES = ["2013", "2014-06", "2019-10/2019-11", "2020-03-09", "2020-03-15", "2020-~03", "2020-03-16/..", "2021-12-31"]
 WORDS = ["Edited", "<b>bold</b> & co", "Camp Taji", "ٹیکسٹ عربی", "Same"]
 
@@ -50,6 +51,7 @@ def _dump(path: Path, value: Any) -> None:
 
 
 class Edits(RuleBasedStateMachine):
+    site = SITE
     """Content edited step by step; after each, the kept docs/ of the incremental build equal a
     fresh clean build's."""
 
@@ -61,7 +63,7 @@ class Edits(RuleBasedStateMachine):
         self.kept = self.folder / "kept"
         self.steps = 0
         self.session = Kept()  # what the preview keeps from build to build
-        build(self.content, self.kept, SITE, reuse=self.session)
+        build(self.content, self.kept, self.site, reuse=self.session)
 
     def teardown(self) -> None:
         shutil.rmtree(getattr(self, "folder", ""), ignore_errors=True)
@@ -185,22 +187,27 @@ class Edits(RuleBasedStateMachine):
         if not hasattr(self, "kept"):
             return
         try:
-            build(self.content, self.kept, SITE, reuse=self.session)
+            build(self.content, self.kept, self.site, reuse=self.session)
         except ContentError:  # an edit left a reference dangling: the clean build refuses it too
             with pytest.raises(ContentError):
-                build(self.content, self.folder / "refused", SITE)
+                build(self.content, self.folder / "refused", self.site)
             return
         fresh = self.folder / "fresh"
         shutil.rmtree(fresh, ignore_errors=True)
-        build(self.content, fresh, SITE)
+        build(self.content, fresh, self.site)
         kept, clean = _tree(self.kept), _tree(fresh)
         assert kept.keys() == clean.keys()
         assert [path for path in kept if kept[path] != clean[path]] == []
 
 
-@pytest.mark.parametrize("split_year_at", [300, 3], ids=["a page per year", "a page per month"])
-def test_incremental_builds_equal_clean_builds(monkeypatch, split_year_at: int) -> None:
+@pytest.mark.parametrize(
+    ("split_year_at", "site"),
+    [(300, TWO_LANGUAGES), (3, SITE)],
+    ids=["a page per year, in English and Arabic", "a page per month"],
+)
+def test_incremental_builds_equal_clean_builds(monkeypatch, split_year_at: int, site: Site) -> None:
     monkeypatch.setattr(timeline_pages, "SPLIT_YEAR_AT", split_year_at)
+    monkeypatch.setattr(Edits, "site", site)
     chosen = settings(
         max_examples=20,
         stateful_step_count=8,
