@@ -223,6 +223,30 @@ def test_a_page_counterpart_is_its_address_under_the_other_prefix(url, language,
     assert language_of(expected, languages) == language or (language == "en" and expected == "archive/")
 
 
+ISOLATION = [
+    ("en", "Camp Taji", "Camp Taji"),
+    ("en", "بغداد 2", "<bdi>بغداد 2</bdi>"),  # an Arabic name with a figure, on an English page
+    ("en", "A & <b>", "A &amp; &lt;b&gt;"),
+    ("ar", "بغداد", "بغداد"),
+    ("ar", "Camp Taji, 3", "<bdi>Camp Taji, 3</bdi>"),  # an English name on an Arabic page
+    ("ar", "معسكر Taji", "<bdi>معسكر Taji</bdi>"),
+    ("fr", "Base d’al-Qaïm", "Base d’al-Qaïm"),
+    ("fr", "القائم", "<bdi>القائم</bdi>"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "html"), ISOLATION)
+def test_text_of_the_other_direction_is_isolated(language, text, html):
+    from generator.languages.records import Untranslated, shown
+    from generator.site.templating import plain
+
+    with speaking(language):
+        assert shown(text) == html
+        assert plain(text).startswith("<bdi>") == html.startswith("<bdi>")
+        marked = shown(Untranslated(text, "en"))
+        assert marked.startswith('<span lang="en" dir="ltr">')  # isolated by its dir already
+
+
 # --- translated records, checked ----------------------------------------------------------------
 
 EVENT = "2014-coalition-mission-in-iraq-begins"  # has details

@@ -9,6 +9,7 @@ changes, and a page made from it is skipped (content/reads.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from functools import lru_cache
 from html import escape
@@ -18,7 +19,7 @@ from markupsafe import Markup
 
 from generator.content.model import Actor, Content, Event, Media, Place, Source, Step, Story, Tag
 from generator.content.schema import ACTOR, EVENT, MEDIA, PLACE, SOURCE, STEP, STORY, TAG
-from generator.languages.catalogs import direction
+from generator.languages.catalogs import current, direction
 
 Record = TypeVar("Record")
 
@@ -55,11 +56,28 @@ def marked(escaped_or_text: str, lang: str, escaped: bool = False) -> str:
     return f'<span lang="{lang}" dir="{direction(lang)}">{text}</span>'
 
 
+# Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation
+# forms), and letters written left to right (Latin, Greek, Cyrillic).
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LEFT_TO_RIGHT = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+
+
 def shown(value: object) -> Markup:
-    """A text for an element's content, HTML-escaped, marked if it is untranslated."""
+    """A text for an element's content, HTML-escaped: marked with its language if it is
+    untranslated, and isolated (`<bdi>`) when it holds letters written the other way from the
+    page's, so that an Arabic name beside figures and punctuation on an English page (or an
+    English one on an Arabic page) keeps its order. Only then: most names need no bytes more."""
+    text = " ".join(str(value).split())
     if isinstance(value, Untranslated):
-        return Markup(marked(" ".join(str(value).split()), value.lang))
-    return Markup(escape(" ".join(str(value).split()), quote=True))
+        return Markup(marked(text, value.lang))
+    return Markup(isolated(escape(text, quote=True), text))
+
+
+def isolated(escaped: str, text: str) -> str:
+    """`escaped` (the HTML of `text`) in a `<bdi>` if `text` is written the other way from the
+    page's language."""
+    other = _LEFT_TO_RIGHT if direction(current()) == "rtl" else _RIGHT_TO_LEFT
+    return f"<bdi>{escaped}</bdi>" if other.search(text) else escaped
 
 
 def is_untranslated(value: object) -> bool:

@@ -22,7 +22,7 @@ from generator.content.model import PRECISION_MEANINGS, STATUS_MEANINGS, Event
 from generator.content.words import ACTOR_KIND_LABELS, PRECISION_LABELS, STATUS_LABELS
 from generator.languages import dates
 from generator.languages.catalogs import _, current, direction, name_of, ngettext
-from generator.languages.records import Untranslated, is_untranslated, marked, shown
+from generator.languages.records import Untranslated, is_untranslated, isolated, marked, shown
 from generator.site.layout import GENERATED_MARK, RAW_HTML_END, RAW_HTML_START
 
 MONTHS = edtf.MONTH_NAMES
@@ -36,7 +36,8 @@ def plain(value: object) -> Markup:
     its language where it is the main language's text on another language's page."""
     if isinstance(value, Untranslated):
         return Markup(marked(_plain(str(value)), value.lang, escaped=True))
-    return _plain(str(value))
+    text = str(value)
+    return Markup(isolated(_plain(text), text))
 
 
 def status_label(status: str) -> str:

@@ -213,13 +213,17 @@ def two_languages(folder: Path, serve: bool) -> tuple[float, float | None]:
     translated; and a save under `make serve` in two languages (when `serve`)."""
     config = folder / "mkdocs.yml"
     english = config.read_text()
-    config.write_text(english.replace("\nextra_css:", "\nextra:\n  timeline:\n    languages: [en, ar]\n\nextra_css:", 1))
+    config.write_text(
+        english.replace("\nextra_css:", "\nextra:\n  timeline:\n    languages: [en, ar]\n\nextra_css:", 1)
+    )
     for number, path in enumerate(sorted((folder / "content" / "events").glob("*.yaml"))):
         if number % 10 == 0:
             path.write_text(path.read_text().rstrip("\n") + "\ntranslations:\n  ar:\n    title: عنوان الحدث\n")
     for name in os.listdir(folder / "docs"):
         if name not in ("assets", "performance.md"):
-            shutil.rmtree(folder / "docs" / name) if (folder / "docs" / name).is_dir() else (folder / "docs" / name).unlink()
+            shutil.rmtree(folder / "docs" / name) if (folder / "docs" / name).is_dir() else (
+                folder / "docs" / name
+            ).unlink()
     shutil.rmtree(folder / "site", ignore_errors=True)
     seconds, _ = timed([str(BIN / "mkdocs"), "build", "--strict"], folder)
     saved = serve_reload_seconds(folder, dirty=True) if serve else None
