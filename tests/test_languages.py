@@ -430,6 +430,27 @@ def test_every_page_of_a_language_is_in_it(languages_site, language):
             assert phrase not in text, (page, phrase)
 
 
+def test_every_link_and_file_of_a_language_page_is_there(languages_site):
+    """The pages under /ar/ (embeds and old addresses included) reach the site's shared files
+    (scripts, styles, maps, pictures, the strings) and their own language's pages, none missing."""
+    from urllib.parse import urldefrag, urlsplit
+
+    from html_tools import read
+
+    checked = 0
+    for file in sorted((languages_site / "ar").rglob("*.html")):
+        here = "/" + file.relative_to(languages_site).as_posix()
+        page = read(file)
+        for target in page.links + page.sources:
+            if urlsplit(target).scheme or target.startswith(("#", "//")):
+                continue
+            path = urlsplit(urldefrag(urljoin(here, target))[0]).path
+            local = languages_site / path.lstrip("/")
+            assert (local / "index.html" if path.endswith("/") else local).exists(), (here, target)
+            checked += 1
+    assert checked > 1000
+
+
 def test_the_main_language_pages_stay_where_they_are(languages_site):
     home = (languages_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in home and 'dir="ltr"' in home
