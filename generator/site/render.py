@@ -57,13 +57,22 @@ File = tuple[str, Callable[[], "str | bytes"], Hashable]  # path, its maker, its
 INDEXES = ("actors", "places", "sources", "tags", "stories")  # a folder's list page, with its template
 
 
-def site_inputs(timeline: Timeline, pictures: dict[str, Picture], changes: dict[str, Change]) -> Inputs:
+def site_inputs(
+    timeline: Timeline, pictures: dict[str, Picture], changes: dict[str, Change], language: str = SOURCE
+) -> Inputs:
     """What pages may read (content/reads.py): the timeline's collections, the pictures'
     renditions, each event's last change, and the values derived from many records."""
     collections = timeline.inputs()
     collections["pictures"] = pictures
     collections["changes"] = changes
-    return Inputs(collections, derivations(timeline))
+    return Inputs(collections, spoken_derivations(timeline, language))
+
+
+def spoken_derivations(timeline: Timeline, language: str, prefix: str = "") -> dict[str, Callable[[], Any]]:
+    """The derivations of a language's timeline, each computed in that language (a page's name
+    is a month's name), whoever asks first: a page being made, or a later build comparing what
+    pages read."""
+    return {prefix + name: partial(in_language, language, make) for name, make in derivations(timeline).items()}
 
 
 def pages(
@@ -86,7 +95,7 @@ def pages(
     The basemaps, pictures and card are the same in every language: written once."""
     shown: WatchedDict[str, Picture] = WatchedDict("pictures", pictures_of(timeline))
     changed: WatchedDict[str, Change] = WatchedDict("changes", changes or {})
-    inputs = site_inputs(timeline, shown, changed)
+    inputs = site_inputs(timeline, shown, changed, languages[0])
     card = Card(card_path(site_title, site_description), site_title)
     main = languages[0]
     files: list[File] = []
@@ -94,7 +103,7 @@ def pages(
         prefix = "" if language == main else f"{language}/"
         spoken = timeline if not prefix else language_timeline(timeline, language, main)
         if prefix:
-            inputs.add(spoken.inputs(), {prefix + name: make for name, make in derivations(spoken).items()})
+            inputs.add(spoken.inputs(), spoken_derivations(spoken, language, prefix))
         common: dict[str, Any] = {
             "timeline": spoken,
             "inputs": inputs.scoped(prefix),

@@ -362,6 +362,12 @@ make bench BENCH="100000"           # one size: the other sizes' rows are kept
   stats them) and rebuilds them in one process (serve runs threads, which a fork would copy
   mid-lock); the open-data exports are written while the browser reloads the page; content/ is
   heard through the system's notifications, not polled (`TIMELINE_WATCH=poll` polls).
+- *make site in English and Arabic* builds the same content with `extra.timeline.languages: [en,
+  ar]` (every tenth event's title translated), from a `docs/` and `site/` emptied of the
+  one-language build's pages (so from the generator's check on, as a fresh clone would), and
+  gives its ratio to *make site* (which found the generated pages current): an upper bound on the
+  second language's cost; then the median of three saves under `make serve --dirty` in two
+  languages (see *Languages* below).
 - *MkDocs alone* builds the same number of pages, each one line long, without the generator,
   in one process: what MkDocs and Material's templates cost per page whatever the page holds.
 - Serve and MkDocs alone are measured up to 10,000 events (`--serve-up-to`, `--floor-up-to`).
@@ -591,6 +597,26 @@ take a spare row the build leaves. Each mark carries its headline and date as da
 and the card: at 10,000 events 15,279 marks on actor, place and tag pages, 2.0 MB of
 `data-title`/`data-date`/`data-status` before the names were shortened to `data-t`, `data-d` and
 `data-s` (left out for "reported"), 1.5 MB after (of 29 MB of those pages).
+
+## Languages (issue 37)
+
+Each other language is the whole site again under its prefix (`/ar/`): the same page makers over
+the records as that language shows them, so its pages cost what the main language's cost, and the
+one-language site is unchanged (byte for byte, but for the about page's explicit heading ids and
+its paragraphs written on one line, compared with `diff -r` of `timeline build` before and
+after). What is shared is written once: the basemaps, the pictures' renditions, the share card,
+the data files (events.json carries every translation), the scripts and their constants; what a
+language adds is its pages, its compact index, its feed, its calendar, its search index and a
+small module of its scripts' strings (`data/strings/ar.js`, 4.5 KB). A page in two languages reads
+its language's records under their own names (`ar/events`), so a save under `make serve` makes
+again only the pages of each language one of whose reads changed (the property test holds
+incremental builds in two languages equal to clean ones).
+
+Tried and not kept: Material's `extra.alternate` language selector (it links each language's
+home, and its script fetches every alternate's sitemap.xml to find the same page: megabytes at
+scale); the switch and the `hreflang` alternates are written per page instead. Marking
+untranslated text through `__html__` (it reached attributes and `<title>` as markup): the mark is
+written only where a page shows an element's text.
 
 ## Search at scale
 
