@@ -285,6 +285,9 @@ class Timeline:
     # Each event's references, resolved on first use (every page and export of it asks).
     _linked: dict[str, Linked] = field(default_factory=dict, init=False, repr=False, compare=False)
     _claimed: dict[str, tuple[Source, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # The same timeline as another language's pages show it, made once per build by whoever asks
+    # first (the pages or the feeds: site/render.py's language_timeline).
+    spoken: dict[str, Timeline] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def linked(self, event: Event) -> Linked:
         """An event's actors, places, sources and related events as records, made once (each

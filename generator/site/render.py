@@ -122,7 +122,9 @@ def pages(
         for path, make, own, share in _pages(spoken, common, shared=not prefix):
             said = partial(in_language, language, make)
             if share is not None:
-                preview = partial(in_language, language, partial(share_of, spoken, share, shown, card, site_description))
+                sizes = partial(derived_sizes, common["inputs"])
+                made = partial(share_of, spoken, share, shown, card, site_description, sizes)
+                preview = partial(in_language, language, made)
                 files.append((prefix + path, partial(fronted, said, preview), (language, own) if prefix else own))
             else:
                 files.append((prefix + path, said, (language, own) if prefix else own))
@@ -142,11 +144,20 @@ def pages(
 Listed = tuple[str, Callable[[], str], Hashable, "PageRef | None"]
 
 
+def derived_sizes(inputs: Inputs) -> dict[str, int]:
+    """How many events, actors... the site has, as the lists' share previews say it."""
+    sizes: dict[str, int] = inputs.derived("counts")["sizes"]
+    return sizes
+
+
 def language_timeline(timeline: Timeline, language: str, main: str) -> Timeline:
     """The timeline as another language's pages show it: its records' translations, the main
     language's text marked where one is missing; its reads noted under its own names."""
-    content = localized(timeline.content, language, main)
-    return build_timeline(content, f"{language}/", partial(Untranslated, lang=main))
+    found = timeline.spoken.get(language)
+    if found is None:
+        content = localized(timeline.content, language, main)
+        found = timeline.spoken[language] = build_timeline(content, f"{language}/", partial(Untranslated, lang=main))
+    return found
 
 
 def _pages(timeline: Timeline, common: dict[str, Any], shared: bool = True) -> Iterator[Listed]:
@@ -192,9 +203,10 @@ def _index(folder: str, common: dict[str, Any]) -> str:
     """A folder's list page: the actors, sources, tags or stories; the records no published event
     names are said apart."""
     timeline = common["timeline"]
-    by = {"actors": timeline.by_actor, "sources": timeline.by_source}.get(folder)
-    in_use = frozenset(key for key, used in by.items() if used) if by is not None else frozenset()
-    return render(f"{folder}.md.j2", **common, in_use=in_use)
+    counted = common["inputs"].derived("counts").get(folder, {})
+    in_use = frozenset(key for key, count in counted.items() if count)
+    tags = sorted(counted, key=lambda tag: (timeline.tag_label(tag).lower(), tag)) if folder == "tags" else []
+    return render(f"{folder}.md.j2", **common, in_use=in_use, counted=counted, tags=tags)
 
 
 def oembed_of(common: dict[str, Any], key: str) -> str:
@@ -235,9 +247,11 @@ def _places_index(common: dict[str, Any]) -> str:
     """The places page: every place with events on one map, over the list of them by country
     (the places no published event names are said apart, with why they are there)."""
     timeline = common["timeline"]
-    in_use = frozenset(key for key, used in timeline.by_place.items() if used)
-    drawn = place_map(place_counts(timeline, timeline.events))
-    return render("places.md.j2", **common, in_use=in_use, map=map_figure(drawn, "../", common["map_borders"], shared="../" + common["up"]))
+    counted = common["inputs"].derived("counts")["places"]
+    in_use = frozenset(key for key, count in counted.items() if count)
+    drawn = place_map([(place, counted[key]) for key, place in timeline.places.items() if counted.get(key)])
+    shared = "../" + common["up"]
+    return render("places.md.j2", **common, in_use=in_use, counted=counted, map=map_figure(drawn, "../", common["map_borders"], shared=shared))
 
 
 def _home_page(common: dict[str, Any]) -> str:

@@ -64,8 +64,17 @@ class PageRef:
     key: str = ""
 
 
-def share_of(timeline: Timeline, page: PageRef, pictures: dict[str, Picture], card: Card, site_description: str) -> Share:
-    """A page's share preview, from the record the page declares it shows."""
+def share_of(
+    timeline: Timeline,
+    page: PageRef,
+    pictures: dict[str, Picture],
+    card: Card,
+    site_description: str,
+    sizes: Callable[[], dict[str, int]] | None = None,
+) -> Share:
+    """A page's share preview, from the record the page declares it shows; `sizes`: how many
+    events, actors... the site has (a derived value, so that a list's preview, like the list,
+    is not made again when an event's title changes)."""
     kind, name = page.kind, page.key
     media: tuple[Media, ...] = ()
     og_type = "website"
@@ -100,7 +109,8 @@ def share_of(timeline: Timeline, page: PageRef, pictures: dict[str, Picture], ca
     elif kind == "period":
         text = _("The timeline's events of %(period)s.") % {"period": _period_name(name)}
     elif kind == "index":
-        text = _(INDEXES[name]).format(events=_events(len(timeline.events)), count=_count(timeline, name))
+        counted = sizes() if sizes is not None else sizes_of(timeline)
+        text = _(INDEXES[name]).format(events=_events(counted["events"]), count=counted.get(name, 0))
     elif kind == "about":
         text = _("How this timeline is made: what each status and date means, how to read its time axis and maps.")
     else:
@@ -123,15 +133,17 @@ INDEXES = {
 }
 
 
-def _count(timeline: Timeline, folder: str) -> int:
+def sizes_of(timeline: Timeline) -> dict[str, int]:
+    """How many events, actors, places, sources, tags in use and stories the timeline has."""
     known: dict[str, Sized] = {
+        "events": timeline.events,
         "actors": timeline.actors,
         "places": timeline.places,
         "sources": timeline.sources,
         "tags": timeline.by_tag,
         "stories": timeline.stories,
     }
-    return len(known.get(folder, ()))
+    return {name: len(found) for name, found in known.items()}
 
 
 def _events(count: int) -> str:

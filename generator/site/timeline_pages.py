@@ -24,6 +24,7 @@ from generator.site.map_svg import map_figure
 from generator.site.pictures import Picture, Rendition
 from generator.site.placemap import place_counts, place_map
 from generator.site.share import PageRef
+from generator.site.share import sizes_of
 from generator.languages import dates
 from generator.languages.catalogs import _, current
 from generator.languages.records import shown
@@ -110,6 +111,19 @@ def stretches(events: list[Event]) -> list[Stretch]:
     return result
 
 
+def event_counts(timeline: Timeline) -> dict[str, dict[str, int]]:
+    """How many events name each actor, place, source and tag: what the lists of them show. A
+    derived value, compared whole, so that a save which changes an event's title (not what it
+    names) does not make the lists again."""
+    return {
+        "actors": {key: len(events) for key, events in timeline.by_actor.items()},
+        "places": {key: len(events) for key, events in timeline.by_place.items()},
+        "sources": {key: len(events) for key, events in timeline.by_source.items()},
+        "tags": {key: len(events) for key, events in timeline.by_tag.items()},
+        "sizes": sizes_of(timeline),
+    }
+
+
 def filter_options(timeline: Timeline) -> dict[str, Any]:
     """What the filter form offers on every timeline page (no counts, so a page is made again
     only when the choices change). Actors and places are not among them: the page's script
@@ -155,6 +169,7 @@ def derivations(timeline: Timeline) -> dict[str, Callable[[], Any]]:
         "order": lambda: tuple(Period(s.path, s.name, s.year, s.month) for s in in_order()),
         "periods": lambda: {(stretch.year, stretch.month): stretch.path for stretch in in_order()},
         "options": lambda: filter_options(timeline),
+        "counts": lambda: event_counts(timeline),
         "names": lambda: filter_names(timeline),
         "years": years,
     }
