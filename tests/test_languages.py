@@ -476,7 +476,9 @@ def test_an_untranslated_record_shows_the_main_language_marked(languages_site):
     assert 'class="tl-untranslated"' not in translated
     for listing in ("ar/timeline/2014", "ar/actors/us-led-coalition"):  # in the lists of events too
         html = (languages_site / listing / "index.html").read_text(encoding="utf-8")
-        assert re.search(rf'href="[^"]*events/{UNTRANSLATED_EVENT}/"><span lang="en" dir="ltr">U\.S\.-led', html), listing
+        assert re.search(rf'href="[^"]*events/{UNTRANSLATED_EVENT}/"><span lang="en" dir="ltr">U\.S\.-led', html), (
+            listing
+        )
     english = (languages_site / "events" / UNTRANSLATED_EVENT / "index.html").read_text(encoding="utf-8")
     assert 'lang="en" dir="ltr"' not in english and "tl-untranslated" not in english
 

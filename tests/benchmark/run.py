@@ -227,7 +227,9 @@ def two_languages(folder: Path, serve: bool) -> tuple[float, float, float | None
     originals = {path: path.read_text() for path in events}
     _empty_the_generated(folder)
     one, _ = timed([str(BIN / "mkdocs"), "build", "--strict"], folder)
-    config.write_text(english.replace("\nextra_css:", "\nextra:\n  timeline:\n    languages: [en, ar]\n\nextra_css:", 1))
+    config.write_text(
+        english.replace("\nextra_css:", "\nextra:\n  timeline:\n    languages: [en, ar]\n\nextra_css:", 1)
+    )
     for path, text in originals.items():
         path.write_text(text.rstrip("\n") + "\ntranslations:\n  ar:\n    title: عنوان الحدث\n")
     try:
