@@ -458,6 +458,16 @@ def test_the_main_language_pages_stay_where_they_are(languages_site):
     assert not (languages_site / "en").exists()
 
 
+def test_headings_keep_their_letters_in_their_ids(languages_site):
+    """An Arabic heading's id is its words (a link to it reads), not "_1"; English ids as before."""
+    home = (languages_site / "ar" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<h2 id="([^"]+)"', home)
+    assert "القصص" in ids and "عبر-الزمن" in ids, ids
+    assert not [found for found in ids if re.fullmatch(r"_\d+", found)], ids
+    english = (languages_site / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="latest-events-newest-first">' in english
+
+
 def test_dates_use_the_language_month_names(languages_site):
     ar = reader_text(languages_site / "ar" / "events" / TRANSLATED_EVENT / "index.html", "ar")
     assert "16 مارس 2020 – 31 مارس 2020 (غير مؤكد)" in ar
