@@ -9,7 +9,6 @@ call sets its own language, in whichever process or thread runs it.
 
 from __future__ import annotations
 
-import gettext as gettext_module
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +38,7 @@ def shipped() -> tuple[str, ...]:
     return (SOURCE, *found)
 
 
+@cache
 def babel_locale(language: str) -> Locale:
     """The CLDR locale of a site language (Material's code); UnknownLocaleError if CLDR has none."""
     return Locale.parse(BABEL_CODES.get(language, language.replace("-", "_")))
@@ -56,6 +56,7 @@ def known(language: str) -> bool:
     return True
 
 
+@cache  # asked for each text a page shows (languages/records.py's isolation)
 def direction(language: str) -> str:
     """ "rtl" or "ltr", as CLDR says the language is written."""
     return "rtl" if babel_locale(language).character_order == "right-to-left" else "ltr"
@@ -127,20 +128,3 @@ def plural_expression(language: str) -> str:
         header = found.info().get("plural-forms", "")
         return header.partition("plural=")[2].rstrip(";").strip() or "n != 1"
     return "n != 1"
-
-
-def translations_of(language: str) -> dict[str, str | tuple[str, ...]]:
-    """Every message of a catalog: its text, or its plural forms; for the scripts' table."""
-    found = catalog(language)
-    if not isinstance(found, gettext_module.GNUTranslations):
-        return {}
-    result: dict[str, str | tuple[str, ...]] = {}
-    plurals: dict[str, dict[int, str]] = {}
-    for key, text in found._catalog.items():
-        if isinstance(key, tuple):
-            plurals.setdefault(key[0], {})[key[1]] = text
-        elif key:
-            result[key] = text
-    for key, forms in plurals.items():
-        result[key] = tuple(forms[index] for index in sorted(forms))
-    return result

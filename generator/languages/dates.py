@@ -63,13 +63,6 @@ def _month_year(number: int, year: int, language: str) -> str:
     return format_date(datetime.date(year, number, 1), "LLLL y", locale=date_locale(language))
 
 
-def number(value: int) -> str:
-    """A whole number as the language writes it ("1,234")."""
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, locale=date_locale(current()))
-
-
 def in_words(value: EventDate) -> str:
     """The date as a reader of the current language says it."""
     return _in_words(value, current())

@@ -94,11 +94,9 @@ def site_pages(
 def exports(timeline: Timeline, site: Site) -> list[Page]:
     """The open-data files; the feed and the calendar in each language too (the data carry
     every translation: one file for all)."""
-    made = data_files(timeline, site.title, site.description, site.url)
-    files: list[Page] = [(path, make, ("data", path)) for path, make in made]
     main = site.languages[0]
-    for path, make, own in list(files):
-        files[files.index((path, make, own))] = (path, partial(in_language, main, make), own)
+    made = data_files(timeline, site.title, site.description, site.url)
+    files: list[Page] = [(path, partial(in_language, main, make), ("data", path)) for path, make in made]
     for language in site.languages[1:]:
         spoken = language_timeline(timeline, language, main)
         for path, make in language_files(spoken, site.title, site.url, f"{language}/"):

@@ -7,6 +7,7 @@ fields were checked free of raw HTML and unsafe links, and are the only values p
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from functools import cache, lru_cache
@@ -52,11 +53,8 @@ def actor_kind(kind: str) -> str:
     return _(ACTOR_KIND_LABELS[kind])
 
 
-def day(value: object) -> str:
+def day(value: datetime.date) -> str:
     """A day (a source's publication, a record's last change) in the page's language."""
-    import datetime
-
-    assert isinstance(value, datetime.date)
     return dates.day(value)
 
 
