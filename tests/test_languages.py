@@ -489,6 +489,9 @@ def test_an_untranslated_record_shows_the_main_language_marked(languages_site):
         assert re.search(rf'href="[^"]*events/{UNTRANSLATED_EVENT}/"><span lang="en" dir="ltr">U\.S\.-led', html), (
             listing
         )
+    about = (languages_site / "ar" / "about" / "index.html").read_text(encoding="utf-8")  # the editors' words
+    assert re.search(r'<h1[^>]*><span lang="en" dir="ltr">About this timeline</span>', about)
+    assert re.search(r'<div dir="ltr" lang="en">\s*<p>Every event on this site', about)
     english = (languages_site / "events" / UNTRANSLATED_EVENT / "index.html").read_text(encoding="utf-8")
     assert 'lang="en" dir="ltr"' not in english and "tl-untranslated" not in english
 

@@ -27,7 +27,7 @@ from generator.content.model import (
     Timeline,
     build_timeline,
 )
-from generator.languages.catalogs import SOURCE, in_language
+from generator.languages.catalogs import SOURCE, current, direction, in_language
 from generator.languages.dates import in_words
 from generator.languages.records import Untranslated, localized
 from generator.languages.scripts import STYLES_PATH, strings_module, strings_path, styles
@@ -191,7 +191,7 @@ def _pages(timeline: Timeline, common: dict[str, Any], shared: bool = True) -> I
             drawn = partial(basemap_svg, frame, common["map_borders"], detail)
             yield f"maps/{frame.key}{suffix}.svg", drawn, ("basemap", frame, common["map_borders"], detail), None
     about = timeline.content.about
-    made = partial(about_page, about, common["map_borders"])
+    made = partial(about_page, about, common["map_borders"], common["main_language"])
     yield "about.md", made, ("about", about, common["map_borders"]), PageRef("about")
 
 
@@ -220,13 +220,20 @@ def _timeline_embed(common: dict[str, Any]) -> str:
 DEFAULT_ABOUT = "# About this timeline\n"
 
 
-def about_page(intro: str, borders: bool = False) -> str:
-    """The about page: the editors' words (content/about.md), then what a status and a date
-    mean, from the definitions the checker and the pages use."""
+def about_page(intro: str, borders: bool = False, main: str = SOURCE) -> str:
+    """The about page: the editors' words (content/about.md, in the main language: on another
+    language's page marked as such), then what a status and a date mean, from the definitions
+    the checker and the pages use."""
     heading, _, rest = (intro.strip() or DEFAULT_ABOUT).partition("\n")
+    shown_heading: str | Markup = heading
+    shown_intro = Markup(rest.strip())  # checked as a Markdown field is (content/check.py)
+    if current() != main:
+        mark = f'lang="{main}" dir="{direction(main)}"'
+        shown_heading = Markup(f"# <span {mark}>") + heading.removeprefix("# ") + Markup("</span>")
+        shown_intro = Markup(f"<div {mark} markdown>\n\n") + shown_intro + Markup("\n\n</div>") if rest.strip() else shown_intro
     statuses = [(status, STATUS_MEANINGS[status]) for status in PUBLISHED_STATUSES]
     dates = [(in_words(edtf.parse(text)), meaning) for text, meaning in edtf.READING_EXAMPLES]
-    values = {"heading": heading, "intro": Markup(rest.strip()), "statuses": statuses, "dates": dates}
+    values = {"heading": shown_heading, "intro": shown_intro, "statuses": statuses, "dates": dates}
     precisions = list(PRECISION_MEANINGS.items())
     return render("about.md.j2", **values, legend=LEGEND, precisions=precisions, borders=borders)
 
