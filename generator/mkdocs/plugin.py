@@ -40,6 +40,7 @@ from generator.site import layout
 from generator.site.build import Site, build
 
 log = logging.getLogger("mkdocs.plugins.timeline")
+PALETTE_MODULE = "assets/lib/palette.js"  # a template of the theme (theme.custom_dir), rendered once per build
 
 # Said at INFO level, once per build: strict mode stops on a warning, and a local build without
 # the address is normal; the pages work, only what is read from elsewhere needs absolute links.
@@ -99,6 +100,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.preview is not None and SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
         self.languages = configured_languages(config)
+        # The palettes for the record pages' dark-mode switch, rendered from theme.palette once
+        # per build (theme/assets/lib/palette.js), not written into every record page.
+        config.theme.static_templates.add(PALETTE_MODULE)
         if STYLES_PATH not in config.extra_css:  # the words the stylesheet writes, in each language
             config.extra_css.append(STYLES_PATH)
         return config

@@ -27,6 +27,7 @@ class PageKind:
     make: Maker  # (common, id) -> the page's Markdown
     searched: bool = True  # a page readers look for in the search (not a story: its events are)
     embed: Maker | None = None  # a chromeless page for an <iframe>, beside the page
+    lean: bool = True  # made with the theme's lean template for records (RECORD_TEMPLATE)
 
     @property
     def folder(self) -> str:
@@ -52,7 +53,13 @@ STORY = PageKind(
     record_pages.story_record_page,
     searched=False,
     embed=record_pages.story_embed_page,
+    lean=False,  # a story is read through its steps, with the page's frame (the full template)
 )
+
+# The theme's template for the record pages (generator/mkdocs/theme/record.html): Material's frame
+# without what a record page does not use, since it is paid for once per record.
+RECORD_TEMPLATE = "record.html"
+LEAN_KINDS = frozenset(kind.name for kind in (EVENT, ACTOR, PLACE, SOURCE, TAG, STORY) if kind.lean)
 
 KINDS = (EVENT, ACTOR, PLACE, SOURCE, TAG, STORY)
 BY_NAME = {kind.name: kind for kind in KINDS}

@@ -36,7 +36,7 @@ from generator.exports import FEED_SIZE
 from generator.site.axis import LEGEND
 from generator.site.basemap import DETAIL, Frame, basemap_svg
 from generator.site.constants import CONSTANTS_PATH, constants_module
-from generator.site.kinds import KINDS
+from generator.site.kinds import KINDS, LEAN_KINDS, RECORD_TEMPLATE
 from generator.site.map_svg import map_figure
 from generator.site.pictures import Picture, card_path, convert, renditions, site_card
 from generator.site.placemap import located_places, map_frame, place_counts, place_map
@@ -125,7 +125,9 @@ def pages(
                 sizes = partial(derived_sizes, common["inputs"])
                 made = partial(share_of, spoken, share, shown, card, site_description, sizes)
                 preview = partial(in_language, language, made)
-                files.append((prefix + path, partial(fronted, said, preview), (language, own) if prefix else own))
+                template = RECORD_TEMPLATE if share.kind in LEAN_KINDS else ""
+                page = partial(fronted, said, preview, template)
+                files.append((prefix + path, page, (language, own) if prefix else own))
             else:
                 files.append((prefix + path, said, (language, own) if prefix else own))
     files.append((card.path, partial(site_card, site_title, site_description), ("card", site_title, site_description)))

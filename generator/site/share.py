@@ -165,9 +165,10 @@ def _clip(text: str) -> str:
     return text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def front_matter(share: Share) -> str:
-    """MkDocs's front matter (YAML): every value a JSON string, which YAML reads as written."""
-    values = {
+def front_matter(share: Share, template: str = "") -> str:
+    """MkDocs's front matter (YAML): every value a JSON string, which YAML reads as written; and
+    the theme's template the page is made with, when it is not the theme's main one."""
+    values: dict[str, object] = {
         "description": share.description,
         "image": share.image,
         "image_width": share.width,
@@ -177,6 +178,8 @@ def front_matter(share: Share) -> str:
     }
     if share.oembed:
         values["oembed"] = share.oembed
+    if template:
+        values["template"] = template
     lines = [f"{key}: {_yaml_string(value)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
@@ -187,7 +190,7 @@ def _yaml_string(value: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
-def fronted(make: Callable[[], str], share: Callable[[], Share]) -> str:
+def fronted(make: Callable[[], str], share: Callable[[], Share], template: str = "") -> str:
     """The page with its share preview as front matter (both made here, so that what the
     preview reads is recorded with the page's own reads)."""
-    return front_matter(share()) + make()
+    return front_matter(share(), template) + make()

@@ -47,6 +47,8 @@ var STRINGS = {
   "media.player": gettext("video player"),
   /* the site's search */
   "search.label": gettext("Search the site"),
+  "search.key": gettext("Search (/)"),
+  "search.close": gettext("Close the search"),
   "search.facet.kind": gettext("Kind"),
   "search.facet.year": gettext("Year"),
   "search.facet.actor": gettext("Actor"),
