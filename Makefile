@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # MkDocs is pinned to 1.x, so Material's banner about MkDocs 2.0 is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build site serve test test-fast lint schema bench eval mutate clean catalogs catalogs-compile catalog-new
+.PHONY: setup check build site site-update deploy serve test test-fast lint schema bench eval mutate clean catalogs catalogs-compile catalog-new
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ build: setup  ## generate docs/ from content/ (mkdocs does this too, through the
 
 site: setup  ## check, then build the static site into site/ (the MkDocs hook checks and generates first)
 	$(BIN)/mkdocs build --strict
+
+site-update: setup  ## build site/ again over the previous build: only the pages whose Markdown changed are rendered (CI, with its cache)
+	$(BIN)/mkdocs build --strict --dirty
+
+deploy: setup  ## send site/ to S3-compatible object storage with rclone (TIMELINE_DEPLOY_*); DRY_RUN=1 lists what would change
+	$(BIN)/timeline deploy $(if $(DRY_RUN),--dry-run)
 
 serve: setup  ## preview at http://127.0.0.1:8000/ ; saving a YAML file reloads the page
 	$(BIN)/mkdocs serve --dirty --no-strict

@@ -8,7 +8,7 @@ contract in pyproject.toml, checked by `make lint`):
 
     cli                     the `timeline` command
     mkdocs                  the MkDocs plugin, the parallel build, the preview, the search index
-    site | authoring        the pages and their build | commands that write content for editors
+    site | authoring | hosting  the pages and their build | editors' commands | hosts' limits, deploys
     exports                 open data (JSON, CSV, TimelineJS, Atom, iCalendar, JSON-LD)
     languages               the interface's strings, dates and records in each language
     content                 records loaded, checked and modelled

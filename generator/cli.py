@@ -107,6 +107,12 @@ def make_parser() -> argparse.ArgumentParser:
     _content_option(links)
     links.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each server (default: 10)")
 
+    deploy = commands.add_parser(
+        "deploy", help="send the built site to S3-compatible object storage with rclone (TIMELINE_DEPLOY_*)"
+    )
+    deploy.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    deploy.add_argument("--dry-run", action="store_true", help="list what would change; change nothing")
+
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' YAML tools use")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="folder to write into (default: schema)")
     schema.add_argument("--check", action="store_true", help="exit 1 if the files are not up to date")
@@ -125,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "fmt": _fmt,
         "links": _links,
+        "deploy": _deploy,
     }
     try:
         environment.check()
@@ -224,6 +231,23 @@ def _build(args: argparse.Namespace) -> int:
         url=configured.url if args.site_url is None else args.site_url,
     )
     report = build(args.content, args.docs, site, args.jobs, drafts=args.drafts)
+    print(report.summary())
+    return EXIT_OK
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from generator.hosting.deploy import DeployError, deploy, target
+
+    try:
+        report = deploy(args.site, target(), dry_run=args.dry_run)
+    except DeployError as error:
+        print(f"timeline deploy: error: {error}", file=sys.stderr)
+        return EXIT_USAGE if "rclone failed" not in str(error) else EXIT_CONTENT
+    if args.dry_run:
+        for path in report.uploaded:
+            print(f"would upload {path}")
+        for path in report.deleted:
+            print(f"would delete {path}")
     print(report.summary())
     return EXIT_OK
 

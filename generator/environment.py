@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,32 @@ def _positive_number(text: str) -> float:
     return value
 
 
+def _bucket(text: str) -> str:
+    """An S3 bucket's name (3 to 63 lowercase letters, digits, dots and hyphens), and a folder in
+    it if the site is not at its root: my-timeline, my-timeline/site."""
+    value = text.strip().strip("/")
+    name, _, folder = value.partition("/")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", name):
+        raise ValueError(text)
+    if folder and any(part in ("", ".", "..") for part in folder.split("/")):
+        raise ValueError(text)
+    return value
+
+
+def _address(text: str) -> str:
+    value = text.strip()
+    if not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", value):
+        raise ValueError(text)
+    return value
+
+
+def _region(text: str) -> str:
+    value = text.strip()
+    if not re.fullmatch(r"[a-z0-9-]+", value):
+        raise ValueError(text)
+    return value
+
+
 SETTINGS = {
     setting.name: setting
     for setting in (
@@ -87,6 +114,32 @@ SETTINGS = {
             _choice("native", "poll"),
             "native",
             ("native", "poll"),
+        ),
+        Setting(
+            "TIMELINE_DEPLOY_BUCKET",
+            "the bucket `make deploy` sends the site to (CI: the repository's variable of the same name)",
+            "a bucket's name, and a folder in it if you like: my-timeline or my-timeline/site",
+            _bucket,
+        ),
+        Setting(
+            "TIMELINE_DEPLOY_PROVIDER",
+            "whose object storage the bucket is in (rclone's S3 provider)",
+            "aws, cloudflare, gcs, minio, backblaze or other",
+            _choice("aws", "cloudflare", "gcs", "minio", "backblaze", "other"),
+            "aws",
+            ("aws", "cloudflare", "gcs", "minio", "backblaze", "other"),
+        ),
+        Setting(
+            "TIMELINE_DEPLOY_ENDPOINT",
+            "the storage's S3 address, for every provider but Amazon (R2: https://ACCOUNT.r2.cloudflarestorage.com)",
+            "an http:// or https:// address",
+            _address,
+        ),
+        Setting(
+            "TIMELINE_DEPLOY_REGION",
+            "the bucket's region (Amazon: us-east-1...; R2: auto)",
+            "a region's name: lowercase letters, digits and hyphens",
+            _region,
         ),
     )
 }

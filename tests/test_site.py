@@ -294,9 +294,14 @@ def _title_and_header(page_file: Path) -> tuple[str, str]:
     text = page_file.read_text(encoding="utf-8")
     reader = read(page_file)
     title = text.split("<title>", 1)[1].split("</title>", 1)[0]
-    # Material's sticky header shows the page's title in its second topic.
-    header = text.split('<div class="md-header__topic" data-md-component="header-topic">', 1)[1]
-    header = header.split('<span class="md-ellipsis">', 1)[1].split("</span>", 1)[0]
+    if 'class="tl-lean"' in text:  # a record page's lean frame: the site's name, then the heading
+        assert '<span class="md-ellipsis" dir="auto">Iraq coalition timeline</span>' in text
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+        assert heading is not None
+        header = re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", heading.group(1))
+    else:  # Material's sticky header shows the page's title in its second topic.
+        header = text.split('<div class="md-header__topic" data-md-component="header-topic">', 1)[1]
+        header = header.split('<span class="md-ellipsis">', 1)[1].split("</span>", 1)[0]
     assert reader.text  # parsed
     return html.unescape(title), html.unescape(" ".join(header.split()))
 

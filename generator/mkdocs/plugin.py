@@ -25,6 +25,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from generator import environment
 from generator.content.problems import ContentError
+from generator.hosting import limits
 from generator.languages.catalogs import SOURCE, _, ngettext, set_language
 from generator.languages.scripts import STYLES_PATH
 from generator.languages.settings import LanguagesError, site_languages, without_catalog
@@ -34,7 +35,7 @@ from generator.mkdocs.languages import alternates, language_navigation, language
 from generator.mkdocs.overlay import SCRIPT
 from generator.mkdocs.parallel_build import ParallelBuild
 from generator.mkdocs.preview import Preview
-from generator.mkdocs.quiet import quiet_mkdocs_log
+from generator.mkdocs.quiet import accept_dirty_build, quiet_mkdocs_log
 from generator.mkdocs.saves import watch_content
 from generator.site import layout
 from generator.site.build import Site, build
@@ -91,6 +92,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.parallel.configure(command, dirty)
         if self.preview is not None:
             quiet_mkdocs_log()
+        elif dirty:
+            accept_dirty_build()
+            log.info("timeline: a build over the previous one: only the pages whose Markdown changed are rendered")
 
     def on_config(self, config: Any) -> Any:
         try:
@@ -230,6 +234,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         except search.SearchIndexError as error:  # the pages are built; the search would not load
             raise Abort(f"search index not written: {error}") from None
         log.info("search: %d pages indexed (%.2f s)", pages, time.perf_counter() - started)
+        # Said at INFO level (the lines read "warning: ..."): the site is built, and strict mode
+        # would refuse it; where to publish it is the maintainers' choice.
+        for line in limits.warnings(limits.footprint(site)):
+            log.info("timeline: %s", line)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """Watch content/ and the hand-written part of docs/, not the pages the generator writes
