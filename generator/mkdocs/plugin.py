@@ -211,7 +211,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return rawhtml.on_page_markdown(markdown, page)  # the page's HTML-only parts out of Markdown's way
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        return rawhtml.on_page_content(html, page)
+        # The mark says so to whoever opens the Markdown in docs/; a reader's page does not pay for it.
+        return rawhtml.on_page_content(html, page).replace(layout.GENERATED_MARK + "\n", "", 1)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.parallel.finish()  # MkDocs's own page functions back, whatever failed

@@ -1,0 +1,165 @@
+"""The record pages' lean frame (generator/mkdocs/theme/record.html): what each kind of page is
+made with, what the frame costs against Material's, and what a reader still has, in Chromium:
+the site's name, the tabs (on a phone too, and without a script), the dark-mode switch (whose
+choice holds on every page, lean or not), the search, the language switch; nothing sent twice."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from browser import Watched, serve
+
+from generator.site.kinds import KINDS, LEAN_KINDS
+
+LEAN = {
+    "event": "events/2020-03-us-airstrikes-on-kataib-hezbollah/",
+    "actor": "actors/kataib-hezbollah/",
+    "place": "places/camp-taji/",
+    "source": "sources/wapo-2020-03-16-coalition-smaller-bases/",
+    "tag": "tags/rocket-attack/",
+}
+FULL = {
+    "home": "",
+    "timeline": "timeline/",
+    "year": "timeline/2020/",
+    "story": "stories/how-the-coalition-left-the-smaller-bases/",
+    "actors": "actors/",
+    "about": "about/",
+}
+TABS = ["Home", "Timeline", "Actors", "Places", "Sources", "Tags", "Stories", "About"]
+
+
+@pytest.fixture(scope="module")
+def site(seed_build) -> Path:
+    return seed_build / "site"
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as url:
+        yield url
+
+
+def _frame(text: str) -> str:
+    """The page without its record (the article) and its head: what every page of its kind repeats."""
+    body = text.split("</head>", 1)[1]
+    return re.sub(r"<article.*?</article>", "", body, flags=re.S)
+
+
+def test_the_lean_kinds_are_the_record_kinds_but_stories():
+    assert LEAN_KINDS == {kind.name for kind in KINDS} - {"story"}
+    assert set(LEAN) == LEAN_KINDS
+
+
+@pytest.mark.parametrize("kind", sorted(LEAN))
+def test_a_record_page_has_the_lean_frame_and_a_list_or_story_has_materials(site, kind):
+    text = (site / LEAN[kind] / "index.html").read_text()
+    assert 'class="tl-lean"' in text
+    for absent in ("md-sidebar", 'id="__config"', "bundle.", 'data-md-component="palette"', "md-footer", "__drawer"):
+        assert absent not in text, (kind, absent)
+    assert re.findall(r'class="md-tabs__link">([^<]+)<', text) == TABS
+    assert '<span class="md-ellipsis" dir="auto">Iraq coalition timeline</span>' in text
+    scripts = text.count('type="module"') + 1 + text.count('type="application/ld+json"')
+    assert text.count("<script") == scripts  # the modules, the palette's one line and the record's data
+    # what the frame costs: at most a third of Material's on a list page
+    full = (site / "actors" / "index.html").read_text()
+    assert len(_frame(text)) < len(_frame(full)) / 3, (len(_frame(text)), len(_frame(full)))
+
+
+@pytest.mark.parametrize("name", sorted(FULL))
+def test_lists_stories_and_the_home_keep_materials_frame(site, name):
+    text = (site / FULL[name] / "index.html").read_text()
+    assert 'class="tl-lean"' not in text
+    assert "md-sidebar" in text and 'id="__config"' in text and 'data-md-component="palette"' in text
+
+
+def test_the_lean_pages_scripts_and_the_palettes_are_shared_files(site):
+    palettes = (site / "assets" / "lib" / "palette.js").read_text()
+    assert '"scheme": "slate"' in palettes and '"name": "Switch to dark mode"' in palettes
+    assert "<svg" not in palettes  # escaped inside JSON strings: \u003csvg
+    assert (site / "assets" / "frame.js").is_file()
+
+
+def _context(browser, width=1280, script=True, scheme="light"):
+    return browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=script, color_scheme=scheme)
+
+
+@pytest.mark.parametrize("kind", sorted(LEAN))
+def test_the_search_opens_and_finds_from_a_record_page(browser, base, kind):
+    context = _context(browser)
+    page = context.new_page()
+    watched = Watched(page, base)
+    page.goto(f"{base}/{LEAN[kind]}")
+    button = page.locator("button.tl-search-open")
+    assert button.get_attribute("aria-label") == "Search the site"
+    button.click()
+    assert page.locator("dialog#tl-search").is_visible()
+    page.locator("#tl-sr-q").fill("Taji")
+    page.wait_for_selector("#tl-sr-results li a", timeout=10_000)
+    assert page.locator("#tl-sr-results li").count() >= 1
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")  # Material's key, as on every page
+    assert page.locator("dialog#tl-search").is_visible()
+    assert watched.errors == [] and watched.foreign_requests() == []
+    context.close()
+
+
+def test_a_dark_choice_holds_on_every_page_lean_or_not(browser, base):
+    context = _context(browser)
+    page = context.new_page()
+    watched = Watched(page, base)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    page.goto(f"{base}/{LEAN['event']}")
+    assert page.evaluate(scheme) == "default"
+    switch = page.locator("button.tl-palette")
+    assert switch.get_attribute("aria-label") == "Switch to dark mode"
+    switch.click()
+    assert page.evaluate(scheme) == "slate"
+    assert switch.get_attribute("aria-label") == "Switch to light mode"
+    page.goto(f"{base}/{FULL['timeline']}")  # Material's own page reads the choice
+    page.wait_for_timeout(300)
+    assert page.evaluate(scheme) == "slate"
+    page.goto(f"{base}/{LEAN['actor']}")  # and the next record page, before its scripts run
+    assert page.evaluate(scheme) == "slate"
+    page.goto(f"{base}/{FULL['timeline']}")  # a choice made on Material's page holds on a record page
+    page.locator("label[for='__palette_0']").click()
+    page.wait_for_timeout(300)
+    page.goto(f"{base}/{LEAN['place']}")
+    assert page.evaluate(scheme) == "default"
+    assert page.locator("button.tl-palette").get_attribute("aria-label") == "Switch to dark mode"
+    assert watched.errors == []
+    context.close()
+
+
+def test_a_reader_who_prefers_dark_gets_dark_record_pages(browser, base):
+    context = _context(browser, scheme="dark")
+    page = context.new_page()
+    page.goto(f"{base}/{LEAN['tag']}")
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    context.close()
+
+
+@pytest.mark.parametrize("script", [True, False])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_tabs_reach_every_section_on_a_phone_and_without_a_script(browser, base, width, script):
+    context = _context(browser, width=width, script=script)
+    page = context.new_page()
+    page.goto(f"{base}/{LEAN['event']}")
+    tabs = page.locator(".md-tabs__link")
+    assert tabs.count() == len(TABS)
+    first = tabs.first.bounding_box()
+    assert first and first["y"] < 120 and page.locator(".md-tabs").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # the row scrolls, not the page
+    last = tabs.last
+    last.scroll_into_view_if_needed()
+    assert last.is_visible()
+    last.click()
+    page.wait_for_url(f"{base}/about/")
+    page.go_back()
+    # without a script, no control that needs one
+    assert page.locator("button.tl-search-open").count() == (1 if script else 0)
+    assert page.locator("button.tl-palette").count() == (1 if script else 0)
+    context.close()
