@@ -207,6 +207,22 @@ def baseline_seconds(folder: Path, tree: Path) -> float:
     return seconds
 
 
+def one_event_edited(folder: Path) -> tuple[float, int]:
+    """`make site-update` (mkdocs build --dirty) after one event's title is edited, with the
+    previous build present, as CI runs it over its cache: seconds, and pages rendered again."""
+    event = folder / "content" / "events" / "event-000001.yaml"
+    original = event.read_text()
+    before = {path: path.stat().st_mtime_ns for path in (folder / "site").rglob("index.html")}
+    event.write_text(re.sub(r"^title: ", "title: Edited ", original, count=1, flags=re.M))
+    try:
+        env = {**ENV, "TIMELINE_CHECK_MODIFIED": "content"}
+        seconds, _ = timed([str(BIN / "mkdocs"), "build", "--strict", "--dirty"], folder, env)
+    finally:
+        event.write_text(original)
+    rendered = sum(1 for path, stamp in before.items() if path.exists() and path.stat().st_mtime_ns != stamp)
+    return seconds, rendered
+
+
 def _empty_the_generated(folder: Path) -> None:
     """docs/ and site/ as a fresh copy has them: the hand-written parts only."""
     for name in os.listdir(folder / "docs"):
@@ -255,6 +271,8 @@ def measure(
         mkdocs, largest, summed = timed_with_memory([str(BIN / "mkdocs"), "build", "--strict"], folder)
         site = folder / "site"
         index = site / "_pagefind"
+        pages = list((site / "events").glob("*/index.html"))
+        page_kb = sum(path.stat().st_size for path in pages) / len(pages) / 1000
         row = {
             "events": f"{count:,}",
             "measured": time.strftime("%Y-%m-%d"),
@@ -263,6 +281,8 @@ def measure(
             "make site (mkdocs build)": f"{mkdocs:.0f} s",
             "peak memory (largest process, all)": f"{largest:,.0f} MB, {summed:,.0f} MB",
             "site/": f"{folder_size_mb(site):,.0f} MB",
+            "event page (HTML, mean)": f"{page_kb:.1f} KB",
+            "one event edited, make site-update": "",
             "search index on disk": f"{folder_size_mb(index):,.0f} MB",
             "serve: save to page": "",
             "MkDocs alone, one-line pages": "",
@@ -276,6 +296,8 @@ def measure(
             from tests.benchmark.reading import measure_reading
 
             row.update(measure_reading(site, folder / "content"))
+        updated, rendered = one_event_edited(folder)  # after the reading: it leaves one page edited
+        row["one event edited, make site-update"] = f"{updated:.1f} s ({rendered:,} pages rendered)"
         if serve:
             row["serve: save to page"] = (
                 f"{serve_reload_seconds(folder, dirty=True):.1f} s (--dirty), "
