@@ -82,4 +82,4 @@ clean:  ## remove what builds made (generated pages are in .gitignore)
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-artifacts
 	rm -rf docs/timeline docs/events docs/actors docs/places docs/sources docs/tags docs/data \
 		docs/maps docs/media docs/stories docs/embed
-	rm -f docs/feed.xml docs/events.ics docs/about.md docs/.timeline-build.json
+	rm -f docs/feed.xml docs/events.ics docs/about.md docs/.timeline-build.json docs/.timeline-memo.pickle

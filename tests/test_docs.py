@@ -158,9 +158,11 @@ def test_the_editors_guide_gives_the_checkers_lengths():
 
 
 def _owned_paths() -> list[str]:
-    from generator.site.layout import OWNED_FILES, OWNED_FOLDERS, STAMP_FILE
+    from generator.site.layout import MEMO_FILE, OWNED_FILES, OWNED_FOLDERS, STAMP_FILE
 
-    return [f"docs/{folder}" for folder in OWNED_FOLDERS] + [f"docs/{name}" for name in (*OWNED_FILES, STAMP_FILE)]
+    return [f"docs/{folder}" for folder in OWNED_FOLDERS] + [
+        f"docs/{name}" for name in (*OWNED_FILES, STAMP_FILE, MEMO_FILE)
+    ]
 
 
 @pytest.mark.parametrize("path", _owned_paths())

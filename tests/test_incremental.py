@@ -24,6 +24,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from generator.content.problems import ContentError
 from generator.site import timeline_pages
 from generator.site.build import Kept, Site, build
+from generator.site.layout import MEMO_FILE
 from generator.site.stamp import STAMP_FILE
 
 pytestmark = pytest.mark.slow
@@ -38,7 +39,7 @@ def _tree(docs: Path) -> dict[str, bytes]:
     return {
         path.relative_to(docs).as_posix(): path.read_bytes()
         for path in docs.rglob("*")
-        if path.is_file() and path.name != STAMP_FILE
+        if path.is_file() and path.name not in (STAMP_FILE, MEMO_FILE)
     }
 
 
@@ -64,6 +65,9 @@ class Edits(RuleBasedStateMachine):
         self.steps = 0
         self.session = Kept()  # what the preview keeps from build to build
         build(self.content, self.kept, self.site, reuse=self.session)
+        # and a build in a new process each time (CI's, over its cache): only the memo it left on disk
+        self.separate = self.folder / "separate"
+        build(self.content, self.separate, self.site)
 
     def teardown(self) -> None:
         shutil.rmtree(getattr(self, "folder", ""), ignore_errors=True)
@@ -198,6 +202,10 @@ class Edits(RuleBasedStateMachine):
         kept, clean = _tree(self.kept), _tree(fresh)
         assert kept.keys() == clean.keys()
         assert [path for path in kept if kept[path] != clean[path]] == []
+        build(self.content, self.separate, self.site)  # its memo unpickled: objects of their own
+        separate = _tree(self.separate)
+        assert separate.keys() == clean.keys()
+        assert [path for path in separate if separate[path] != clean[path]] == []
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ def _frame(text: str) -> str:
 
 
 def test_the_lean_kinds_are_the_record_kinds_but_stories():
-    assert LEAN_KINDS == {kind.name for kind in KINDS} - {"story"}
+    assert {kind.name for kind in KINDS} - {"story"} == LEAN_KINDS
     assert set(LEAN) == LEAN_KINDS
 
 
@@ -83,7 +83,9 @@ def test_the_lean_pages_scripts_and_the_palettes_are_shared_files(site):
 
 
 def _context(browser, width=1280, script=True, scheme="light"):
-    return browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=script, color_scheme=scheme)
+    return browser.new_context(
+        viewport={"width": width, "height": 900}, java_script_enabled=script, color_scheme=scheme
+    )
 
 
 @pytest.mark.parametrize("kind", sorted(LEAN))

@@ -23,7 +23,20 @@ from typing import Any, TypeVar
 
 Read = tuple[str, Hashable]  # (the collection's name, a key, or ALL for the whole collection)
 ALL = "\0all"  # a key no record has: the whole collection was read (iterated, counted)
-MISSING = object()  # the value of a read whose key is not there (a page may show an absence)
+
+
+class _Missing:
+    """The value of a read whose key is not there (a page may show an absence): one object, in
+    this process and in the next build's, which reads the memo this one kept (pickled by name)."""
+
+    def __reduce__(self) -> str:
+        return "MISSING"
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
 
 _local = threading.local()  # each thread's recordings (the preview writes its exports in a thread)
 _recording = 0  # recordings open in any thread: outside them a lookup costs one comparison more
@@ -206,10 +219,42 @@ def changed(reads: dict[Read, object], inputs: Inputs) -> set[Read]:
     """The reads, among those remembered with their values, that give another value now (the
     same object is the same value: unchanged records are kept from one build to the next)."""
     found = set()
+    compared: dict[tuple[int, int], bool] = {}  # each pair of records once, however many reads hold them
     for read, before in reads.items():
         now = inputs.value(read)
         if now is before:
             continue
-        if now is MISSING or before is MISSING or now != before:
+        if now is MISSING or before is MISSING or not same(before, now, compared):
             found.add(read)
     return found
+
+
+def same(before: object, now: object, compared: dict[tuple[int, int], bool] | None = None) -> bool:
+    """Whether a read gives the value it gave: the same object, or an equal one. A record compared
+    by identity (an event: model.py), or holding one, is compared here field by field, so that a
+    value kept by an earlier process (the build's memo, kept on disk) or read again from an
+    unchanged file is the same; lists, tuples and dicts element by element."""
+    if before is now:
+        return True
+    kind = type(before)
+    if kind is not type(now):
+        return False
+    if isinstance(before, (list, tuple)) and isinstance(now, (list, tuple)):
+        pairs = zip(before, now, strict=True)
+        return len(before) == len(now) and all(same(one, other, compared) for one, other in pairs)
+    if isinstance(before, dict) and isinstance(now, dict):
+        return before.keys() == now.keys() and all(same(value, now[key], compared) for key, value in before.items())
+    fields = getattr(kind, "__dataclass_fields__", None)
+    if fields is None:
+        return bool(before == now)
+    if kind.__eq__ is not object.__eq__ and before == now:
+        return True  # (and when not, a field may hold an event: compared by its fields below)
+    pair = (id(before), id(now))
+    if compared is not None and pair in compared:
+        return compared[pair]
+    mine = tuple(getattr(before, name) for name in fields)
+    theirs = tuple(getattr(now, name) for name in fields)
+    answer = mine == theirs or same(mine, theirs, compared)
+    if compared is not None:
+        compared[pair] = answer
+    return answer

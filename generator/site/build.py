@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import time
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from generator.parallel import worker_count
 from generator.site import stamp
 from generator.content.media import MEDIA_FOLDER
 from generator.site.render import language_timeline, pages
+from generator.site.layout import MEMO_FILE
 from generator.site.write import Memo, Page, WriteReport, write_pages
 
 
@@ -140,7 +142,7 @@ def build(
         checked = reuse.checked if reuse is not None else None
         checked_content = check_content(content, workers, checked, saved=saved, languages=site.languages)
         timeline = build_timeline(published(checked_content, drafts))
-        memo = _memo(docs, site, reuse) if reuse is not None else None
+        memo = _memo(docs, site, reuse) if reuse is not None else stored_memo(docs, site, drafts)
         data = exports(timeline, site)
         inputs, files = site_pages(timeline, site, history.changes, content / MEDIA_FOLDER)
         later = None
@@ -149,11 +151,12 @@ def build(
             later = partial(write_pages, docs, data, 1, memo, None, inputs, stale)
             keep = [path for path, _, _ in data]
         else:
-            if memo is None:  # one build: no piece of an export is asked for twice
+            if reuse is None:  # one build: no piece of an export is asked for twice
                 data = [(path, partial(_made_once, make), own) for path, make, own in data]
             files, keep = data + files, []
         report = write_pages(docs, files, worker_count(len(files), workers), memo, keep, inputs, stale)
     if reuse is None:
+        store_memo(docs, memo)
         mark = stamp.fingerprint(read, docs, by_content)
         how = "content" if by_content else "mtime"
         stamp.write(docs, stamp.Stamp(mark, len(timeline.events), len(files), how, stamp.versions()))
@@ -176,6 +179,31 @@ class Kept:
 
     checked: CheckCache = field(default_factory=CheckCache)
     memo: Memo | None = None
+
+
+def stored_memo(docs: Path, site: Site, drafts: bool) -> Memo:
+    """The memo the last build of this docs/ folder left (docs/.timeline-memo.pickle), so that a
+    build in a new process, as CI's over its cache, makes only the pages an edit reaches, as the
+    preview does; a new one when there is none or it was made by other code, templates,
+    libraries or settings (compared by their bytes: a checkout gives every file a new time)."""
+    key = (site, drafts, stamp.code_digest(), tuple(sorted(stamp.versions().items())), str(docs.resolve()))
+    try:
+        with open(docs / MEMO_FILE, "rb") as stream:
+            kept = pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        kept = None
+    if isinstance(kept, Memo) and kept.stamp == key:
+        return kept
+    return Memo(key)
+
+
+def store_memo(docs: Path, memo: Memo) -> None:
+    """Keep the memo for the next build (written whole, then moved into place)."""
+    target = docs / MEMO_FILE
+    partial_file = target.with_name(target.name + ".writing")
+    with open(partial_file, "wb") as stream:
+        pickle.dump(memo, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial_file, target)
 
 
 def _memo(docs: Path, site: Site, kept: Kept) -> Memo:

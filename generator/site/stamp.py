@@ -56,6 +56,11 @@ def versions() -> dict[str, str]:
     return found
 
 
+def code_digest(code: Path = CODE) -> str:
+    """A digest of the generator's code and templates by their bytes."""
+    return _digest(_stats(code, by_content=True))
+
+
 def _describe(path: str, by_content: bool) -> str | None:
     try:
         if by_content:

@@ -48,16 +48,18 @@ class Memo:
     whose file nobody touched since, is neither made nor read again."""
 
     stamp: Hashable = None
-    pages: dict[str, tuple[Hashable, frozenset[Read], tuple[int, int, int]]] = field(default_factory=dict)
+    pages: dict[str, tuple[Hashable, frozenset[Read], tuple[int, int]]] = field(default_factory=dict)
     values: dict[Read, object] = field(default_factory=dict)
 
 
-def _stat(target: str) -> tuple[int, int, int] | None:
+def _stat(target: str) -> tuple[int, int] | None:
+    """A written file as the memo knows it: its size and time (not its inode, which a copy of
+    docs/ restored from CI's cache does not keep)."""
     try:
         info = os.stat(target)
     except OSError:
         return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
+    return (info.st_size, info.st_mtime_ns)
 
 
 def write_pages(
