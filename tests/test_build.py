@@ -411,3 +411,23 @@ def test_make_site_after_timeline_build_finds_every_page_current(timeline, proje
     built = mkdocs(project, "build", "--strict")
     assert built.returncode == 0, built.stderr
     assert "events: nothing changed since the last build" in built.stderr, built.stderr
+
+
+def test_a_build_in_a_new_process_makes_only_the_pages_an_edit_reaches(content, tmp_path):
+    """The memo a build leaves in docs/ (CI's cache keeps it): the next build, in a process of
+    its own, makes the pages whose reads changed, not every page; without it, every page."""
+    docs = tmp_path / "docs"
+    first = build(content, docs)
+    every = set(first.written.reads)
+    assert len(every) > 50 and (docs / MEMO_FILE).is_file()
+    event = content / "events" / "2020-03-second-rocket-salvo-hits-camp-taji.yaml"
+    _replace(event, "title: ", "title: Edited, ")
+    again = build(content, docs)
+    made = set(again.written.reads)
+    assert "events/2020-03-second-rocket-salvo-hits-camp-taji.md" in made
+    assert len(made) < len(every) / 3, sorted(made)
+    assert "actors/islamic-state.md" not in made  # an actor the event does not name
+    (docs / MEMO_FILE).unlink()
+    _replace(event, "title: Edited, ", "title: Edited again, ")
+    remade = set(build(content, docs).written.reads)
+    assert all(path.startswith("media/") for path in every - remade)  # the site's card: made once, kept by name

@@ -413,9 +413,18 @@ make bench BENCH="100000"           # one size: the other sizes' rows are kept
   `extra.timeline.languages: [en, ar]` (every tenth event's title translated), and gives its
   ratio to the same build in English alone, in the same run; then the median of three saves
   under `make serve --dirty` in two languages (see *Languages* below).
-- *MkDocs alone* builds the same number of pages, each one line long, without the generator,
-  in one process: what MkDocs and Material's templates cost per page whatever the page holds.
-- Serve and MkDocs alone are measured up to 10,000 events (`--serve-up-to`, `--floor-up-to`).
+- *MkDocs and Material's search, one-line pages* builds the same number of pages, each one line
+  long, with Material as it ships (no `custom_dir`) and its default search plugin instead of ours
+  (no generator, no Pagefind), in one process: what MkDocs and Material cost per page whatever the
+  page holds, and the figure *make site* is held to (in brackets, *make site* over it). Until
+  2026-12-07 this column (*MkDocs alone*) removed a `hooks:` key the settings no longer had, and
+  so ran our plugin too.
+- *event page (HTML, mean)*: the mean size of `site/events/*/index.html`.
+- *one event edited, make site-update* is what CI runs over its cache: one event's title edited,
+  then `mkdocs build --strict --dirty` with the previous build's `docs/`, stamp and `site/` present
+  (TIMELINE_CHECK_MODIFIED=content, as CI), and how many pages MkDocs rendered again.
+- Serve, MkDocs and Material's search, and the build in two languages are measured up to 10,000
+  events (`--serve-up-to`, `--floor-up-to`, `--languages-up-to`).
 - 100,000 events before this round's last changes (2026-12-01): make site 396 s (the generator
   made every page again in it, see *make site and memory* below), the largest process 2,147 MB,
   all 3,856 MB; before this round's columns (2026-11-26): make site 560 s, 1,544 MB, 3,016 MB.
@@ -642,6 +651,55 @@ take a spare row the build leaves. Each mark carries its headline and date as da
 and the card: at 10,000 events 15,279 marks on actor, place and tag pages, 2.0 MB of
 `data-title`/`data-date`/`data-status` before the names were shortened to `data-t`, `data-d` and
 `data-s` (left out for "reported"), 1.5 MB after (of 29 MB of those pages).
+
+## Past one host (issue 39)
+
+**Lean record pages.** At 10,000 synthetic events an event page was 20.9 KB of HTML (mean), of
+which 13.6 KB was Material's frame: the head 2.1 KB, the header 4.5 KB (the palette's form and
+its two icons, the search's dialog, the logo twice), the tabs 1.5 KB, the navigation sidebar
+2.8 KB (the same eight links as the tabs, for the drawer), an empty table of contents 0.4 KB,
+the footer, the bundle's configuration and the back-to-top button 2.3 KB; the record itself
+5.6 KB. Record pages are now made with their own template (generator/README.md, *The record
+pages' lean frame*): an event page is 9.6 KB (`make bench`), the frame 3.5 KB (the head 1.5 KB,
+the header, tabs and scripts' tags 2 KB). Kept out of every page and made once: the palettes
+(`assets/lib/palette.js`, a static template, 1.1 KB) and the controls' script
+(`assets/frame.js`, 4.5 KB, cached). The generated-file mark (an HTML comment of 73 bytes) is no
+longer sent to readers. `site/` at 10,000 events went from 327 MB (2026-12-02) to 200 MB, the
+event pages from 210 MB to 96 MB.
+
+Lighthouse 12, mobile, the seed site served gzip-compressed, 2026-12-07, before (the previous
+main) and after (performance, accessibility, best practices, SEO; largest contentful paint,
+total blocking time, layout shift, bytes): the event `/events/2020-03-us-airstrikes-on-kataib-
+hezbollah/` 98, 100, 100, 100, 1.9 s, 110 ms, 0, 114 KiB before; 99, 100, 100, 100, 1.8 s,
+0 ms, 0, 80 KiB after. `/actors/kataib-hezbollah/` 100, 100, 100, 100, 1.3 s, 40 ms, 0,
+111 KiB before; 100, 100, 100, 100, 1.5 s, 0 ms, 0, 77 KiB after. `/places/camp-taji/` 93, 100,
+100, 100, 2.5 s, 100 ms, 0, 115 KiB before; 100, 100, 100, 100, 1.4 s, 0 ms, 0.011, 81 KiB
+after. (No Material bundle to parse on a record page: its blocking time went to 0.)
+
+Tried and not kept: building the dark-mode switch's form before Material's bundle runs (a
+classic script ahead of the bundle, so that Material's own palette component would mount on
+it): it needed Material's bundle and its configuration on every record page (0.8 KB and the
+bundle's parse), for nothing else a record page uses. Centring a reading column of 42rem was
+kept over the full grid (1,220 px lines were too long to read).
+
+**One event edited, over the previous build.** The generator's memo of what each page read
+(content/reads.py) lived only in the preview's process; a build in a new process checked and
+rendered every page to find a few changed (26.7 s of generator at 10,000 events for one title).
+It is now kept on disk (`docs/.timeline-memo.pickle`, 16 MB at 10,000 events; loading it takes
+about 1 s), with the reads' values compared field by field where a record is compared by
+identity (an event: a value unpickled is another object), and the pages' file times without
+inodes (a cache restored by `tar` keeps times, not inodes). The same edit: 13.5 s of generator,
+18 pages made again (the event, its neighbours, its actor's, place's, tags' and month's pages,
+the lists and the home). What is left of it: the check of every file (4 s), the maps' frames
+of every event (about 3 s, made again in each process), the open data (every event's, 3 s), the
+stamp's digests and the memo's load and store (3 s). Pagefind then indexes every page again
+(12 to 17 s at 10,000 pages on 2 cores: it has no incremental mode, and its filters' files
+differ from one run to the next even for the same pages), which alone is about the 15 s the
+issue aims at: *one event edited, make site-update* in the table.
+
+**Deploys.** `make deploy` of the seed site (228 files) to a local S3 server: 5.0 s the first
+time, 3.5 s with nothing to send (the listing and the checksums); after one event edited and one
+removed, the deploy test counts the files sent against the two builds' bytes.
 
 ## Languages (issue 37)
 
