@@ -56,11 +56,10 @@ STORY = PageKind(
     lean=False,  # a story is read through its steps, with the page's frame (the full template)
 )
 
+KINDS = (EVENT, ACTOR, PLACE, SOURCE, TAG, STORY)
 # The theme's template for the record pages (generator/mkdocs/theme/record.html): Material's frame
 # without what a record page does not use, since it is paid for once per record.
 RECORD_TEMPLATE = "record.html"
-LEAN_KINDS = frozenset(kind.name for kind in (EVENT, ACTOR, PLACE, SOURCE, TAG, STORY) if kind.lean)
-
-KINDS = (EVENT, ACTOR, PLACE, SOURCE, TAG, STORY)
+LEAN_KINDS = frozenset(kind.name for kind in KINDS if kind.lean)
 BY_NAME = {kind.name: kind for kind in KINDS}
 SEARCHED_FOLDERS = tuple(kind.folder for kind in KINDS if kind.searched)  # records, not the lists of them
