@@ -178,6 +178,7 @@ def floor_seconds(folder: Path) -> float:
     search plugin instead of ours (and Material's templates as they ship): what MkDocs and
     Material cost whatever the pages hold, the figure `make site` is held to (run after
     everything else: it overwrites the generated pages)."""
+    timed([str(BIN / "timeline"), "build"], folder)  # the pages, as many as a build makes (if emptied since)
     config = (folder / "mkdocs.yml").read_text()
     config = re.sub(r"^plugins:\n(?:(?:  .*)?\n)+?(?=\S)", "plugins:\n  - search\n\n", config, count=1, flags=re.M)
     config = re.sub(r"^  custom_dir: .*\n", "", config, flags=re.M)
