@@ -83,7 +83,7 @@ def test_the_workflow_keeps_the_previous_build_keyed_by_what_would_change_every_
         key = cached["with"]["key"]
         for changes_every_page in ("generator/**", "mkdocs.yml", "pyproject.toml", "docs/assets/**"):
             assert f"'{changes_every_page}'" in key, changes_every_page
-        assert "SITE_URL" in key or "base_url" in key
+        assert ("SITE_URL" in key or "base_url" in key) and "github.repository" in key  # REPO_URL, SITE_URL
         assert "github.sha" in key  # a new entry each run: a cache is never overwritten
         assert cached["with"]["restore-keys"].strip() == key.split("${{ github.sha }}")[0]
         after = steps[steps.index(cached) + 1]

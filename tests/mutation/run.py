@@ -260,8 +260,8 @@ MUTATIONS = [
       "if fields is None:\n        return bool(before == now)", "if True:\n        return bool(before == now)",
       ("tests/test_build.py", "-k", "new_process")),
     M("CI's cached build kept across a change of the generator", ".github/workflows/site.yml",
-      "key: site-${{ runner.os }}-${{ hashFiles('generator/**', 'mkdocs.yml', 'pyproject.toml', 'docs/assets/**') }}-${{ steps",
-      "key: site-${{ runner.os }}-${{ hashFiles('mkdocs.yml', 'pyproject.toml', 'docs/assets/**') }}-${{ steps",
+      "key: site-${{ runner.os }}-${{ hashFiles('generator/**', 'mkdocs.yml', 'pyproject.toml', 'docs/assets/**') }}-${{ github.repository }}-${{ steps",
+      "key: site-${{ runner.os }}-${{ hashFiles('mkdocs.yml', 'pyproject.toml', 'docs/assets/**') }}-${{ github.repository }}-${{ steps",
       ("tests/test_site_update.py", "-k", "workflow")),
 ]  # fmt: skip
 
