@@ -150,7 +150,16 @@ def browser():
 # The tiers. `make test` runs every test; `make test-fast` (the editing loop) leaves out the slow
 # ones, marked here by one rule rather than by hand: a test is slow when it (or a fixture it
 # uses) drives a browser, starts a server, or runs a real `mkdocs` build.
-SLOW_FIXTURES = {"browser", "seed_build", "server", "hostile_site", "built_site", "far_base", "languages_site", "storage"}
+SLOW_FIXTURES = {
+    "browser",
+    "seed_build",
+    "server",
+    "hostile_site",
+    "built_site",
+    "far_base",
+    "languages_site",
+    "storage",
+}
 SLOW_CALLS = ("mkdocs(", "chromium(", "serve(", "Watched(", "make_site(", "_serve(", "run_server(")
 
 
