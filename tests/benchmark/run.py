@@ -713,9 +713,13 @@ pages current 379 s (288 s on 2026-12-02), and *check + generate* from nothing 5
 since 2026-12-02 which this round found and did not explain in time. It is not this round's
 memo: at 10,000 events `timeline build` into an emptied docs/ took 29.8 s with this round's
 code and 33.2 s with the previous main's, the same hour; on 2026-12-02 it took 7.4 s (its row is
-in this page's git history). So it came with an earlier round (the pages made per language,
-the reads recorded for each page, issues 35 and 37) and grows faster than the site (7 times at
-100,000, 4 times at 10,000): the next round's first task. One event edited over the previous
+in this page's git history). So it came with an earlier round and grows faster than the site
+(7 times at 100,000, 4 times at 10,000): the next round's first task. Where a fresh generation's
+time goes now, at 10,000 events in one process under cProfile (116 s profiled): the maps'
+basemaps 25 s (242 SVG files, 0.1 s each, clipped point by point in Python: `basemap.py`'s
+`_clip` and `to_px`), every event's map frame 10 s (`placemap.km_between`, 2.2 million calls,
+and the frames are computed twice), the check 7 s, the page templates most of the rest. The
+number of frames grows with the places' spread, which may be what grows faster than the site. One event edited over the previous
 build at 100,000: 622 s (8 pages rendered), the generator's pass over every page and Pagefind
 indexing every page again.
 
