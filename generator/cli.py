@@ -236,13 +236,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _deploy(args: argparse.Namespace) -> int:
-    from generator.hosting.deploy import DeployError, deploy, target
+    from generator.hosting.deploy import DeployError, RcloneFailed, deploy, target
 
     try:
         report = deploy(args.site, target(), dry_run=args.dry_run)
     except DeployError as error:
         print(f"timeline deploy: error: {error}", file=sys.stderr)
-        return EXIT_USAGE if "rclone failed" not in str(error) else EXIT_CONTENT
+        return EXIT_CONTENT if isinstance(error, RcloneFailed) else EXIT_USAGE
     if args.dry_run:
         for path in report.uploaded:
             print(f"would upload {path}")

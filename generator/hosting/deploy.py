@@ -38,7 +38,12 @@ PROVIDERS = {
 
 
 class DeployError(Exception):
-    """A deploy that cannot start or did not finish, said as a maintainer can act on it."""
+    """A deploy that cannot start (a setting, rclone or the site missing), said as a maintainer
+    can act on it."""
+
+
+class RcloneFailed(DeployError):
+    """A deploy that started and did not finish: rclone's own reason."""
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,7 @@ def _run(command: list[str], env: dict[str, str], where: Target) -> str:
         lines = [_STAMP.sub("", line) for line in result.stderr.splitlines()]
         said = [line for line in lines if line.startswith("Failed to")] or [line for line in lines if "ERROR" in line]
         reason = said[-1] if said else result.stderr.strip()[-500:]
-        raise DeployError(
+        raise RcloneFailed(
             f"rclone failed, sending to {where.bucket} at {where.endpoint or where.provider}: {reason} "
             "(does the bucket exist, and may these credentials write to it?)"
         )
