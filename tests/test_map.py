@@ -654,6 +654,64 @@ def test_a_map_frames_where_most_places_are(places, beyond):
         assert not (0 <= x <= WIDTH and 0 <= y <= HEIGHT), place.id
 
 
+def _near_by_every_pair(places: list[Place]) -> list[int]:
+    """The rule as it reads: each place against every other, by km_between."""
+    from generator.site.placemap import NEAR_KM, km_between
+
+    return [sum(1 for other in places if km_between(place, other) <= NEAR_KM) for place in places]
+
+
+def _edge_pairs(rng: random.Random, count: int) -> list[Place]:
+    """Places in pairs NEAR_KM apart, give or take a metre: along a meridian, a parallel, a diagonal."""
+    from generator.site.placemap import EARTH_KM, NEAR_KM
+
+    places = []
+    for index in range(count):
+        lat, lon = rng.uniform(-60, 60), rng.uniform(-170, 170)
+        reach = math.degrees((NEAR_KM + rng.choice((-0.001, 0.0, 0.001))) / EARTH_KM)
+        places.append(_at(f"a{index}", lat, lon))
+        places.append(_at(f"b{index}", lat + reach * rng.choice((1.0, -1.0, 0.7)), lon + rng.choice((0.0, reach))))
+    return places
+
+
+@pytest.mark.parametrize(
+    ("spread", "count"),
+    [
+        ("world", 60),  # far apart: few near
+        ("region", 400),  # the synthetic content's countries: most cubes decided whole
+        ("same spot", 50),  # many places at one point
+        ("whole degrees", 120),  # on a coarse grid: many exactly equal distances
+        ("poles and the date line", 80),  # where latitude and longitude fold
+        ("edge", 60),  # pairs at NEAR_KM, a metre either side
+        ("one", 1),
+        ("two far apart", 2),
+    ],
+)
+def test_near_counts_are_the_rule_measured_pair_by_pair(spread, count):
+    """The grid's shortcut (a cube pair counted whole when surely near or far) says what
+    measuring every pair says, whatever the places."""
+    from generator.site.placemap import near_counts
+
+    rng = random.Random(f"{spread}-{count}")
+    if spread == "edge":
+        places = _edge_pairs(rng, count // 2)
+    else:
+        points = {
+            "world": lambda: (rng.uniform(-90, 90), rng.uniform(-180, 180)),
+            "region": lambda: (rng.uniform(20, 40), rng.uniform(30, 70)),
+            "same spot": lambda: (33.3, 44.4),
+            "whole degrees": lambda: (float(rng.randint(28, 40)), float(rng.randint(35, 60))),
+            "poles and the date line": lambda: (
+                rng.choice((-1, 1)) * rng.uniform(75, 90),
+                rng.choice((-1, 1)) * rng.uniform(170, 180),
+            ),
+            "one": lambda: (0.0, 0.0),
+            "two far apart": lambda: (rng.uniform(-10, 10), rng.uniform(-10, 10) + 90 * len(str(rng.random()))),
+        }[spread]
+        places = [_at(f"p{index}", *points()) for index in range(count)]
+    assert near_counts(places) == _near_by_every_pair(places)
+
+
 @pytest.mark.parametrize(
     ("point", "edge", "sector"),
     [

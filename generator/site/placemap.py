@@ -23,6 +23,7 @@ ARROWS = ("→", "↘", "↓", "↙", "←", "↖", "↑", "↗")  # by directio
 LABEL_PX = 7.0  # the width of a character of the marks' 12 px names, on average
 LABEL_HEIGHT = 13
 MAX_LABELS = 40
+EARTH_KM = 6371.0  # the mean radius haversine's distances use
 GAP = 1.0  # marks closer than their radii and this are drawn as one group
 
 
@@ -118,7 +119,7 @@ def km_between(a: Place, b: Place) -> float:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     la, lb = math.radians(a.lat), math.radians(b.lat)
     h = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def framed_places(places: Sequence[Place]) -> tuple[list[Place], list[Place]]:
@@ -133,16 +134,74 @@ def framed_places(places: Sequence[Place]) -> tuple[list[Place], list[Place]]:
 
 @lru_cache(maxsize=8192)
 def _framed(located: tuple[Place, ...]) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
-    """framed_places, once per set: the pairs' distances are many, and the same sets come back
-    for every page of an actor, a place or a year, and at each save of the preview."""
+    """framed_places, once per set: the same sets come back for every page of an actor, a place
+    or a year, and at each save of the preview."""
     if len(located) < 3:
         return located, ()
-    near = [[other for other in located if km_between(place, other) <= NEAR_KM] for place in located]
-    region = max(near, key=len)
+    counts = near_counts(located)
+    centre = located[counts.index(max(counts))]
+    region = [other for other in located if km_between(centre, other) <= NEAR_KM]
     if len(region) == len(located) or len(region) * 2 <= len(located):
         return located, ()
     kept = {id(place) for place in region}
     return tuple(region), tuple(place for place in located if id(place) not in kept)
+
+
+NEAR_CHORD = 2 * math.sin(NEAR_KM / (2 * EARTH_KM))  # NEAR_KM as a straight line through the unit sphere
+CELLS_PER_CHORD = 8  # the grid's cell is this much smaller than NEAR_CHORD
+SURE = 1e-9  # a relative margin: a cell pair is decided without its points only this far from the rule's edge
+
+
+def near_counts(located: Sequence[Place]) -> list[int]:
+    """For each place, how many of these (itself included) lie within NEAR_KM of it, as
+    `km_between` says, without measuring every pair: the places go into a grid of small cubes
+    around the unit sphere (haversine's distance is the chord's, 2R·asin(chord/2)), and two cubes
+    whose every pair of points is surely near, or surely not, count all their pairs at once;
+    the pairs of cubes that straddle NEAR_KM compare their points' chords, and only a pair within
+    a hair of the edge is measured by `km_between` itself. A thousand places spread over a region
+    cost a few thousand cube pairs, not a million haversines."""
+    side = NEAR_CHORD / CELLS_PER_CHORD
+    points = [_on_sphere(place) for place in located]
+    cells: dict[tuple[int, int, int], list[int]] = {}
+    for index, (x, y, z) in enumerate(points):
+        cells.setdefault((math.floor(x / side), math.floor(y / side), math.floor(z / side)), []).append(index)
+    keys = list(cells)
+    whole = [0] * len(keys)  # the places every member of a cube has near it, counted cube by cube
+    counts = [0] * len(located)
+    surely_near, surely_far = (NEAR_CHORD * (1 - SURE)) ** 2, (NEAR_CHORD * (1 + SURE)) ** 2
+    near_dot = 1 - NEAR_CHORD**2 / 2  # u·v of two unit vectors NEAR_CHORD apart
+    for a, (ax, ay, az) in enumerate(keys):
+        members_a = cells[keys[a]]
+        whole[a] += len(members_a)  # a cube's diagonal is well within NEAR_CHORD
+        for b in range(a + 1, len(keys)):
+            bx, by, bz = keys[b]
+            dx, dy, dz = abs(ax - bx), abs(ay - by), abs(az - bz)
+            if (max(0, dx - 1) ** 2 + max(0, dy - 1) ** 2 + max(0, dz - 1) ** 2) * side * side > surely_far:
+                continue
+            members_b = cells[keys[b]]
+            if ((dx + 1) ** 2 + (dy + 1) ** 2 + (dz + 1) ** 2) * side * side <= surely_near:
+                whole[a] += len(members_b)
+                whole[b] += len(members_a)
+                continue
+            for i in members_a:
+                ux, uy, uz = points[i]
+                for j in members_b:
+                    vx, vy, vz = points[j]
+                    dot = ux * vx + uy * vy + uz * vz - near_dot
+                    if dot > SURE or (dot > -SURE and km_between(located[i], located[j]) <= NEAR_KM):
+                        counts[i] += 1
+                        counts[j] += 1
+    for a, key in enumerate(keys):
+        for index in cells[key]:
+            counts[index] += whole[a]
+    return counts
+
+
+def _on_sphere(place: Place) -> tuple[float, float, float]:
+    """A place as a point on the unit sphere."""
+    assert place.lat is not None and place.lon is not None
+    lat, lon = math.radians(place.lat), math.radians(place.lon)
+    return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
 
 
 def map_frame(places: Iterable[Place]) -> Frame | None:
