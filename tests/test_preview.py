@@ -353,7 +353,7 @@ def test_a_preview_build_sweeps_the_served_site_when_a_file_is_gone(serving, bef
 
     swept: list[set[str]] = []
     monkeypatch.setattr(module.layout, "remove_stale", lambda site, built, languages: swept.append(set(built)))
-    monkeypatch.setattr(module.search, "write_indexes", lambda site, languages: 0)
+    monkeypatch.setattr(module.search, "write_indexes", lambda site, languages, order=(): 0)
     plugin = module.TimelinePlugin()
     plugin.on_startup(command="serve" if serving else "build", dirty=True)
     if plugin.preview is not None:

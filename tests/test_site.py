@@ -203,12 +203,48 @@ def test_no_page_loads_anything_from_another_host(built):
                 assert not attrs.get("href", "").startswith(("http:", "https:", "//")), (file, attrs)
 
 
-@pytest.fixture(scope="module", params=["one index", "shards of 7 pages"])
+EDITED_EVENT = "2020-03-second-rocket-salvo-hits-camp-taji"
+EDITED_WORD = "Quokkawhistle"  # in no page until the test writes it into one
+
+
+def _inodes(bundle: Path) -> dict[str, int]:
+    return {path.relative_to(bundle).as_posix(): path.stat().st_ino for path in bundle.rglob("*") if path.is_file()}
+
+
+def _edit_and_index_again(site: Path) -> None:
+    """One event page rewritten with a new word, then the index made over the last one: only
+    the shard holding that page is indexed again, every other is the last one's files."""
+    from generator.mkdocs.search import BUNDLE, PLAN_FILE, SHARDS_FILE, indexed_pages, write_index
+
+    bundle = site / BUNDLE
+    before = _inodes(bundle)
+    page = site / "events" / EDITED_EVENT / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("</h1>") == 1
+    page.write_text(text.replace("</h1>", f"</h1><p>{EDITED_WORD}</p>"), encoding="utf-8")
+    write_index(site, shard_pages=7)
+    after = _inodes(bundle)
+    plan = json.loads((bundle / PLAN_FILE).read_text())["shards"]
+    pages = indexed_pages(site)
+    firsts = [pages.index(entry["first"]) if entry["first"] else 0 for entry in plan]
+    holder = max(
+        number for number, first in enumerate(firsts) if first <= pages.index(f"events/{EDITED_EVENT}/index.html")
+    )
+    folder = f"shard-{holder}/" if holder else ""
+    for name, inode in after.items():
+        if name in (PLAN_FILE, SHARDS_FILE):
+            continue
+        in_holder = name.startswith(folder) if holder else not name.startswith("shard-")
+        assert (before.get(name) == inode) != in_holder, (name, holder)
+
+
+@pytest.fixture(scope="module", params=["one index", "shards of 7 pages", "shards of 7, one indexed again"])
 def search(request, built, browser, tmp_path_factory):
     """Pagefind's own JavaScript API over the built site, in Chromium: search(term, filters)
-    gives [{url, title, content, filters}] for every result. Twice: the site's index as built,
-    and the same site indexed in shards of 7 pages, merged as docs/assets/search.js merges them:
-    every search test holds for both."""
+    gives [{url, title, content, filters}] for every result. Three times: the site's index as
+    built, the same site indexed in shards of 7 pages, merged as docs/assets/search.js merges
+    them, and that index made again over itself after one event page changed (the other shards
+    taken from it): every search test holds for all three."""
     from browser import serve
 
     from generator.mkdocs.search import BUNDLE, write_index
@@ -219,6 +255,8 @@ def search(request, built, browser, tmp_path_factory):
         shutil.copytree(built / "site", site)
         pages = write_index(site, shard_pages=7)
         assert len(json.loads((site / BUNDLE / "shards.json").read_text())) == (pages - 1) // 7
+    if request.param == "shards of 7, one indexed again":
+        _edit_and_index_again(site)
     with serve(site) as base:
         context = browser.new_context()
         page = context.new_page()
@@ -244,8 +282,14 @@ def search(request, built, browser, tmp_path_factory):
                 [term, filters],
             )
 
+        run.edited = request.param == "shards of 7, one indexed again"  # type: ignore[attr-defined]
         yield run
         context.close()
+
+
+def test_an_edited_page_is_found_by_its_new_words_once_indexed_again(search):
+    hits = [hit["url"] for hit in search(EDITED_WORD)]
+    assert hits == ([f"/events/{EDITED_EVENT}/"] if search.edited else [])
 
 
 def test_every_event_is_found_by_its_title_its_actors_and_its_places(search, timeline):
@@ -525,6 +569,89 @@ def test_shards_are_consecutive_runs_of_near_equal_size(pages, size, at_least, l
     assert [len(run) for run in runs] == lengths
     assert [name for run in runs for name in run] == names  # every page once, in order
     assert all(len(run) <= max(1, size) for run in runs)
+
+
+def _site_pages(records: int, events: int) -> list[str]:
+    return [f"actors/a{n:05}/index.html" for n in range(records)] + [
+        f"events/e{n:06}/index.html" for n in range(events)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("records", "events", "size", "at_least", "lengths"),
+    [
+        (10, 20, 7, 1, [6, 6, 6, 6, 6]),  # a small site: one group, as `shards` cuts it
+        (1_000, 2_999, 10_000, 1, [3_999]),  # just below SPREAD_FROM
+        (1_000, 3_000, 10_000, 2, [1_000, 1_500, 1_500]),  # from it: records apart, the events in two
+        (1_600, 10_000, 10_000, 2, [1_600, 5_000, 5_000]),
+        (8_000, 100_000, 10_000, 2, [8_000] + [10_000] * 10),
+        (12_000, 100_000, 10_000, 2, [6_000, 6_000] + [10_000] * 10),
+        (0, 5_000, 10_000, 2, [2_500, 2_500]),  # no records: one group
+        (5_000, 0, 10_000, 2, [2_500, 2_500]),  # no events: one group
+    ],
+)
+def test_a_new_plan_keeps_the_records_apart_from_the_events(records, events, size, at_least, lengths):
+    from generator.mkdocs.search import planned_runs
+
+    pages = _site_pages(records, events)
+    runs = planned_runs(pages, size, at_least)
+    assert [len(run) for run in runs] == lengths
+    assert [page for run in runs for page in run] == pages
+    assert not [
+        run
+        for run in runs
+        if {page.split("/")[0] for page in run} == {"actors", "events"} and records and events >= 3_000
+    ]
+
+
+def _plan_of(pages, runs) -> dict[str, object]:
+    from generator.mkdocs.search import plan_firsts
+
+    return {"shards": [{"first": first, "digest": ""} for first in plan_firsts(pages, runs)]}
+
+
+@pytest.mark.parametrize(
+    ("change", "kept"),
+    [
+        ("nothing", True),
+        ("an event added", True),  # into the shard where it falls
+        ("an event removed", True),
+        ("a record added", True),
+        ("an event before every other", True),  # the events' first shard starts with it
+        ("a shard's first event removed", False),  # its cut is gone: planned anew
+        ("many events added to one shard", False),  # past the size
+        ("most of a shard removed", False),  # under half its share
+        ("enough events for another shard", False),  # a new plan has more shards
+    ],
+)
+def test_a_plan_is_kept_while_its_shards_still_fit(change, kept):
+    from generator.mkdocs.search import kept_runs, planned_runs
+
+    pages = _site_pages(1_600, 10_000)
+    last = _plan_of(pages, planned_runs(pages, 10_000, 2))
+    second = pages.index("events/e005000/index.html")
+    now = {
+        "nothing": pages,
+        "an event added": [*pages[: second + 10], "events/e005009a/index.html", *pages[second + 10 :]],
+        "an event removed": pages[: second + 3] + pages[second + 4 :],
+        "a record added": ["actors/0/index.html", *pages[:1], *pages[1:]],
+        "an event before every other": [*pages[:1600], "events/a/index.html", *pages[1600:]],
+        "a shard's first event removed": pages[:second] + pages[second + 1 :],
+        "many events added to one shard": pages[: second + 1]
+        + [f"events/e005000-{n}/index.html" for n in range(5_001)]
+        + pages[second + 1 :],
+        "most of a shard removed": pages[: second + 1_000],
+        "enough events for another shard": pages + [f"events/f{n:06}/index.html" for n in range(9_000)],
+    }[change]
+    if change == "a record added":
+        now = sorted(now[:1_601]) + now[1_601:]
+    runs = kept_runs(now, last, 10_000, 2)
+    if not kept:
+        assert runs is None
+        return
+    assert runs is not None
+    assert [page for run in runs for page in run] == now
+    assert [run[0] for run in runs][2:] == [entry["first"] for entry in last["shards"]][2:]  # cut where they were
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,10 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def _unsteady(name: str) -> bool:
-    return name.startswith("_pagefind/filter/") or name.endswith(".pf_meta") or name.endswith("pagefind-entry.json")
+    """Pagefind's filters and the files that name them; and the index's plan, which records the
+    indexed pages' file times (search.py: which shards the next build can keep)."""
+    pagefind = name.startswith("_pagefind/filter/") or name.endswith((".pf_meta", "pagefind-entry.json"))
+    return pagefind or name == "_pagefind/plan.json"
 
 
 def _tree(site: Path) -> dict[str, Path]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import logging
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from generator.mkdocs.parallel_build import ParallelBuild
 from generator.mkdocs.preview import Preview
 from generator.mkdocs.quiet import accept_dirty_build, quiet_mkdocs_log
 from generator.mkdocs.saves import watch_content
-from generator.site import layout
+from generator.site import layout, stamp
 from generator.site.build import Site, build
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -227,11 +228,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             layout.remove_stale(site, self.built, self.languages[1:])  # a --dirty build deletes nothing itself
         if preview is not None:
             # The page reloads without waiting for the index; the new one replaces the old whole.
-            preview.build_ends(site, Path(config.docs_dir), lambda: search.write_indexes(site, self.languages))
+            index = partial(search.write_indexes, site, self.languages, order=_time_order(Path(config.docs_dir)))
+            preview.build_ends(site, Path(config.docs_dir), index)
             return
         started = time.perf_counter()
         try:
-            pages = search.write_indexes(site, self.languages)
+            pages = search.write_indexes(site, self.languages, order=_time_order(Path(config.docs_dir)))
         except search.SearchIndexError as error:  # the pages are built; the search would not load
             raise Abort(f"search index not written: {error}") from None
         log.info("search: %d pages indexed (%.2f s)", pages, time.perf_counter() - started)
@@ -276,3 +278,10 @@ def published_url(config_file: Path) -> str:
     with config_file.open(encoding="utf-8") as stream:
         settings = yaml_load(stream) or {}
     return str(settings.get("site_url") or "")
+
+
+def _time_order(docs: Path) -> list[str]:
+    """The events' ids in time order, as the last build of `docs` recorded them (none if it did
+    not): the search index keeps an event's neighbours in its shard."""
+    last = stamp.read(docs)
+    return last.order if last is not None else []

@@ -14,18 +14,29 @@ each within a time limit), so the indexers' memory is bounded by two shards, not
 cores; from SPREAD_FROM pages there is at least a shard per indexer, of equal sizes, so that
 both cores index; the browser merges them (Pagefind's
 `mergeIndex`, in docs/assets/search.js) and searches them as one index.
+
+A build over the previous one (`make site-update`, the preview) indexes again only the shards
+whose pages changed: from SPREAD_FROM pages the records other than events have shards of their
+own (an edited event changes its actor's, place's and tags' pages too), the events theirs, in
+runs of consecutive events; each shard's first page and a digest of its pages' names, sizes and
+times are kept in the bundle (PLAN_FILE), and a shard whose pages are the same files as then is
+linked from the last bundle, not indexed again. The plan is kept while each shard stays within
+SHARD_PAGES and above half its share (else every shard is planned and indexed anew).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator import environment
 from generator.parallel import available_cores
@@ -33,6 +44,7 @@ from generator.site.layout import RECORD_FOLDERS
 
 BUNDLE = "_pagefind"  # the folder of the built site the index is written to
 SHARDS_FILE = "shards.json"  # in the bundle: the other indexes the browser merges with it
+PLAN_FILE = "plan.json"  # in the bundle: each shard's first page and pages' digest, for the next build
 LANGUAGE = "en"
 RECORDS = RECORD_FOLDERS  # records, not the lists of them
 SINGLE_PAGES = ("about",)
@@ -53,12 +65,17 @@ TIMEOUT_VARIABLE = "TIMELINE_SEARCH_TIMEOUT"
 ESSENTIAL = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")  # never empty (and a wasm.*.pagefind)
 
 
-def indexed_pages(site: Path) -> list[str]:
-    """The built pages a reader searches for, as paths under the site: records first, events last."""
+def indexed_pages(site: Path, order: Sequence[str] = ()) -> list[str]:
+    """The built pages a reader searches for, as paths under the site: records first, events
+    last, in `order` (their ids in time order: an edit changes an event's page and its
+    neighbours', which then lie in one shard), then any other by name."""
     found = [f"{name}/index.html" for name in SINGLE_PAGES if (site / name / "index.html").is_file()]
-    for folder in reversed(RECORDS):
+    for folder in reversed(RECORDS[1:]):
         found += sorted(path.relative_to(site).as_posix() for path in (site / folder).glob("*/index.html"))
-    return found
+    position = {key: number for number, key in enumerate(order)}
+    events = [path.parent.name for path in (site / RECORDS[0]).glob("*/index.html")]
+    events.sort(key=lambda key: (position.get(key, len(position)), key))
+    return found + [f"{RECORDS[0]}/{key}/index.html" for key in events]
 
 
 def shards(pages: Sequence[str], size: int, at_least: int = 1) -> list[Sequence[str]]:
@@ -75,43 +92,160 @@ def least_shards(pages: int, cores: int) -> int:
     return indexers(AT_ONCE, cores) if pages >= SPREAD_FROM else 1
 
 
-def write_indexes(site: Path, languages: Sequence[str] = (LANGUAGE,), shard_pages: int = SHARD_PAGES) -> int:
+def write_indexes(
+    site: Path, languages: Sequence[str] = (LANGUAGE,), shard_pages: int = SHARD_PAGES, order: Sequence[str] = ()
+) -> int:
     """An index per language the site publishes: the main one's in _pagefind/, each other's in
     <code>/_pagefind/ over its own pages only, stemmed as that language is (a page's search
     finds the words of its own language's pages); pages indexed in all."""
     total = 0
     for number, language in enumerate(languages):
-        total += write_index(site, shard_pages, language, "" if number == 0 else f"{language}/")
+        total += write_index(site, shard_pages, language, "" if number == 0 else f"{language}/", order)
     return total
 
 
-def write_index(site: Path, shard_pages: int = SHARD_PAGES, language: str = LANGUAGE, prefix: str = "") -> int:
+def write_index(
+    site: Path, shard_pages: int = SHARD_PAGES, language: str = LANGUAGE, prefix: str = "", order: Sequence[str] = ()
+) -> int:
     """Index the built site into site/_pagefind, replacing the last index whole; pages indexed.
 
     One index of at most `shard_pages` pages per shard: the first in _pagefind/ and the others
-    in _pagefind/shard-N/, listed in _pagefind/shards.json for the browser to merge."""
+    in _pagefind/shard-N/, listed in _pagefind/shards.json for the browser to merge. A shard
+    whose pages are the files the last index read is taken from it (linked, not copied)."""
     root = site / prefix if prefix else site
-    pages = indexed_pages(root)
-    cores = available_cores()
-    runs = shards(pages, shard_pages, least_shards(len(pages), cores))
+    pages = indexed_pages(root, order)
+    at_least = least_shards(len(pages), available_cores())
+    settings = _settings(language, shard_pages, at_least)
+    last = _read_plan(root / BUNDLE, settings)
+    runs = (last and kept_runs(pages, last, shard_pages, at_least)) or planned_runs(pages, shard_pages, at_least)
+    digests = [_digest(root, run) for run in runs]
     building = root / f"{BUNDLE}.building"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     outputs = [building / "main"] + [building / f"shard-{number}" for number in range(1, len(runs))]
+    earlier = {entry["digest"]: number for number, entry in enumerate(last["shards"])} if last else {}
+    made = []
+    for run, digest, output in zip(runs, digests, outputs, strict=True):
+        found = earlier.get(digest)
+        if found is None or not _link_shard(root / BUNDLE, found, output):
+            made.append((run, output))
     limit = timeout()
-    with concurrent.futures.ThreadPoolExecutor(indexers(len(runs), cores)) as pool:
-        jobs = zip(runs, outputs, strict=True)
-        list(pool.map(lambda job: _write_shard(root, job[0], job[1], limit, language), jobs))
+    with concurrent.futures.ThreadPoolExecutor(indexers(len(made), available_cores())) as pool:
+        list(pool.map(lambda job: _write_shard(root, job[0], job[1], limit, language), made))
     primary = outputs[0]
     for output in outputs[1:]:
         output.rename(primary / output.name)
     names = [f"{output.name}/" for output in outputs[1:]]
     (primary / SHARDS_FILE).write_text(json.dumps(names), encoding="utf-8")
+    firsts = plan_firsts(pages, runs)
+    shards_kept = [{"first": first, "digest": digest} for first, digest in zip(firsts, digests, strict=True)]
+    plan = {"settings": settings, "shards": shards_kept}
+    (primary / PLAN_FILE).write_text(json.dumps(plan), encoding="utf-8")
     target = root / BUNDLE
     shutil.rmtree(target, ignore_errors=True)
     primary.rename(target)
     shutil.rmtree(building, ignore_errors=True)
     return len(pages)
+
+
+def planned_runs(pages: Sequence[str], shard_pages: int, at_least: int) -> list[Sequence[str]]:
+    """A new plan: `shards` of each group of pages (`_groups`), at least `at_least` of the last."""
+    groups = _groups(pages)
+    runs: list[Sequence[str]] = []
+    for number, group in enumerate(groups):
+        runs += shards(group, shard_pages, at_least if number == len(groups) - 1 else 1)
+    return runs
+
+
+def kept_runs(
+    pages: Sequence[str], last: dict[str, Any], shard_pages: int, at_least: int
+) -> list[Sequence[str]] | None:
+    """The pages cut where the last plan cut them (each shard from its first page on, in the
+    pages' order; the first of a group wherever the group now starts), or None when that plan
+    no longer fits: a shard's first page gone, another number of shards than a new plan would
+    make, a shard past `shard_pages`, or one under half the size of the new plan's."""
+    fresh = planned_runs(pages, shard_pages, at_least)
+    order = {page: number for number, page in enumerate(pages)}
+    firsts = [str(entry["first"]) for entry in last["shards"]]
+    cuts = sorted(_group_starts(pages) | {order[first] for first in firsts if first in order})
+    if len(cuts) != len(fresh) or len(firsts) != len(fresh):
+        return None
+    runs = [pages[start:end] for start, end in zip(cuts, [*cuts[1:], len(pages)], strict=True)]
+    fits = (len(run) <= max(1, shard_pages) and len(run) * 2 >= len(new) for run, new in zip(runs, fresh, strict=True))
+    return runs if all(fits) else None
+
+
+def plan_firsts(pages: Sequence[str], runs: Sequence[Sequence[str]]) -> list[str]:
+    """What a plan keeps of each shard: its first page, or "" for a shard that starts a group
+    (it starts wherever its group does: an event dated before every other moves no cut)."""
+    starts = {pages[start] for start in _group_starts(pages) if start < len(pages)}
+    return ["" if not run or run[0] in starts else run[0] for run in runs]
+
+
+def _group_starts(pages: Sequence[str]) -> set[int]:
+    groups = _groups(pages)
+    return {sum(len(group) for group in groups[:number]) for number in range(len(groups))}
+
+
+def _groups(pages: Sequence[str]) -> list[Sequence[str]]:
+    """From SPREAD_FROM pages, the records other than events apart from the events (most edits
+    change an event and its actors', places' and tags' pages: their shard and one of the events'
+    are indexed again, not all); below it, one group."""
+    first_event = next((number for number, page in enumerate(pages) if page.startswith(f"{RECORDS[0]}/")), len(pages))
+    if len(pages) < SPREAD_FROM or first_event in (0, len(pages)):
+        return [pages]
+    return [pages[:first_event], pages[first_event:]]
+
+
+def _settings(language: str, shard_pages: int, at_least: int) -> str:
+    """What the index is made with besides its pages: a change makes every shard again."""
+    command = [ROOT_SELECTOR, *IGNORED, language, str(shard_pages), str(at_least), metadata.version("pagefind")]
+    return "|".join(command)
+
+
+def _digest(root: Path, pages: Sequence[str]) -> str:
+    """The pages' names, sizes and modification times: a page MkDocs wrote again has another."""
+    digest = hashlib.sha256()
+    for page in pages:
+        status = os.stat(root / page)
+        digest.update(f"{page}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _read_plan(bundle: Path, settings: str) -> dict[str, Any] | None:
+    """The last index's plan, if it was made with the same settings and all its shards are there."""
+    try:
+        plan = json.loads((bundle / PLAN_FILE).read_text(encoding="utf-8"))
+        entries = plan["shards"]
+        if plan["settings"] != settings or not all(isinstance(entry["digest"], str) for entry in entries):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return plan if isinstance(plan, dict) else None
+
+
+def _link_shard(bundle: Path, number: int, output: Path) -> bool:
+    """The last bundle's shard `number` into `output`, as hard links (the last bundle stays whole
+    until the new one replaces it); False if it is not there to take."""
+    source = bundle / f"shard-{number}" if number else bundle
+    if not all((source / name).is_file() for name in ESSENTIAL):
+        return False
+    skipped = {PLAN_FILE, SHARDS_FILE} | ({path.name for path in bundle.glob("shard-*")} if not number else set())
+
+    def link(source_file: str, target_file: str) -> None:
+        try:
+            os.link(source_file, target_file)
+        except OSError:  # a file system without hard links
+            shutil.copy2(source_file, target_file)
+
+    try:
+        shutil.copytree(
+            source, output, copy_function=link, ignore=lambda folder, names: skipped if folder == str(source) else set()
+        )
+    except OSError:
+        shutil.rmtree(output, ignore_errors=True)
+        return False
+    return True
 
 
 def indexers(shard_count: int, cores: int) -> int:

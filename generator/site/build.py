@@ -159,7 +159,8 @@ def build(
         store_memo(docs, memo)
         mark = stamp.fingerprint(read, docs, by_content)
         how = "content" if by_content else "mtime"
-        stamp.write(docs, stamp.Stamp(mark, len(timeline.events), len(files), how, stamp.versions()))
+        order = [event.id for event in timeline.events]
+        stamp.write(docs, stamp.Stamp(mark, len(timeline.events), len(files), how, stamp.versions(), order))
     return BuildReport(timeline, report, time.perf_counter() - started, len(timeline.events), later)
 
 

@@ -127,6 +127,7 @@ class Stamp(NamedTuple):
     files: int
     method: str  # how files were compared
     versions: dict[str, str]  # the libraries' versions, for a reader of the stamp
+    order: list[str] = []  # the events' ids in time order: the search index cuts its shards by it
 
 
 def read(docs: Path) -> Stamp | None:
