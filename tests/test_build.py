@@ -10,6 +10,7 @@ import pytest
 from conftest import mkdocs
 from html_tools import read
 
+from generator.content.check import check_content
 from generator.content.problems import ContentError
 from generator.site.build import Kept, Site, build
 from generator.site.layout import MEMO_FILE
@@ -39,6 +40,12 @@ def test_build_writes_pages_then_nothing_the_second_time(timeline, project):
     assert re.search(r"\d+ events: \d+ files written, 0 unchanged, 0 removed", first.stdout)
     before = snapshot(docs)
     assert "events/2020-03-15-usbat-al-thairen-claims-camp-taji-strike.md" in before
+    from generator.content.model import build_timeline, published
+    from generator.site.stamp import read as read_stamp
+
+    made = build_timeline(published(check_content(project / "content")))
+    stamp = read_stamp(docs)  # the events in time order, for the search index's shards
+    assert stamp is not None and stamp.order == [event.id for event in made.events]
     second = timeline("build", cwd=project)
     assert "events: nothing changed since the last build" in second.stdout
     assert snapshot(docs) == before  # same bytes, same modification times

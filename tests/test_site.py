@@ -571,6 +571,27 @@ def test_shards_are_consecutive_runs_of_near_equal_size(pages, size, at_least, l
     assert all(len(run) <= max(1, size) for run in runs)
 
 
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ([], ["a", "b", "c"]),  # no order known (no stamp yet): by name
+        (["c", "a", "b"], ["c", "a", "b"]),  # the events' time order
+        (["b"], ["b", "a", "c"]),  # those the order does not name after it, by name
+        (["x", "c", "y"], ["c", "a", "b"]),  # ids it names that have no page are passed over
+    ],
+)
+def test_the_index_takes_the_events_in_time_order_after_the_other_records(tmp_path, order, expected):
+    from generator.mkdocs.search import indexed_pages
+
+    for page in ("about", "tags/t", "actors/z", "events/a", "events/b", "events/c", "timeline/2020"):
+        (tmp_path / page).mkdir(parents=True)
+        (tmp_path / page / "index.html").write_text("<html></html>")
+    pages = indexed_pages(tmp_path, order)
+    assert pages == ["about/index.html", "tags/t/index.html", "actors/z/index.html"] + [
+        f"events/{key}/index.html" for key in expected
+    ]
+
+
 def _site_pages(records: int, events: int) -> list[str]:
     return [f"actors/a{n:05}/index.html" for n in range(records)] + [
         f"events/e{n:06}/index.html" for n in range(events)
