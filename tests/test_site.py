@@ -603,8 +603,9 @@ def _site_pages(records: int, events: int) -> list[str]:
     [
         (10, 20, 7, 1, [6, 6, 6, 6, 6]),  # a small site: one group, as `shards` cuts it
         (1_000, 2_999, 10_000, 1, [3_999]),  # just below SPREAD_FROM
-        (1_000, 3_000, 10_000, 2, [1_000, 1_500, 1_500]),  # from it: records apart, the events in two
-        (1_600, 10_000, 10_000, 2, [1_600, 5_000, 5_000]),
+        (1_000, 3_000, 10_000, 2, [1_000, 750, 750, 750, 750]),  # from it: records apart, the events in four
+        (1_600, 10_000, 10_000, 2, [1_600, 2_500, 2_500, 2_500, 2_500]),
+        (1_600, 50_000, 10_000, 2, [1_600] + [10_000] * 5),
         (8_000, 100_000, 10_000, 2, [8_000] + [10_000] * 10),
         (12_000, 100_000, 10_000, 2, [6_000, 6_000] + [10_000] * 10),
         (0, 5_000, 10_000, 2, [2_500, 2_500]),  # no records: one group
@@ -640,7 +641,8 @@ def _plan_of(pages, runs) -> dict[str, object]:
         ("a record added", True),
         ("an event before every other", True),  # the events' first shard starts with it
         ("a shard's first event removed", False),  # its cut is gone: planned anew
-        ("many events added to one shard", False),  # past the size
+        ("many events added to one shard", False),  # over twice its share
+        ("past the size", False),  # and past twice its share
         ("most of a shard removed", False),  # under half its share
         ("enough events for another shard", False),  # a new plan has more shards
     ],
@@ -659,9 +661,12 @@ def test_a_plan_is_kept_while_its_shards_still_fit(change, kept):
         "an event before every other": [*pages[:1600], "events/a/index.html", *pages[1600:]],
         "a shard's first event removed": pages[:second] + pages[second + 1 :],
         "many events added to one shard": pages[: second + 1]
-        + [f"events/e005000-{n}/index.html" for n in range(5_001)]
+        + [f"events/e005000-{n}/index.html" for n in range(6_000)]
         + pages[second + 1 :],
         "most of a shard removed": pages[: second + 1_000],
+        "past the size": pages[: second + 1]
+        + [f"events/e005000-{n}/index.html" for n in range(7_600)]
+        + pages[second + 1 :],
         "enough events for another shard": pages + [f"events/f{n:06}/index.html" for n in range(9_000)],
     }[change]
     if change == "a record added":

@@ -21,7 +21,7 @@ own (an edited event changes its actor's, place's and tags' pages too), the even
 runs of consecutive events; each shard's first page and a digest of its pages' names, sizes and
 times are kept in the bundle (PLAN_FILE), and a shard whose pages are the same files as then is
 linked from the last bundle, not indexed again. The plan is kept while each shard stays within
-SHARD_PAGES and above half its share (else every shard is planned and indexed anew).
+SHARD_PAGES and within half and twice its share (else every shard is planned and indexed anew).
 """
 
 from __future__ import annotations
@@ -58,6 +58,10 @@ AT_ONCE = 2
 # From this many pages the index is split between the indexers that can run at once, even below
 # SHARD_PAGES (below it, a reader's search fetches one index, and indexing takes a second or two).
 SPREAD_FROM = 4_000
+# From SPREAD_FROM pages the events are cut into at least this many shards: a build over the last
+# indexes again the records' shard and the edited event's, a quarter of the events (a reader's
+# search then merges as many more indexes).
+EVENT_SHARDS = 4
 # How long one indexer may run before the build stops with an error rather than waiting on a
 # Pagefind that hangs; TIMELINE_SEARCH_TIMEOUT (seconds) overrides it for a slow machine.
 TIMEOUT_SECONDS = environment.SETTINGS["TIMELINE_SEARCH_TIMEOUT"].default
@@ -149,12 +153,13 @@ def write_index(
 
 
 def planned_runs(pages: Sequence[str], shard_pages: int, at_least: int) -> list[Sequence[str]]:
-    """A new plan: `shards` of each group of pages (`_groups`), at least `at_least` of the last."""
+    """A new plan: `shards` of each group of pages (`_groups`): the events in at least
+    `at_least` and EVENT_SHARDS shards when they have a group of their own."""
     groups = _groups(pages)
-    runs: list[Sequence[str]] = []
-    for number, group in enumerate(groups):
-        runs += shards(group, shard_pages, at_least if number == len(groups) - 1 else 1)
-    return runs
+    if len(groups) == 1:
+        return shards(pages, shard_pages, at_least)
+    records, events = groups
+    return shards(records, shard_pages) + shards(events, shard_pages, max(at_least, EVENT_SHARDS))
 
 
 def kept_runs(
@@ -163,7 +168,7 @@ def kept_runs(
     """The pages cut where the last plan cut them (each shard from its first page on, in the
     pages' order; the first of a group wherever the group now starts), or None when that plan
     no longer fits: a shard's first page gone, another number of shards than a new plan would
-    make, a shard past `shard_pages`, or one under half the size of the new plan's."""
+    make, a shard past `shard_pages`, or one under half or over twice the size of the new plan's."""
     fresh = planned_runs(pages, shard_pages, at_least)
     order = {page: number for number, page in enumerate(pages)}
     firsts = [str(entry["first"]) for entry in last["shards"]]
@@ -171,7 +176,8 @@ def kept_runs(
     if len(cuts) != len(fresh) or len(firsts) != len(fresh):
         return None
     runs = [pages[start:end] for start, end in zip(cuts, [*cuts[1:], len(pages)], strict=True)]
-    fits = (len(run) <= max(1, shard_pages) and len(run) * 2 >= len(new) for run, new in zip(runs, fresh, strict=True))
+    sizes = zip((len(run) for run in runs), (len(run) for run in fresh), strict=True)
+    fits = (size <= max(1, shard_pages) and share <= size * 2 and size <= share * 2 for size, share in sizes)
     return runs if all(fits) else None
 
 
