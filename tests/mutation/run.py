@@ -263,6 +263,12 @@ MUTATIONS = [
       "key: site-${{ runner.os }}-${{ hashFiles('generator/**', 'mkdocs.yml', 'pyproject.toml', 'docs/assets/**') }}-${{ github.repository }}-${{ steps",
       "key: site-${{ runner.os }}-${{ hashFiles('mkdocs.yml', 'pyproject.toml', 'docs/assets/**') }}-${{ github.repository }}-${{ steps",
       ("tests/test_site_update.py", "-k", "workflow")),
+    M("a cube pair that straddles NEAR_KM counted as surely near", "generator/site/placemap.py",
+      "if ((dx + 1) ** 2 + (dy + 1) ** 2 + (dz + 1) ** 2) * side * side <= surely_near:",
+      "if (dx**2 + dy**2 + dz**2) * side * side <= surely_near:", ("tests/test_map.py", "-k", "near_counts")),
+    M("a search shard kept when its pages were written again", "generator/mkdocs/search.py",
+      'digest.update(f"{page}\\0{status.st_size}\\0{status.st_mtime_ns}\\n".encode())', 'digest.update(f"{page}\\n".encode())',
+      ("tests/test_site.py", "-k", "edited")),
 ]  # fmt: skip
 
 
