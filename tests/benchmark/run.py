@@ -727,6 +727,71 @@ indexing every page again.
 time, 3.5 s with nothing to send (the listing and the checksums); after one event edited and one
 removed, the deploy test counts the files sent against the two builds' bytes.
 
+## Past one host, a second round (issue 39)
+
+**The regression at 100,000 events, found.** A map frames the region where most of its places
+are (`placemap.framed_places`, from the maps' round): for each place it counted the others
+within 1,500 km by measuring every pair (haversine). A year's, an actor's or a tag's map of
+the synthetic content holds hundreds to thousands of places (3,333 at 100,000 events, spread
+over seven countries), and such sets came back for 263 pages at 30,000 events: 42.9 million
+distances, 112 s of a 225 s generation under cProfile (one process). The near places are now
+counted on a grid of small cubes around the unit sphere (`near_counts`, cubes an eighth of the
+rule's chord): a cube pair surely within or beyond the distance counts all its pairs at once,
+a straddling pair compares its points' chords (a dot product), and only a pair within 1e-9 of
+the edge is measured by `km_between` itself, so the answer is the rule's (a table of spreads,
+pairs a metre either side of 1,500 km included, against every pair measured). 3,333 places:
+0.17 s (cubes of a quarter: 0.31 s, of a sixteenth: 0.18 s, of a thirty-second: 0.66 s; the
+first version, which measured straddling pairs by haversine, 0.78 s); every pair: about 6 s.
+`timeline build` into an empty docs/: 10,000 events 29.8 s to 11 to 12 s, 30,000 events 32 s,
+100,000 events 546 s to 117.6 s (`/usr/bin/time timeline build`, 2 cores, 1,526 MB largest
+process); 75.8 s on 2026-12-02, before maps framed a region: the frames' count (0.1 s a year's
+map at 100,000) and the axis and the languages since then are the rest.
+
+**The previous round's 10,000-event figures were taken on a busy machine.** Measured again with
+nothing else running (this round's first `make bench`, 10,000 events, the fix above only):
+`make site` 19 s (53 s in the table before), the MkDocs-and-Material floor 23 s (41 s), so
+0.86 times; one event edited 15.6 s (28.3 s); a save under `make serve` 1.8 s (2.7 s). The
+table's rows are this round's last run (10,000 events: `make site` 20 s against 26 s, 0.76
+times; the run before it, with a test run beside it for a minute, 23 s against 22 s, 1.07
+times: the two figures move by a few seconds from run to run, so the ratio is read over
+several runs: 0.76, 0.86, 0.87 and 1.07 this day).
+
+**A build over the last indexes again only the shards whose pages changed.** Pagefind has no
+incremental mode; it indexed every page after a one-event edit (6.5 to 13 s at 10,000 events,
+72 s at 100,000). The index now keeps its plan in its bundle (`_pagefind/plan.json`: each
+shard's first page and a digest of its pages' names, sizes and times); from 4,000 pages the
+records other than events have shards of their own (an edit changes its actors', places', tags'
+and sources' pages too) and the events at least four, in time order (the stamp records the
+events' ids in time order, so an edited event's page and its neighbours' lie in one shard: the
+synthetic ids are not in time order). A shard whose pages are the same files is hard-linked
+from the last bundle. At 10,000 events, one title edited (`mkdocs build --strict --dirty`):
+Pagefind 3.3 s for the records' shard and one of four events' shards (6.5 s for all, the same
+hour), the whole 12.3 s by hand and 12.1 and 13.0 s in the bench (target 15 s). With two events' shards (5,000 pages each) the same edit indexed
+6,574 pages in 7.2 to 7.6 s, no faster than all of them: one indexer's time grows with its
+shard's pages, so the events are cut in four, and a reader's search merges five indexes at
+10,000 events instead of three: a cold search for "attack" 0.45 MB in 0.30 s, against 0.35 MB
+in 0.79 s with two. At 100,000 events the same edit: 125.8 s in the bench (622 s before), 169 s
+by hand, of which Pagefind 24.6 s (the records' shard and one events' shard of ten; 72 s for
+all).
+
+**Where the time goes now, at 100,000 events.** A fresh copy's `make site`: check and generate
+115.8 s, then MkDocs 203 s (the pages about 126 s on two processes, Pagefind 72 s), about 319 s
+against the issue's 240 s (925 s before this round). Memory: 1,538 MB the largest process,
+1,884 MB all of them (target 2 GB). One event edited over the previous build, 169 s: the
+generator 126 s (profiled in one process: the open-data exports made again from every event
+52 s, the check of every file 40 s, every map's frame 15 s, the memo's store and load 14 s (a
+262 MB file), the stamp's file times 7 s), Pagefind 25 s, MkDocs the rest. `site/` is 1.91 GB
+in 232,569 files (the event pages 0.96 GB, `data/events.json` 198 MB: every event with its
+actors, places and sources written out whole, the calendar and the other exports, then the
+timeline's, places' and sources' pages).
+
+**A save under `make serve`, at 10,000 events** (1.4 s in the table: MkDocs's verbose log,
+timestamped as it came, four saves): the save heard and MkDocs's 0.1 s wait for more 0.14 s,
+the generator 0.7 to 1.0 s (profiled: the list of every page and the maps' frames 0.25 s, the
+comparison of every page's reads 0.21 s, the 13 pages and files written 0.34 s, the check 0.12
+s), MkDocs listing docs/ again 0.19 s and its theme's files 0.06 s, the navigation, the one page
+and the rest 0.2 s.
+
 ## Languages (issue 37)
 
 Each other language is the whole site again under its prefix (`/ar/`): the same page makers over
