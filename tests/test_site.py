@@ -592,6 +592,31 @@ def test_the_index_takes_the_events_in_time_order_after_the_other_records(tmp_pa
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [
+        (None, False),  # no plan: an index from before this code, or none
+        ("", False),
+        ("{", False),
+        ("[]", False),
+        ('{"settings": "s", "shards": [{"first": "", "digest": "d"}]}', True),
+        ('{"settings": "other", "shards": [{"first": "", "digest": "d"}]}', False),  # made otherwise
+        ('{"settings": "s", "shards": 3}', False),
+        ('{"settings": "s", "shards": [3]}', False),
+        ('{"settings": "s", "shards": [{"digest": "d"}]}', False),
+        ('{"settings": "s", "shards": [{"first": 1, "digest": "d"}]}', False),
+        ('{"settings": "s", "shards": [{"first": "", "digest": null}]}', False),
+        ('{"settings": "s"}', False),
+    ],
+)
+def test_a_damaged_plan_makes_the_index_anew(tmp_path, text, usable):
+    from generator.mkdocs.search import PLAN_FILE, _read_plan
+
+    if text is not None:
+        (tmp_path / PLAN_FILE).write_text(text)
+    assert (_read_plan(tmp_path, "s") is not None) == usable
+
+
 def _site_pages(records: int, events: int) -> list[str]:
     return [f"actors/a{n:05}/index.html" for n in range(records)] + [
         f"events/e{n:06}/index.html" for n in range(events)

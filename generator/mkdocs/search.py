@@ -219,11 +219,13 @@ def _digest(root: Path, pages: Sequence[str]) -> str:
 
 
 def _read_plan(bundle: Path, settings: str) -> dict[str, Any] | None:
-    """The last index's plan, if it was made with the same settings and all its shards are there."""
+    """The last index's plan, if there is one made with the same settings (None for a file
+    this code did not write: the index is then planned and made anew)."""
     try:
         plan = json.loads((bundle / PLAN_FILE).read_text(encoding="utf-8"))
         entries = plan["shards"]
-        if plan["settings"] != settings or not all(isinstance(entry["digest"], str) for entry in entries):
+        fields = (isinstance(entry["digest"], str) and isinstance(entry["first"], str) for entry in entries)
+        if plan["settings"] != settings or not all(fields):
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
