@@ -239,21 +239,26 @@ def _link_shard(bundle: Path, number: int, output: Path) -> bool:
     if not all((source / name).is_file() for name in ESSENTIAL):
         return False
     skipped = {PLAN_FILE, SHARDS_FILE} | ({path.name for path in bundle.glob("shard-*")} if not number else set())
-
-    def link(source_file: str, target_file: str) -> None:
-        try:
-            os.link(source_file, target_file)
-        except OSError:  # a file system without hard links
-            shutil.copy2(source_file, target_file)
-
     try:
         shutil.copytree(
-            source, output, copy_function=link, ignore=lambda folder, names: skipped if folder == str(source) else set()
+            source,
+            output,
+            copy_function=_link_or_copy,
+            ignore=lambda folder, names: skipped if folder == str(source) else set(),
         )
     except OSError:
         shutil.rmtree(output, ignore_errors=True)
         return False
     return True
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A hard link (no bytes copied: the file is the one already written), or a copy on a file
+    system without hard links."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def indexers(shard_count: int, cores: int) -> int:
@@ -287,10 +292,7 @@ def _write_shard(
     for page in pages:
         target = stage / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site / page, target)
-        except OSError:  # a file system without hard links
-            shutil.copyfile(site / page, target)
+        _link_or_copy(site / page, target)
     command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-path", str(output)]
     command += ["--root-selector", ROOT_SELECTOR, "--force-language", language, "--glob", "**/index.html"]
     for selector in IGNORED:
