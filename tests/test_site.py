@@ -287,6 +287,47 @@ def search(request, built, browser, tmp_path_factory):
         context.close()
 
 
+def test_without_hard_links_a_kept_shard_is_copied(built, tmp_path, monkeypatch):
+    """A file system without hard links (some network drives): the pages are staged and the
+    last index's unchanged shards taken by copying, the same bytes."""
+    from generator.mkdocs import search as module
+
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    module.write_index(site, shard_pages=7)
+    bundle = site / module.BUNDLE
+    before = {path.relative_to(bundle): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
+
+    def refuse(source, target):
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(module.os, "link", refuse)
+    module.write_index(site, shard_pages=7)  # nothing changed: every shard taken from the last
+    after = {path.relative_to(bundle): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
+    assert after == before
+
+
+@pytest.mark.parametrize("order", [["b", "a", "c"], None])
+def test_the_build_indexes_the_events_in_the_order_its_generator_recorded(tmp_path, monkeypatch, order):
+    """The plugin hands the search index the events' time order from the stamp the generator
+    wrote in this build (none without a stamp: the index then takes them by name)."""
+    from types import SimpleNamespace
+
+    from generator.mkdocs import plugin as module
+    from generator.site import stamp
+
+    (tmp_path / "site").mkdir()
+    if order is not None:
+        stamp.write(tmp_path, stamp.Stamp("f", 3, 3, "mtime", {}, order))
+    given: list[object] = []
+    monkeypatch.setattr(module.layout, "remove_stale", lambda site, built, languages: None)
+    monkeypatch.setattr(module.search, "write_indexes", lambda site, languages, order=(): given.append(order) or 0)
+    plugin = module.TimelinePlugin()
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path / "site"), docs_dir=str(tmp_path), nav=[]))
+    assert given == [order or []]
+
+
 def test_an_edited_page_is_found_by_its_new_words_once_indexed_again(search):
     hits = [hit["url"] for hit in search(EDITED_WORD)]
     assert hits == ([f"/events/{EDITED_EVENT}/"] if search.edited else [])
