@@ -2,7 +2,8 @@
 
 A save's build makes a model of every event and MkDocs a page object for every file, so each
 collection during the build rescanned tens of thousands of young objects (docs/performance.md).
-The first build's survivors move out of the collector's view once; later builds hold the
+The first build's survivors move out of the collector's view once, as soon as it returns
+(or, failing that, as the first save's build starts); later builds hold the
 collector until their page is served, and collect once after, beside the exports."""
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ class Collector:
         build left alive (the content model, the generator's memo, MkDocs's theme) moves out of
         the collector's view. It holds no reference cycles to free; the first build's own garbage
         is collected first, so nothing it left is kept for good."""
-        if builds == 1 and not self.settled:
+        if builds == 1:
+            self.settle_now()
+
+    def settle_now(self) -> None:
+        """The first build's survivors out of the collector's view, once: called by the preview as
+        soon as that build has returned (its garbage is garbage then), while the editor reads
+        the page, so that the first save does not wait for a full collection."""
+        if not self.settled:
             gc.collect()
             gc.freeze()
             self.settled = True

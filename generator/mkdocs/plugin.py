@@ -250,6 +250,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             server.watch(str(entry))
         if self.preview is not None:
             watch_content(server, self.content_folder(config), self.preview.saves)
+            self.preview.ready()  # MkDocs calls this hook once its first build has returned
         return server
 
 

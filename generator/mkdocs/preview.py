@@ -25,6 +25,7 @@ from generator.mkdocs.overlay import write_status
 from generator.mkdocs.saves import Saves
 from generator.mkdocs.warned import Warned
 from generator.site.build import Kept
+from generator.site.templating import warm
 from generator.site.write import WriteReport
 
 
@@ -47,13 +48,30 @@ class Preview:
     indexer: Indexer = field(default_factory=Indexer)
     kept: Kept = field(default_factory=Kept)  # the checked files and the pages' memo, from build to build
     status_lock: threading.Lock = field(default_factory=threading.Lock)  # the build's and the indexer's writes
+    readying: threading.Thread | None = None  # the work done once after the first build (`ready`)
 
     def __post_init__(self) -> None:
         self.exclusion = Exclusion(self.dirty)
 
+    def ready(self) -> None:
+        """The first build has returned and the server is about to serve it: what would otherwise
+        make the editor's first save slower than the next is done now, in the background while
+        the page is read: the page templates compiled (that build rendered in worker processes)
+        and the first build's survivors moved out of the collector's view."""
+
+        def run() -> None:
+            warm()
+            self.memory.settle_now()
+
+        self.readying = threading.Thread(target=run, name="preview-ready", daemon=True)
+        self.readying.start()
+
     def build_starts(self) -> None:
         """As a build starts: no indexing competes with it, the last exports are written first,
         the first build's survivors leave the collector's view, and the collector waits."""
+        if self.readying is not None:
+            self.readying.join()
+            self.readying = None
         self.indexer.hold()
         self.later.wait()
         self.memory.settle(self.builds)
