@@ -83,6 +83,12 @@ def test_every_command_is_in_the_readmes_table():
         assert f"| `timeline {command}" in table, command
 
 
+def test_the_readme_gives_the_most_events_timelinejs_is_written_for():
+    from generator.exports import TIMELINEJS_MOST
+
+    assert f"at most {TIMELINEJS_MOST:,} events" in (ROOT / "README.md").read_text()
+
+
 def test_the_readme_stays_short():
     assert len((ROOT / "README.md").read_text().splitlines()) <= 160
 

@@ -461,3 +461,39 @@ def test_each_source_keeps_its_own_figures_in_the_open_data(event_counts, source
     assert [(s["killed"], s["wounded"]) for s in record["sources"]] == expected
     own = tuple({"count": v, "at_least": False} if v is not None else None for v in event_counts)
     assert (record["killed"], record["wounded"]) == own
+
+
+@pytest.mark.parametrize(
+    ("over", "written"),
+    [
+        (-1, True),  # fewer events than TimelineJS opens
+        (0, True),  # exactly as many: the edge is in
+        (1, False),  # one more: left out, and the home page no longer links it
+    ],
+)
+def test_the_timelines_timelinejs_file_is_written_while_timelinejs_can_open_it(
+    content, tmp_path, monkeypatch, over, written
+):
+    """TimelineJS tells stories (its makers declined 1,000+ events: NUKnightLab/TimelineJS#764):
+    data/timelinejs.json is written up to TIMELINEJS_MOST events, each story's always; past the
+    limit a build over the last removes the file it wrote and the home page's link to it."""
+    import importlib
+
+    from generator.site.build import Site, build
+
+    module = importlib.import_module("generator.exports.timelinejs")  # the module, not its function
+
+    docs = tmp_path / "docs"
+    site = Site("T", "D", "https://example.org/")
+    build(content, docs, site, workers=1)
+    assert (docs / "data" / "timelinejs.json").is_file() and "data/timelinejs.json" in (docs / "index.md").read_text()
+    events = len(build_timeline(check_content(content)).events)
+    (content / "events" / "a-new-one.yaml").write_text(
+        "title: One more\ndate: 2020-03-16\nsummary: x\nsources:\n  - source: wapo-2020-03-16-coalition-smaller-bases\n"
+    )  # the build reads the content again (its stamp changed), with one event more than `events`
+    monkeypatch.setattr(module, "TIMELINEJS_MOST", events + 1 - over)
+    build(content, docs, site, workers=1)
+    assert (docs / "data" / "timelinejs.json").is_file() == written
+    assert ("data/timelinejs.json" in (docs / "index.md").read_text()) == written
+    stories = sorted(path.name for path in (docs / "data" / "stories").glob("*.timelinejs.json"))
+    assert stories and len(stories) == len(build_timeline(check_content(content)).stories)

@@ -21,13 +21,14 @@ from generator.exports.common import event_url, forget_pieces, stable_id
 from generator.exports.data import event_record, events_json, events_schema, stories_json, stories_schema
 from generator.exports.feeds import FEED_SIZE, atom_feed, icalendar_file
 from generator.exports.table import CSV_COLUMNS, events_csv
-from generator.exports.timelinejs import story_timelinejs, timelinejs
+from generator.exports.timelinejs import TIMELINEJS_MOST, story_timelinejs, timelinejs, timelinejs_fits
 from generator.exports.words import search_words
 
 __all__ = [
     "CSV_COLUMNS",
     "FEED_SIZE",
     "FORMULA_STARTS",
+    "TIMELINEJS_MOST",
     "atom_feed",
     "data_files",
     "event_record",
@@ -41,6 +42,7 @@ __all__ = [
     "search_words",
     "stable_id",
     "timelinejs",
+    "timelinejs_fits",
 ]
 
 
@@ -49,7 +51,8 @@ def data_files(
 ) -> Iterator[tuple[str, Callable[[], str]]]:
     """Every export as (path under docs/, a call that makes its text), slowest first."""
     yield "events.ics", partial(icalendar_file, timeline, title, site_url)
-    yield "data/timelinejs.json", partial(timelinejs, timeline, title, description, site_url)
+    if timelinejs_fits(timeline):  # a file TimelineJS can open, or none (TIMELINEJS_MOST)
+        yield "data/timelinejs.json", partial(timelinejs, timeline, title, description, site_url)
     yield "data/events.csv", partial(events_csv, timeline, site_url)
     yield "data/events.json", partial(events_json, timeline, site_url)
     yield "feed.xml", partial(atom_feed, timeline, title, site_url)

@@ -12,6 +12,17 @@ from generator.content.model import Event, Timeline
 from generator.exports.common import Files, Linked, event_url, first_located, joined, media_files, media_url, piece
 from generator.exports.data import compact
 
+# TimelineJS tells stories, one slide at a time: its makers declined timelines of a thousand
+# events and more ("there's no way a 1000+ event timeline is predominantly narrative",
+# NUKnightLab/TimelineJS#764), and past that it does not open in a reader's browser. The
+# timeline's own file is written up to this many events; each story's (a few dozen) always is.
+TIMELINEJS_MOST = 1000
+
+
+def timelinejs_fits(timeline: Timeline) -> bool:
+    """Whether the whole timeline is written as a TimelineJS file (data/timelinejs.json)."""
+    return len(timeline.events) <= TIMELINEJS_MOST
+
 
 def timelinejs(timeline: Timeline, title: str, description: str, site_url: str = "") -> str:
     """A title slide, then one slide per event."""

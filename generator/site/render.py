@@ -32,7 +32,7 @@ from generator.languages.dates import in_words
 from generator.languages.records import Untranslated, localized
 from generator.languages.scripts import STYLES_PATH, strings_module, strings_path, styles
 from generator.content.reads import Inputs, WatchedDict
-from generator.exports import FEED_SIZE
+from generator.exports import FEED_SIZE, timelinejs_fits
 from generator.site.axis import LEGEND
 from generator.site.basemap import DETAIL, Frame, basemap_svg
 from generator.site.constants import CONSTANTS_PATH, constants_module
@@ -267,7 +267,7 @@ def _home_page(common: dict[str, Any]) -> str:
     timeline = common["timeline"]
     events = timeline.events
     drawn = axis_figure(timeline, events, "", period_links(common["inputs"].derived("periods"), ""))
-    home = {"axis": drawn, "latest": _latest(events), "feed_size": FEED_SIZE}
+    home = {"axis": drawn, "latest": _latest(events), "feed_size": FEED_SIZE, "timelinejs": timelinejs_fits(timeline)}
     return render("home.md.j2", **common, **home)
 
 
