@@ -895,3 +895,36 @@ def test_borders_are_the_edges_two_countries_share_never_a_coast(where, lat, lon
         if x0 >= left and x1 <= right and y0 >= top and y1 <= bottom
     ]
     assert bool(inside) is borders, where
+
+
+@pytest.mark.parametrize(
+    ("size", "counted_again"),
+    [
+        (31, True),  # fewer than KEPT_FROM: framed again each time, never kept
+        (32, False),  # from KEPT_FROM: kept
+        (3333, False),  # a year's places at 100,000 events: kept
+    ],
+)
+def test_a_large_set_stays_framed_however_many_small_sets_come_between(size, counted_again, monkeypatch):
+    """A hundred thousand events' own sets of places, framed between two pages that draw a year's
+    map, once pushed the year's set out of the cache: each such page counted its thousands of
+    places again. Small sets are not kept; a large one is, whatever comes after it."""
+    from generator.site import placemap
+
+    assert placemap.KEPT_FROM == 32
+    placemap._framed.cache_clear()
+    counted: list[int] = []
+    real = placemap.near_counts
+    monkeypatch.setattr(placemap, "near_counts", lambda located: counted.append(len(located)) or real(located))
+    rng = random.Random(size)
+    large = [_at(f"p{index}", rng.uniform(29, 37), rng.uniform(38, 48)) for index in range(size)]
+    first = placemap.framed_places(large)
+    for index in range(10_000):  # more than the cache holds
+        lat, lon = rng.uniform(29, 37), rng.uniform(38, 48)
+        placemap.framed_places(
+            [_at(f"e{index}a", lat, lon), _at(f"e{index}b", lat + 1, lon), _at(f"e{index}c", lat, lon + 1)]
+        )
+    assert placemap._framed.cache_info().currsize == (0 if counted_again else 1)
+    assert placemap.framed_places(large) == first
+    assert counted.count(size) == (2 if counted_again else 1)
+    placemap._framed.cache_clear()

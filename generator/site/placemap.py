@@ -128,14 +128,25 @@ def framed_places(places: Sequence[Place]) -> tuple[list[Place], list[Place]]:
     place far away (Washington on a map of Iraq) does not turn it into a map of the ocean
     between; otherwise it frames them all. The region's centre is the place with the most
     others near it (the first such in the given order, so the rule does not depend on chance)."""
-    framed, beyond = _framed(tuple(place for place in places if place.located))
+    located = tuple(place for place in places if place.located)
+    framed, beyond = _framed(located) if len(located) >= KEPT_FROM else _framing(located)
     return list(framed), list(beyond)
+
+
+# Sets of fewer places are framed again each time they come (an event's own places: a hundred
+# thousand such sets pushed the few large ones, a year's thousands of places, out of the cache,
+# so each was counted again by every page that drew it).
+KEPT_FROM = 32
 
 
 @lru_cache(maxsize=8192)
 def _framed(located: tuple[Place, ...]) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
     """framed_places, once per set: the same sets come back for every page of an actor, a place
     or a year, and at each save of the preview."""
+    return _framing(located)
+
+
+def _framing(located: tuple[Place, ...]) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
     if len(located) < 3:
         return located, ()
     counts = near_counts(located)
