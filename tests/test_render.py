@@ -95,3 +95,37 @@ def test_each_month_page_shares_its_own_month(monkeypatch):
         text = made[f"timeline/2020/{number:02d}/index.md"]()
         assert f'description: "The timeline\'s events of {name} 2020."' in text, name
     assert 'description: "The timeline\'s events of 2020."' in made["timeline/2020/index.md"]()
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "fr"])
+@pytest.mark.parametrize(
+    ("message", "variables"),
+    [
+        ("Who", {}),  # a string of every page, no variables
+        ("Sources", {}),
+        ("Last changed %(day)s", {"day": "<script>alert(1)</script>"}),  # a variable: escaped
+        ("; reports range from %(range)s", {"range": "1 & 2"}),
+        ("100%% sure", {}),  # a literal percent sign, as new-style gettext wants it written
+        ("Not in any catalog %(x)s", {"x": '"quoted"'}),
+        ("Tags:", {}),
+    ],
+)
+def test_the_templates_translations_are_jinjas_new_style_gettext(language, message, variables):
+    """`_()` in the templates (templating.translated, a kept answer per language and string) is
+    what Jinja's own new-style gettext answers, byte for byte and markup for markup."""
+    import jinja2
+
+    from generator.languages.catalogs import _, ngettext, speaking
+    from generator.site.templating import translated
+
+    reference = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    reference.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    template = reference.from_string("{{ _(message, **variables) }}|{{ (_(message, **variables))|e }}")
+    ours = jinja2.Environment(autoescape=True)
+    ours.globals["_"] = translated
+    mine = ours.from_string("{{ _(message, **variables) }}|{{ (_(message, **variables))|e }}")
+    with speaking(language):
+        for _round in range(2):  # the second answer is the kept one
+            assert mine.render(message=message, variables=variables) == template.render(
+                message=message, variables=variables
+            )

@@ -140,6 +140,7 @@ def environment() -> jinja2.Environment:
     )
     # One environment for every language: the callables read the page's language (catalogs.py).
     env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update({"_": translated, "gettext": translated})  # `{% trans %}` and ngettext stay Jinja's
     env.filters.update(status_label=status_label, status_meaning=status_meaning, listed=listed, shown=shown)
     env.globals.update(is_untranslated=is_untranslated, language_name=name_of, direction=direction, current=current)
     env.globals.update(precision_label=precision_label, actor_kind=actor_kind)
@@ -150,6 +151,21 @@ def environment() -> jinja2.Environment:
     env.globals.update(precision_meanings=PRECISION_MEANINGS, address=address)
     env.globals.update(RAW_HTML_START=Markup(RAW_HTML_START), RAW_HTML_END=Markup(RAW_HTML_END))
     return env
+
+
+def translated(message: str, **variables: Any) -> Markup:
+    """`_()` in the templates, as Jinja's new-style gettext answers it (the translation, as markup
+    since the templates escape, always formatted with the variables, escaped), without its two
+    context calls, a new Markup and a format for each of the twenty-odd strings of every page:
+    a string with no `%` and no variables is the one kept for its language."""
+    kept, formatted = _translation(current(), message)
+    return kept % variables if formatted or variables else kept
+
+
+@lru_cache(maxsize=4096)
+def _translation(language: str, message: str) -> tuple[Markup, bool]:
+    text = Markup(_(message))
+    return text, "%" in text
 
 
 def render(template: str, **values: Any) -> str:
