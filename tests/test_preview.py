@@ -507,6 +507,9 @@ def test_the_first_save_finds_the_templates_compiled_and_the_survivors_set_aside
     monkeypatch.setattr("generator.mkdocs.plugin.hand_written", lambda docs: [])
     server = type("Server", (), {"unwatch": lambda self, path: None, "watch": lambda self, path: None})()
     assert plugin.on_serve(server, config=config, builder=None) is server
+    assert preview.readying is not None
+    preview.readying.join()  # done before any save: the editor is reading the first page
+    assert calls == ["collect", "freeze"] and preview.memory.settled
     preview.builds = 1  # as after the first build
     preview.build_starts()  # the first save: waits for the work begun, does none of it
     compiled = {key[1] for key in templating.environment().cache}

@@ -792,6 +792,80 @@ comparison of every page's reads 0.21 s, the 13 pages and files written 0.34 s, 
 s), MkDocs listing docs/ again 0.19 s and its theme's files 0.06 s, the navigation, the one page
 and the rest 0.2 s.
 
+## Past one host, a third round (issue 39)
+
+**A save under `make serve` reaches the page within 1 s at 10,000 events.** The first save
+after the preview started was the slow one: MkDocs's own serve driven in one process, its loop
+replaced by five saves 2 s apart, gave builder times of 1.04, 0.80, 0.70 and 0.68 s. Profiled,
+the first save paid for two things the first build had left: a full collection of Python's
+cycle collector before the first build's survivors are set aside (0.25 s), and the compilation
+of the generator's page templates (0.21 s: the first build rendered its pages in worker
+processes, so the serving process had compiled none). Both now happen in the background as soon
+as MkDocs's first build has returned (its `on_serve` hook), while the editor reads the page:
+0.69, 0.65, 0.67 and 0.69 s. Through the server, as the bench measures it (from the file
+written to the page serving the new title, saves 2 s apart): 0.87, 0.90, 0.79, 0.78 and 0.83 s,
+against 1.12, 1.05, 0.80, 0.80, 0.81 s before (the bench's median of three was then 1.05 to
+1.3 s). A save now: MkDocs's wait for more saves 0.1 s, the generator 0.34 to 0.36 s, MkDocs
+listing docs/ and its theme's files 0.21 s, the navigation, the page and the rest 0.08 s.
+
+**`site/` at 100,000 events: 1.79 GB (1.91 GB before); target 1.5 GB, not met.** The timeline's
+TimelineJS file is written only while TimelineJS can open it, up to 1,000 events: its makers
+declined timelines of a thousand events and more ("there's no way a 1000+ event timeline is
+predominantly narrative", NUKnightLab/TimelineJS#764), and a file of 100,000 slides (127 MB) is
+one no reader's browser opens. Each story's own TimelineJS file is always written. What is left,
+measured at 10,000 events and ten times that at 100,000: the event pages 96 MB (9.6 KB each: the
+head 1.5 KB, the JSON-LD 1.5 KB, the map 1.2 KB, the sources 0.8 KB, the tabs 0.8 KB, the
+search's metadata 0.5 KB, the scripts 0.4 KB), the data 27 MB (`events.json` 19.6 MB, of which
+8.2 MB are each event's sources written out whole: with ids and tables of actors, places and
+sources it would be 13.0 MB, 10.8 MB without its nulls and empty lists; `events.csv` 7.3 MB),
+the other pages 38 MB (the timeline's, places', sources', actors' and tags' pages), the search
+index 13 MB, the calendar 8 MB. Under 1.5 GB at 100,000 events needs another 290 MB: the data
+in another shape saves 66 to 88 MB of it, and the rest would come out of what every event page
+carries (its JSON-LD, its head, its map). Not made: each changes what readers or search engines
+are given, a choice for the site's owners, not for a performance round.
+
+**`make site` from a fresh copy at 100,000 events: 253 to 257 s (319 s before, added from its
+parts; 261 s timed whole before the last two changes below); target 240 s, not met.** Timed
+whole (`mkdocs build --strict` after the generated files were removed, each log line stamped as
+it came, `vmstat` every 5 s): the generator 86 s (the check 11.8 s; the model 0.8 s; the list of
+pages and the maps' frames 5.4 s, in one process; the pages and the exports 59.1 s on two; the
+memo's store 4.8 s, in one), MkDocs's start 3 s, its pages 96 s on two processes, Pagefind 64 s,
+the site's size for the hosts' limits 4 s. Both cores are busy but for about 20 s: the start, the
+end of the generator and the end of the pages. What this round cut:
+
+- *Every large set of places was counted twice.* The maps' frames are kept per set of places,
+  8,192 sets at most; at 100,000 events each event's own set (one to three places) went into the
+  same cache and pushed out the years' and months' sets of thousands of places, so every page
+  that drew one counted its places' neighbours again (`near_counts` 263 times, 19.6 s of a
+  profiled build). Sets of fewer than 32 places are no longer kept (a table test holds that a
+  large set stays, however many small ones come between): all the frames again 1.1 s, not 6.0 s.
+- *Each `_()` of the page templates went through Jinja's new-style gettext* (two context calls,
+  a new Markup and a format, 2.27 million calls at 100,000 events): the templates' `_` now
+  answers from a translation kept per language and string, formatted only when it has variables
+  or a `%`, as Jinja's would (a table test holds them equal, escaping included); 16.8 to 16.5 s
+  for a build into an empty docs/ at 10,000 events in one process, every page the same bytes.
+- *MkDocs's Markdown read each event page's first lines as HTML blocks:* the generated mark and
+  the date line now join the part set aside from Markdown (`mkdocs/rawhtml.py`), 0.51 to 0.40 ms
+  of Markdown per event page (2,000 pages, mkdocs.yml's extensions), every page of the seed the
+  same bytes.
+
+Tried and not kept: counting places' neighbours point against a cube's bounds instead of point
+against point (at a year's 3,333 places, 4,568 cube pairs straddle the distance; the checks
+would cost about what the 1.25 million dot products cost); moving the summary into the part set
+aside as well (0.30 ms a page, but the generator would then render the editor's Markdown
+itself, the same work moved, with headings' ids and permalinks to keep equal to MkDocs's);
+walking `site/` for the hosts' limits while Pagefind runs (half of the files are Pagefind's, so
+about 2 s). What is left is MkDocs's own per page (a new Markdown with its extensions for every
+page 0.11 ms, the front matter, the theme) and Pagefind's.
+
+**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
+else running; the table's rows): at 10,000 events a save 0.9 s (target 1 s: met), `make site`
+16 s against the MkDocs-and-Material floor's 20 s (0.81 times), one event edited 9.7 s (target
+15 s), `site/` 190 MB; at 100,000 events check and generate 87.2 s (115.8 s before), `make site`
+with the pages current 166 s (203 s), so about 253 s from a fresh copy (target 240 s), memory
+1,486 MB the largest process and 1,880 MB all of them (target 2 GB), `site/` 1,786 MB (target
+1.5 GB), one event edited 97.2 s (125.8 s).
+
 ## Languages (issue 37)
 
 Each other language is the whole site again under its prefix (`/ar/`): the same page makers over

@@ -269,6 +269,18 @@ MUTATIONS = [
     M("a search shard kept when its pages were written again", "generator/mkdocs/search.py",
       'digest.update(f"{page}\\0{status.st_size}\\0{status.st_mtime_ns}\\n".encode())', 'digest.update(f"{page}\\n".encode())',
       ("tests/test_site.py", "-k", "edited")),
+    M("the timeline's TimelineJS file left out at exactly TIMELINEJS_MOST events", "generator/exports/timelinejs.py",
+      "return len(timeline.events) <= TIMELINEJS_MOST", "return len(timeline.events) < TIMELINEJS_MOST",
+      ("tests/test_exports.py", "-k", "timelinejs_file")),
+    M("every set of places kept, the events' own too", "generator/site/placemap.py",
+      "framed, beyond = _framed(located) if len(located) >= KEPT_FROM else _framing(located)",
+      "framed, beyond = _framed(located)", ("tests/test_map.py", "-k", "large_set")),
+    M("a kept translation with a literal % not formatted", "generator/site/templating.py",
+      "return kept % variables if formatted or variables else kept", "return kept % variables if variables else kept",
+      ("tests/test_render.py", "-k", "new_style")),
+    M("the first build's survivors left for the first save to set aside", "generator/mkdocs/preview.py",
+      "            self.memory.settle_now()\n", "            pass\n",
+      ("tests/test_preview.py", "-k", "templates_compiled")),
 ]  # fmt: skip
 
 
