@@ -856,7 +856,13 @@ aside as well (0.30 ms a page, but the generator would then render the editor's 
 itself, the same work moved, with headings' ids and permalinks to keep equal to MkDocs's);
 walking `site/` for the hosts' limits while Pagefind runs (half of the files are Pagefind's, so
 about 2 s). What is left is MkDocs's own per page (a new Markdown with its extensions for every
-page 0.11 ms, the front matter, the theme) and Pagefind's.
+page 0.11 ms, the front matter, the theme) and Pagefind's. Of Pagefind's 64 s, the shards' staged
+folders are a part worth taking next: each shard's pages are hard-linked into a folder of their
+own at the same paths (Pagefind reads a folder), and 50,000 event pages take 1.4 to 2.2 s to link
+and 4.4 to 4.7 s to remove again on this machine's file system (`shutil.rmtree`, `rm -rf` and a
+plain walk alike), so about 12 s of the two cores at 100,000 pages, beside the indexers. A glob
+per shard over `site/` itself (Pagefind's `glob` setting, in a configuration file rather than on
+the command line, which could not hold 25,000 paths) would need none of it; not tried this round.
 
 **This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
 else running; the table's rows): at 10,000 events a save 0.9 s (target 1 s: met), `make site`
