@@ -863,11 +863,11 @@ and 4.4 to 4.7 s to remove again on this machine's file system (`shutil.rmtree`,
 plain walk alike), so about 12 s of the two cores at 100,000 pages, beside the indexers. A glob
 per shard over `site/` itself (Pagefind's `glob` setting, in a `pagefind.json` in the folder it
 runs from, since the command line could not hold the paths) would need none of it. Measured by
-hand, not built: Pagefind 1.5.2 takes a glob listing the pages as alternatives (`events/` and the ids in braces) of
-5,000, 10,000 and 15,000 pages (4.7, 6.5 and 9.1 s, walking all of `site/` at 100,000 events) and
-refuses 20,000 ("did not parse as a valid glob"), within the shards' 10,000 pages; one shard of
-10,000 event pages took 8.3 s staged (linking 0.3 s, Pagefind 7.0 s, removing 1.1 s) and 6.6 s
-by glob.
+hand, not built: Pagefind 1.5.2 takes a glob listing the pages as alternatives (`events/` and
+the ids in braces) of 5,000, 10,000 and 15,000 pages (4.7, 6.5 and 9.1 s, walking all of `site/`
+at 100,000 events) and refuses 20,000 ("did not parse as a valid glob"), within the shards'
+10,000 pages; one shard of 10,000 event pages took 8.3 s staged (linking 0.3 s, Pagefind 7.0 s,
+removing 1.1 s) and 6.6 s by glob.
 
 **This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
 else running; the table's rows): at 10,000 events a save 0.9 s (target 1 s: met), `make site`
