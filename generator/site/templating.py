@@ -22,7 +22,7 @@ from generator.content import edtf
 from generator.content.model import PRECISION_MEANINGS, STATUS_MEANINGS, Event
 from generator.content.words import ACTOR_KIND_LABELS, PRECISION_LABELS, STATUS_LABELS
 from generator.languages import dates
-from generator.languages.catalogs import _, current, direction, name_of, ngettext
+from generator.languages.catalogs import _, catalog, current, direction, name_of, ngettext
 from generator.languages.records import Untranslated, is_untranslated, isolated, marked, shown
 from generator.site.layout import GENERATED_MARK, RAW_HTML_END, RAW_HTML_START
 
@@ -164,7 +164,8 @@ def translated(message: str, **variables: Any) -> Markup:
 
 @lru_cache(maxsize=4096)
 def _translation(language: str, message: str) -> tuple[Markup, bool]:
-    text = Markup(_(message))
+    """The message in `language` (the cache's key, not whatever language is current)."""
+    text = Markup(catalog(language).gettext(message))
     return text, "%" in text
 
 
