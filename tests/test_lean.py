@@ -59,10 +59,18 @@ def test_a_record_page_has_the_lean_frame_and_a_list_or_story_has_materials(site
     assert 'class="tl-lean"' in text
     for absent in ("md-sidebar", 'id="__config"', "bundle.", 'data-md-component="palette"', "md-footer", "__drawer"):
         assert absent not in text, (kind, absent)
-    assert re.findall(r'class="md-tabs__link">([^<]+)<', text) == TABS
+    assert (
+        re.findall(r'<li><a href="[^"]*">([^<]+)</a></li>', text.split('class="md-tabs__list tl-tabs">')[1])[
+            : len(TABS)
+        ]
+        == TABS
+    )
+    assert "md-tabs__item" not in text and "md-tabs__link" not in text  # Material's classes, in the shared CSS
+    assert '<meta name="generator"' not in text  # who made the page: on Material's pages only
     assert '<span class="md-ellipsis" dir="auto">Iraq coalition timeline</span>' in text
-    scripts = text.count('type="module"') + 1 + text.count('type="application/ld+json"')
-    assert text.count("<script") == scripts  # the modules, the palette's one line and the record's data
+    # one module (the site's scripts, imported by assets/site.js), the palette's one line, the record's data
+    assert text.count('type="module"') == 1 and '<script src="../../assets/site.js" type="module">' in text
+    assert text.count("<script") == 2 + text.count('type="application/ld+json"')
     # what the frame costs: at most a third of Material's on a list page
     full = (site / "actors" / "index.html").read_text()
     assert len(_frame(text)) < len(_frame(full)) / 3, (len(_frame(text)), len(_frame(full)))
@@ -73,6 +81,20 @@ def test_lists_stories_and_the_home_keep_materials_frame(site, name):
     text = (site / FULL[name] / "index.html").read_text()
     assert 'class="tl-lean"' not in text
     assert "md-sidebar" in text and 'id="__config"' in text and 'data-md-component="palette"' in text
+    assert '<meta name="generator" content="mkdocs-' in text
+    assert len(re.findall(r'<script src="[^"]*assets/site\.js" type="module">', text)) == 1
+
+
+SCRIPTS = ["frame.js", "axis.js", "map.js", "media.js", "timeline.js", "search.js", "story.js"]
+
+
+def test_the_one_module_runs_the_sites_scripts_in_their_order(site):
+    """A module's static imports run in the order written, each once: the order the tags ran in
+    when each page listed the seven (frame.js first: search.js opens the dialog it makes)."""
+    entry = (site / "assets" / "site.js").read_text()
+    assert re.findall(r'^import "\./([a-z]+\.js)";$', entry, flags=re.M) == SCRIPTS
+    for name in SCRIPTS:
+        assert (site / "assets" / name).is_file()
 
 
 def test_the_lean_pages_scripts_and_the_palettes_are_shared_files(site):
@@ -150,7 +172,7 @@ def test_the_tabs_reach_every_section_on_a_phone_and_without_a_script(browser, b
     context = _context(browser, width=width, script=script)
     page = context.new_page()
     page.goto(f"{base}/{LEAN['event']}")
-    tabs = page.locator(".md-tabs__link")
+    tabs = page.locator(".md-tabs a")
     assert tabs.count() == len(TABS)
     first = tabs.first.bounding_box()
     assert first and first["y"] < 120 and page.locator(".md-tabs").is_visible()
@@ -164,4 +186,44 @@ def test_the_tabs_reach_every_section_on_a_phone_and_without_a_script(browser, b
     # without a script, no control that needs one
     assert page.locator("button.tl-search-open").count() == (1 if script else 0)
     assert page.locator("button.tl-palette").count() == (1 if script else 0)
+    context.close()
+
+
+TAB_STYLE = ["fontSize", "fontWeight", "marginTop", "opacity", "display", "color", "outlineOffset"]
+ITEM_STYLE = ["height", "paddingLeft", "paddingRight", "display"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("kind", sorted(LEAN))
+def test_the_lean_tabs_look_as_materials_do(browser, base, kind, width):
+    """The record pages' tabs carry no class each; the shared CSS gives them Material's look:
+    each tab's box and text as on a page of Material's own (its tabs' second, an inactive one,
+    on both), the row at the same height, and the same place for each tab from the left."""
+    context = _context(browser, width=width)
+    page = context.new_page()
+
+    def look(path: str, link: str) -> dict:
+        page.goto(f"{base}/{path}")
+        return page.evaluate(
+            """([link, tabStyle, itemStyle]) => {
+                const links = [...document.querySelectorAll(link)];
+                const pick = (element, names) => Object.fromEntries(names.map((name) => [name, getComputedStyle(element)[name]]));
+                return {
+                    tab: pick(links[2], tabStyle), item: pick(links[2].parentElement, itemStyle),
+                    lefts: links.map((a) => Math.round(a.getBoundingClientRect().left)),
+                    row: Math.round(document.querySelector(".md-tabs").getBoundingClientRect().height),
+                };
+            }""",
+            [link, TAB_STYLE, ITEM_STYLE],
+        )
+
+    if width < 1220:  # Material hides its tabs below 76.25em; the record pages keep theirs
+        lean = look(LEAN[kind], ".md-tabs a")
+        assert lean["tab"]["fontSize"] == "14px" and lean["item"]["height"] == "48px", lean
+    else:
+        full = look(FULL["about"], ".md-tabs__link")
+        lean = look(LEAN[kind], ".md-tabs a")
+        assert lean["tab"] == full["tab"] and lean["item"] == full["item"]
+        assert lean["row"] == full["row"]
+        assert lean["lefts"] == full["lefts"]
     context.close()

@@ -186,6 +186,9 @@ def test_every_export_carries_the_status_and_the_claims(site):
     assert 'term="retracted"' in (site / "feed.xml").read_text()
     page = (site / "events" / "2020-03-13-retracted-event" / "index.html").read_text()
     assert '"eventStatus":"https://schema.org/EventCancelled"' in page
+    # scheduled is what an event without the property is read as: not written on the others
+    for other in ("2020-03-11-taji-attack-wounds-troops", "2014-coalition-mission-in-iraq-begins"):
+        assert '"eventStatus"' not in (site / "events" / other / "index.html").read_text()
 
 
 def test_former_addresses_lead_to_the_event(site, browser):

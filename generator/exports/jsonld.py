@@ -19,9 +19,12 @@ def json_ld(timeline: Timeline, event: Event, site_url: str = "") -> str:
         "name": event.title,
         "description": markdown_text(event.summary),
         "startDate": value.earliest.isoformat(),
-        # schema.org knows scheduled and cancelled events; a retracted report is the nearest to the latter.
-        "eventStatus": "https://schema.org/" + ("EventCancelled" if event.status == "retracted" else "EventScheduled"),
     }
+    if event.status == "retracted":
+        # schema.org knows scheduled and cancelled events; a retracted report is the nearest to the
+        # latter. Scheduled is what an event without the property is read as (schema.org and Google's
+        # event data alike), so it is not written on every other page.
+        document["eventStatus"] = "https://schema.org/EventCancelled"
     if value.latest:
         document["endDate"] = value.latest.isoformat()
     if site_url:

@@ -49,7 +49,25 @@ LANGUAGE = "en"
 RECORDS = RECORD_FOLDERS  # records, not the lists of them
 SINGLE_PAGES = ("about",)
 ROOT_SELECTOR = "article"  # Material's content; header, navigation and footer stay out
-IGNORED = [".headerlink", ".md-source-file", ".tl-skip"]
+# What the index leaves out, by the selectors Pagefind is given rather than a data-pagefind-ignore
+# on each element (about 250 bytes of every event page): on a record page, the facts box's lists,
+# headings and lines (its sources' notes and quotes are searched), the date line, the drawings
+# and the lists of events (their headlines are the events' own pages' to find).
+IGNORED = [
+    ".headerlink",
+    ".md-source-file",
+    ".tl-skip",
+    ".tl-when",
+    ".tl-facts > h2",
+    ".tl-facts > ul",
+    ".tl-facts > p",
+    ".tl-sources > li > span",
+    ".tl-map",
+    ".tl-axis",
+    ".tl-events",
+    ".tl-record-facts",
+    ".tl-untranslated",
+]
 # Pagefind's indexer holds every page of an index in memory until it writes it: a site of more
 # pages gets several indexes, which the browser searches as one.
 SHARD_PAGES = 10_000

@@ -124,7 +124,7 @@ def event_list(events: list[Event], root: str) -> Markup:
     """A list of events as one line of HTML: built in Python because lists of thousands are
     common, and HTML because Markdown would parse each item's emphasis and link, for nothing."""
     items = "".join(f"<li>{event_html(event, root)}</li>" for event in events)
-    return Markup(f'<ul class="tl-events" data-pagefind-ignore>{items}</ul>')
+    return Markup(f'<ul class="tl-events">{items}</ul>')
 
 
 @cache

@@ -877,6 +877,39 @@ with the pages current 166 s (203 s), so about 253 s from a fresh copy (target 2
 1,486 MB the largest process and 1,880 MB all of them (target 2 GB), `site/` 1,786 MB (target
 1.5 GB), one event edited 97.2 s (125.8 s).
 
+## Past one host, a fourth round (issue 39)
+
+**Where `site/` went at 100,000 events** (a fresh build of the last round's commit, file sizes as
+`make bench` adds them, 1,786 MB): the event pages 960 MB (9.6 KB each), `data/` 272 MB
+(`events.json` 197 MB, `events.csv` 74 MB), the place pages 114 MB (of which their time axes 74 MB:
+151,745 marks, each a link with its headline, date and accessible name, and a legend of 2.2 KB
+per axis), the search index 104 MB, `events.ics` 85 MB, the timeline's pages 81 MB (their maps
+44 MB), the source pages 69 MB, the actor pages 54 MB, the tag pages 23 MB. Across every page,
+what was written again and again: seven script tags (48 MB), the tabs' two classes on each tab
+(41 MB), `data-pagefind-ignore` on each part the search leaves out (27 MB), the title's
+permalink (16 MB), MkDocs's `<meta name="generator">` (7 MB).
+
+**This round's cuts, none of them a change a reader sees or a search engine reads:**
+
+- *One script tag on every page.* `assets/site.js` imports the seven page scripts in the order
+  their tags ran (a module's static imports run in the order written, each once); the embeds
+  load what they use, as before. About 370 bytes of every page.
+- *The record pages' tabs carry no class each.* `assets/timeline.css` gives `.tl-tabs li` and
+  `.tl-tabs a` Material's rules for `md-tabs__item` and `md-tabs__link`; a test compares each
+  tab's box, text and place with a page of Material's own in Chromium. About 350 bytes.
+- *What the search leaves out is given to Pagefind as selectors* (`IGNORED` in
+  generator/mkdocs/search.py: the facts box's headings, lists and lines, the sources' citation
+  lines, the date line, the map, the axis, the lists of events, the record's facts line), not
+  written on each element: about 250 bytes of an event page. The seed's index made both ways was
+  compared fragment by fragment (each page's text, filters, metadata, anchors, sort and word
+  count): the same for all 50 pages; a table test holds which words of a record are searched.
+- *No `<meta name="generator">` on the record pages* (Material's pages keep it), and no
+  `eventStatus` in an event's JSON-LD unless the report was retracted (EventCancelled): an event
+  without the property is read as scheduled by schema.org and by Google's event data alike.
+
+At 10,000 events (a fresh build of the synthetic content, file sizes): `site/` 190 to 178 MB, an
+event page 9.6 to 8.5 KB.
+
 ## Languages (issue 37)
 
 Each other language is the whole site again under its prefix (`/ar/`): the same page makers over
