@@ -156,8 +156,8 @@ def test_every_export_carries_hostile_text_exactly(hostile_site):
     event = next(item for item in data["events"] if item["id"] == "hostile")
     assert event["title"] == f"title: {PLAIN}"
     assert event["sources"][0]["quote"] == f"quote: {PLAIN}"
-    assert event["sources"][0]["publisher"] == f"publisher: {PLAIN}"
-    assert event["actors"][0]["name"] == f"name: {PLAIN}"
+    assert data["sources"][event["sources"][0]["source"]]["publisher"] == f"publisher: {PLAIN}"
+    assert data["actors"][event["actors"][0]]["name"] == f"name: {PLAIN}"
     rows = csv.DictReader(io.StringIO((hostile_site / "data" / "events.csv").read_text(encoding="utf-8-sig")))
     row = next(row for row in rows if row["id"] == "hostile")
     assert row["title"] == f"title: {PLAIN}" and row["places"] == f"name: {PLAIN}"

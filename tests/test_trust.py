@@ -164,7 +164,7 @@ def test_every_export_carries_the_status_and_the_claims(site):
         {"count": 14, "at_least": True},
     ]
     assert event["sources"][0]["date"]["edtf"] == "2020-03-11"
-    assert event["sources"][0]["archived"].startswith("https://web.archive.org/")
+    assert data["sources"][event["sources"][0]["source"]]["archived"].startswith("https://web.archive.org/")
     assert event["former_ids"] == ["2020-03-taji-attack", "2020-03-11-rockets-hit-taji"]
     import jsonschema
 

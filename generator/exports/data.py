@@ -1,4 +1,4 @@
-"""events.json and its JSON Schema: every event with everything it references resolved."""
+"""events.json and its JSON Schema: every event, and the actors, places and sources it names."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from generator.content.fields import (
     Slug,
     Text,
 )
-from generator.content.model import Count, Event, Source, Timeline
+from generator.content.model import Actor, Count, Event, Place, Source, Timeline
 from generator.content.schema import ACTOR, CITATION, EVENT, MEDIA, PLACE, SOURCE, STEP, STORY
 from generator.exports.common import (
     Files,
@@ -41,44 +41,33 @@ from generator.exports.common import (
 
 
 def event_record(timeline: Timeline, event: Event, site_url: str) -> dict[str, Any]:
-    """One event with everything it references resolved: the shape of events.json."""
+    """One event as events.json writes it: the actors, places and sources it names by id (the
+    file's tables hold them once each), what each source claims beside its id."""
     return _record(event, timeline.linked(event), site_url, media_files(event.media, timeline.content.media))
 
 
 def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> dict[str, Any]:
-    return {
+    record = {
         "id": event.id,
         "url": event_url(event, site_url),
         "title": event.title,
         "date": date_record(event.date),
         "summary": event.summary,
         "details": event.details,
-        "actors": [
-            {"id": actor.id, "name": actor.name, "kind": actor.kind, "translations": translations_record(actor)}
-            for actor in links.actors
-        ],
-        "places": [
-            {
-                "id": place.id,
-                "name": place.name,
-                "country": place.country,
-                "lat": place.lat,
-                "lon": place.lon,
-                "precision": place.precision,
-                "translations": translations_record(place),
-            }
-            for place in links.places
-        ],
+        "actors": [actor.id for actor in links.actors],
+        "places": [place.id for place in links.places],
         "sources": [
-            {
-                **source_record(source),
-                "quote": citation.quote,
-                "date": date_record(citation.date) if citation.date else None,
-                "killed": count_record(citation.killed),
-                "wounded": count_record(citation.wounded),
-                "note": citation.note,
-            }
-            for citation, source in zip(event.sources, links.sources, strict=True)
+            _said(
+                {
+                    "source": citation.source,
+                    "quote": citation.quote,
+                    "date": date_record(citation.date) if citation.date else None,
+                    "killed": count_record(citation.killed),
+                    "wounded": count_record(citation.wounded),
+                    "note": citation.note,
+                }
+            )
+            for citation in event.sources
         ],
         "tags": list(event.tags),
         "killed": count_record(event.killed),
@@ -90,6 +79,38 @@ def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> di
         "media": media_records(event.media, files or media_files(event.media, {}), site_url),
         "translations": translations_record(event),
     }
+    return {key: value for key, value in record.items() if key in EVENT_REQUIRED or _says(value)}
+
+
+# What every event in events.json has, even empty (its lists of names); any other field is
+# written only when it holds something: an event without details has no "details".
+EVENT_REQUIRED = ("id", "url", "title", "date", "summary", "actors", "places", "sources", "tags", "status")
+
+
+def _says(value: object) -> bool:
+    """Whether a field holds something: not null, an empty list or an empty table."""
+    return value is not None and value != [] and value != {}
+
+
+def _said(record: dict[str, Any], keep: tuple[str, ...] = ("source",)) -> dict[str, Any]:
+    """A table's record without the optional fields that hold nothing."""
+    return {key: value for key, value in record.items() if key in keep or _says(value)}
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return _said({"name": actor.name, "kind": actor.kind, "translations": translations_record(actor)}, ("name",))
+
+
+def place_record(place: Place) -> dict[str, Any]:
+    record = {
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+        "translations": translations_record(place),
+    }
+    return _said(record, ("name", "country"))
 
 
 def count_record(count: Count | None) -> dict[str, Any] | None:
@@ -97,26 +118,47 @@ def count_record(count: Count | None) -> dict[str, Any] | None:
 
 
 def source_record(source: Source) -> dict[str, Any]:
-    """A source as exported: its model's attributes, in the schema's order (see `exported`)."""
-    record: dict[str, Any] = {"id": source.id}
+    """A source as the table of sources writes it: its model's attributes, in the schema's order
+    (see `exported`), those that hold nothing left out but the ones its schema requires."""
+    record: dict[str, Any] = {}
     for name, spec in SOURCE.fields.items():
         value = getattr(source, spec.attribute or name)
         record[spec.attribute or name] = (
             value.isoformat() if isinstance(value, date) else (list(value) if isinstance(value, tuple) else value)
         )
     record["translations"] = translations_record(source)
-    return record
+    return _said(record, SOURCE_KEPT)
 
 
 def events_json(timeline: Timeline, site_url: str = "") -> str:
-    """Written as json.dumps of the whole document would write it, from each event's cached text."""
+    """Written as json.dumps of the whole document would write it, from each event's cached text:
+    the events, then the tables of the actors, places and sources they name, each written once
+    (written out in every event that named it, a source was 42% of the file at 10,000 events)."""
     head = compact({"$schema": "events.schema.json", "count": len(timeline.events)})[:-2]
     files = timeline.content.media
     items = (
         _event_json(event, timeline.linked(event), site_url, media_files(event.media, files))
         for event in timeline.events
     )
-    return joined(f'{head},"events":[', items, "]}\n", ",")
+    named = _named(timeline)
+    tables = {
+        "actors": {key: actor_record(timeline.actors[key]) for key in named[0]},
+        "places": {key: place_record(timeline.places[key]) for key in named[1]},
+        "sources": {key: source_record(timeline.sources[key]) for key in named[2]},
+    }
+    return joined(f'{head},"events":[', items, "]," + compact(tables)[1:], ",")
+
+
+def _named(timeline: Timeline) -> tuple[list[str], list[str], list[str]]:
+    """The actors, places and sources the events name, each once, in the order of their ids."""
+    actors: set[str] = set()
+    places: set[str] = set()
+    sources: set[str] = set()
+    for event in timeline.events:
+        actors.update(event.actors)
+        places.update(event.places)
+        sources.update(citation.source for citation in event.sources)
+    return sorted(actors), sorted(places), sorted(sources)
 
 
 @piece
@@ -202,6 +244,11 @@ def exported(
     return result
 
 
+# What a source of the table always has, as its schema requires (the content's required fields,
+# and its list of authors, which may be empty).
+SOURCE_KEPT = tuple(str(key) for key in exported(SOURCE)["required"] if key != "id")  # type: ignore[union-attr]
+
+
 def _media_schema() -> JsonSchema:
     """A picture or embed as events.json writes it: the content's fields (MEDIA), and the
     published picture's address and size."""
@@ -222,25 +269,29 @@ def _media_schema() -> JsonSchema:
 
 
 def events_schema() -> str:
-    """The JSON Schema of events.json: its records from the content schema (schema.py), with
-    each event's references resolved into the records they name."""
+    """The JSON Schema of events.json: its records from the content schema (schema.py), each
+    event naming its actors, places and sources by id, the file's tables holding them once."""
     event = exported(
         EVENT,
         ("title", "summary", "details", "tags", "killed", "wounded", "status", "status_note", "former_ids"),
         extra={
             "url": {"type": "string"},
             "date": {"$ref": "#/$defs/date"},
-            "actors": {"type": "array", "items": exported(ACTOR, ("name", "kind"))},
-            "places": {"type": "array", "items": exported(PLACE, ("name", "country", "lat", "lon", "precision"))},
-            "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
+            "actors": {"type": "array", "items": ID_SCHEMA, "description": "ids in the table of actors"},
+            "places": {"type": "array", "items": ID_SCHEMA, "description": "ids in the table of places"},
+            "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},
             "related": {"type": "array", "items": ID_SCHEMA},
             "media": {"type": "array", "items": _media_schema()},
         },
-        required=("id", "url", "title", "date", "summary", "actors", "places", "sources", "tags", "status"),
+        required=EVENT_REQUIRED,
     )
-    claims = exported(CITATION, ("quote", "date", "killed", "wounded", "note"))["properties"]
+    citation = exported(CITATION, required=("source",))  # its source's id and what that source claims
+    claims = citation["properties"]
     assert isinstance(claims, dict)
-    source = exported(SOURCE, extra={key: value for key, value in claims.items() if key != "id"})
+    claims.pop("id")
+    actor = _table_record(exported(ACTOR, ("name", "kind")))
+    place = _table_record(exported(PLACE, ("name", "country", "lat", "lon", "precision")))
+    source = _table_record(exported(SOURCE))
     date_schema: JsonSchema = {
         "type": "object",
         "required": ["edtf", "start", "end", "precision", "qualifier"],
@@ -253,19 +304,50 @@ def events_schema() -> str:
             "in_words": {"type": "string"},
         },
     }
+
+    def table(name: str) -> JsonSchema:
+        return {
+            "type": "object",
+            "propertyNames": ID_SCHEMA,
+            "additionalProperties": {"$ref": f"#/$defs/{name}"},
+            "description": f"the {name}s the events name, by id",
+        }
+
     schema: JsonSchema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Timeline events",
         "type": "object",
-        "required": ["count", "events"],
+        "required": ["count", "events", "actors", "places", "sources"],
         "properties": {
             "$schema": {"type": "string"},
             "count": {"type": "integer", "minimum": 0},
             "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
+            "actors": table("actor"),
+            "places": table("place"),
+            "sources": table("source"),
         },
-        "$defs": {"event": event, "date": date_schema, "source": source},
+        "$defs": {
+            "event": event,
+            "date": date_schema,
+            "citation": citation,
+            "actor": actor,
+            "place": place,
+            "source": source,
+        },
     }
     return json.dumps(schema, indent=1) + "\n"
+
+
+def _table_record(shape: JsonSchema) -> JsonSchema:
+    """A record of a table: keyed by its id, so without one inside; a field that holds nothing
+    is left out (`_said`), so only the required ones must be there."""
+    properties = shape["properties"]
+    required = shape["required"]
+    assert isinstance(properties, dict) and isinstance(required, list)
+    properties.pop("id")
+    shape["required"] = [key for key in required if key != "id"]
+    shape["additionalProperties"] = False
+    return shape
 
 
 def stories_json(timeline: Timeline, site_url: str = "") -> str:
