@@ -307,6 +307,74 @@ def test_without_hard_links_a_kept_shard_is_copied(built, tmp_path, monkeypatch)
     assert after == before
 
 
+def _fragments(site: Path) -> dict[str, dict]:
+    """Each page's record in a Pagefind bundle (its fragments, gzip with a signature before the
+    JSON): its text, filters, metadata, anchors, sort and word count, by URL."""
+    import gzip
+
+    records = {}
+    for path in (site / "_pagefind").rglob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw[raw.index(b"{") :])
+        records[record.pop("url")] = record
+    return records
+
+
+@pytest.mark.parametrize("glob_most", [0, 6, 10_000])
+def test_a_shard_read_by_its_glob_or_from_a_folder_of_its_pages_is_the_same_index(
+    built, tmp_path, monkeypatch, glob_most
+):
+    """Pagefind is given the site and a glob listing a shard's pages; a shard of more than
+    GLOB_MOST pages (every shard, those of 7 pages, or none) is read from a folder of its
+    pages linked at the same paths, as every shard was: either way, every page's record the
+    same, and nothing left behind beside the bundle."""
+    from generator.mkdocs import search as module
+
+    staged = tmp_path / "staged" / "site"
+    shutil.copytree(built / "site", staged)
+    monkeypatch.setattr(module, "GLOB_MOST", 0)
+    module.write_index(staged, shard_pages=7)
+    monkeypatch.setattr(module, "GLOB_MOST", glob_most)
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    pages = module.write_index(site, shard_pages=7)
+    records = _fragments(site)
+    assert len(records) == pages and records == _fragments(staged)
+    assert sorted(path.name for path in site.iterdir() if path.name.startswith("_pagefind")) == ["_pagefind"]
+
+
+@pytest.mark.parametrize(
+    ("pages", "glob"),
+    [
+        (["about/index.html"], "about/index.html"),  # one page: itself (a lone alternative is no glob)
+        (["events/a/index.html", "events/b-2/index.html"], "{events/a/index.html,events/b-2/index.html}"),
+    ],
+)
+def test_a_shards_glob_lists_its_pages_as_alternatives(pages, glob):
+    from generator.mkdocs.search import shard_glob
+
+    assert shard_glob(pages) == glob
+
+
+@pytest.mark.parametrize(
+    ("page", "safe"),
+    [
+        ("events/2020-03-a/index.html", True),
+        ("ar/events/x/index.html", True),
+        ("events/a,b/index.html", False),  # a glob's own characters: read from a folder instead
+        ("events/{a}/index.html", False),
+        ("events/a*/index.html", False),
+        ("events/[a]/index.html", False),
+        ("events/a?/index.html", False),
+        ("events/a b/index.html", False),
+    ],
+)
+def test_a_page_whose_path_a_glob_would_read_is_not_globbed(page, safe):
+    from generator.mkdocs.search import _GLOB_SAFE
+
+    assert bool(_GLOB_SAFE.fullmatch(page)) is safe
+
+
 @pytest.mark.parametrize("order", [["b", "a", "c"], None])
 def test_the_build_indexes_the_events_in_the_order_its_generator_recorded(tmp_path, monkeypatch, order):
     """The plugin hands the search index the events' time order from the stamp the generator

@@ -30,9 +30,11 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -71,6 +73,9 @@ IGNORED = [
 # Pagefind's indexer holds every page of an index in memory until it writes it: a site of more
 # pages gets several indexes, which the browser searches as one.
 SHARD_PAGES = 10_000
+# The most pages a shard's glob lists (Pagefind 1.5 took 15,000 alternatives and refused 20,000:
+# "did not parse as a valid glob"); a larger shard's pages are linked into a folder of their own.
+GLOB_MOST = 10_000
 # Indexers at once: each holds a shard in memory, so more cores must not mean more memory.
 AT_ONCE = 2
 # From this many pages the index is split between the indexers that can run at once, even below
@@ -295,35 +300,54 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not write a shard's index (its own message follows)."""
 
 
+_GLOB_SAFE = re.compile(r"[A-Za-z0-9_./-]+")  # a path a glob matches as it is written
+
+
+def shard_glob(pages: Sequence[str]) -> str:
+    """A glob that matches exactly these pages of the site (paths of slugs and folder names:
+    nothing in them a glob reads as its own): one page as itself, more as alternatives."""
+    return pages[0] if len(pages) == 1 else "{" + ",".join(pages) + "}"
+
+
 def _write_shard(
     site: Path, pages: Sequence[str], output: Path, limit: float = TIMEOUT_SECONDS, language: str = LANGUAGE
 ) -> None:
     """One Pagefind index of `pages`, by Pagefind's own command (`python -m pagefind`, from
-    the pagefind[bin] package): Pagefind reads a folder, so the pages are linked into a folder of
-    the shard's own, at the same paths (the URLs Pagefind gives them).
+    the pagefind[bin] package), at the URLs their paths give.
+
+    Pagefind reads a folder: it is given the site's and a glob that lists the shard's pages as
+    alternatives, in a configuration file of a folder of its own (Pagefind reads `pagefind.json`
+    from where it runs; a command line could not hold the paths). Up to GLOB_MOST pages; a larger
+    shard's pages are linked into a folder of its own at the same paths, as every shard's were
+    (linking and removing 50,000 pages took 6 to 7 s of the two cores: docs/performance.md).
 
     Its command, not its Python API: the API's service answers "written" and is stopped while
     the last files are still being written, which at 100,000 pages left a bundle with an empty
     pagefind.js (a search that never loads); the command exits once everything is on disk.
     Giving Pagefind only each page's article was measured: no faster (docs/performance.md)."""
-    stage = output.with_name(output.name + ".pages")
-    for page in pages:
-        target = stage / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(site / page, target)
-    command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-path", str(output)]
-    command += ["--root-selector", ROOT_SELECTOR, "--force-language", language, "--glob", "**/index.html"]
+    workspace = Path(tempfile.mkdtemp(prefix="pagefind-", dir=output.parent))
+    if 0 < len(pages) <= GLOB_MOST and all(_GLOB_SAFE.fullmatch(page) for page in pages):
+        folder, glob = site, shard_glob(pages)
+    else:
+        folder, glob = workspace / "pages", "**/index.html"
+        for page in pages:
+            target = folder / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(site / page, target)
+    (workspace / "pagefind.json").write_text(json.dumps({"glob": glob}), encoding="utf-8")
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder.resolve())]
+    command += ["--output-path", str(output.resolve()), "--root-selector", ROOT_SELECTOR, "--force-language", language]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     try:
-        done = subprocess.run([*command, "--quiet"], capture_output=True, text=True, timeout=limit)
+        done = subprocess.run([*command, "--quiet"], capture_output=True, text=True, timeout=limit, cwd=workspace)
     except subprocess.TimeoutExpired:
         raise SearchIndexError(
             f"Pagefind took longer than {limit:g} s for {len(pages)} pages and was stopped "
             f"(set {TIMEOUT_VARIABLE} to allow more seconds)"
         ) from None
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        shutil.rmtree(workspace, ignore_errors=True)
     empty = [name for name in ESSENTIAL if not (output / name).is_file() or not (output / name).stat().st_size]
     if not any(path.stat().st_size for path in output.glob("wasm.*.pagefind")):
         empty.append("wasm.*.pagefind")
