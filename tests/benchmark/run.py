@@ -884,7 +884,7 @@ with the pages current 166 s (203 s), so about 253 s from a fresh copy (target 2
 (`events.json` 197 MB, `events.csv` 74 MB), the place pages 114 MB (of which their time axes 74 MB:
 151,745 marks, each a link with its headline, date and accessible name, and a legend of 2.2 KB
 per axis), the search index 104 MB, `events.ics` 85 MB, the timeline's pages 81 MB (their maps
-44 MB), the source pages 69 MB, the actor pages 54 MB, the tag pages 23 MB. Across every page,
+44 MB) and their data 19 MB, the source pages 69 MB, the actor pages 54 MB, the tag pages 23 MB. Across every page,
 what was written again and again: seven script tags (48 MB), the tabs' two classes on each tab
 (41 MB), `data-pagefind-ignore` on each part the search leaves out (27 MB), the title's
 permalink (16 MB), MkDocs's `<meta name="generator">` (7 MB).
@@ -902,7 +902,10 @@ permalink (16 MB), MkDocs's `<meta name="generator">` (7 MB).
   lines, the date line, the map, the axis, the lists of events, the record's facts line), not
   written on each element: about 250 bytes of an event page. The seed's index made both ways was
   compared fragment by fragment (each page's text, filters, metadata, anchors, sort and word
-  count): the same for all 50 pages; a table test holds which words of a record are searched.
+  count): the same for all 50 pages, and for all 11,574 pages of the 10,000-event site built with
+  the last round's commit and this one's (14.25 and 14.22 MB of index); a table test holds which
+  words of a record are searched. (The bench's rows give the index at 100,000 events as 104 MB in
+  the last run and 110 MB in this one; not looked into further.)
 - *No `<meta name="generator">` on the record pages* (Material's pages keep it), and no
   `eventStatus` in an event's JSON-LD unless the report was retracted (EventCancelled): an event
   without the property is read as scheduled by schema.org and by Google's event data alike.
@@ -925,7 +928,43 @@ as before. A test indexes the seed both ways, in shards of 7, and finds every pa
 same. At 10,000 events (11,574 pages, two shards) 8.2 and 9.6 s staged, 7.2 and 9.1 s by glob.
 
 At 10,000 events (a fresh build of the synthetic content, file sizes): `site/` 190 to 170 MB, an
-event page 9.6 to 8.5 KB.
+event page 9.6 to 8.5 KB. At 100,000 events, a fresh build of the bench's commit timed whole: `site/` 1,786 to 1,587 MB (the event pages 853 MB, `data/` 186 MB of which
+`events.json` about 111 MB, the place pages 112 MB, the search index 110 MB, the timeline's pages
+and their data 100 MB, `events.ics` 85 MB, the source pages 61 MB, the actor pages 53 MB); Lighthouse
+12, mobile, the seed served gzip-compressed, before and after (performance, accessibility, best
+practices, SEO; largest contentful paint, blocking time, shift, bytes): the event 99, 100, 100,
+100, 1.6 s, 0 ms, 0, 81 KiB before; 100, 100, 100, 100, 1.5 s, 0 ms, 0, 81 KiB after; the actor
+100 and 100 both, 1.4 and 1.2 s; the place 100 and 100 both, 1.4 and 1.2 s, shift 0.011 both.
+
+**Still over 1.5 GB at 100,000 events, by about 87 MB, and what it would take.** What is left
+to cut without changing what a reader or a robot is given, each measured at 100,000 events: the
+axis marks' headline and date (`data-t`, `data-d`) on the pages that list the same events
+below (the script could read them from the list: about 19 MB), the legend's sample drawings as
+shared CSS (8 MB), a map mark's `data-place` (its link says it: 7 MB), the small maps' settings
+the script could default (4 MB): about 38 MB. The rest would change what someone is given: the
+`og:description` every page repeats from its description (22 MB; not verified here which share
+previews fall back to the description without it), the JSON-LD's description (19 MB), the title's
+permalink (13 MB), the palette's one-line script as a shared file (16 MB, and a request before
+the first paint), the map credit's tooltip (7 MB). Those are the site owners' to choose.
+
+**`make site` from a fresh copy at 100,000 events.** Timed whole on this machine today, before
+this round's changes and after: 316 s (the generator 110 s, Pagefind 77 s) and 325 s (114 s,
+80 s); the last round timed the same commit as "before" at 253 to 257 s a few hours earlier, so
+this machine ran about a quarter slower today, and the two runs differ by less than its swings. The shards' glob, measured alone over the 100,000-event site (`write_index`, every
+shard anew): 87.5 s staged, 83.1 s by glob (Pagefind's own CPU 132 s and 154 s: each indexer
+walks the whole site; the linking and removing were the build's own).
+
+**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
+else running; the table's rows) ran on a machine much slower than the last round's: MkDocs and
+Material building one-line pages, which this round did not touch, took 31 s at 10,000 events
+against 20 s (1.55 times), and every timed figure moved about as much. At 10,000 events: `site/`
+170 MB (190 MB), an event page 8.5 KB (9.6 KB), `make site` 28 s against that floor's 31 s (0.91
+times; 0.81 in the last round's run), a save under `make serve` 1.5 s (0.9 s in the last run:
+about 0.97 s at the last run's speed), one event edited 16.5 s (9.7 s). At 100,000 events:
+`site/` 1,587 MB (1,786 MB; target 1.5 GB, not met), check and generate 123.8 s, `make site`
+with the pages current 208 s, so about 332 s from a fresh copy on this machine (target 240 s, not
+met; about 214 s at the last run's speed, a figure only as good as the floor's ratio), memory
+1,419 MB the largest process and 1,901 MB all of them (target 2 GB), one event edited 135.2 s.
 
 ## Languages (issue 37)
 
