@@ -954,17 +954,18 @@ this machine ran about a quarter slower today, and the two runs differ by less t
 shard anew): 87.5 s staged, 83.1 s by glob (Pagefind's own CPU 132 s and 154 s: each indexer
 walks the whole site; the linking and removing were the build's own).
 
-**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
-else running; the table's rows) ran on a machine much slower than the last round's: MkDocs and
-Material building one-line pages, which this round did not touch, took 31 s at 10,000 events
-against 20 s (1.55 times), and every timed figure moved about as much. At 10,000 events: `site/`
-170 MB (190 MB), an event page 8.5 KB (9.6 KB), `make site` 28 s against that floor's 31 s (0.91
-times; 0.81 in the last round's run), a save under `make serve` 1.5 s (0.9 s in the last run:
-about 0.97 s at the last run's speed), one event edited 16.5 s (9.7 s). At 100,000 events:
-`site/` 1,587 MB (1,786 MB; target 1.5 GB, not met), check and generate 123.8 s, `make site`
-with the pages current 208 s, so about 332 s from a fresh copy on this machine (target 240 s, not
-met; about 214 s at the last run's speed, a figure only as good as the floor's ratio), memory
-1,419 MB the largest process and 1,901 MB all of them (target 2 GB), one event edited 135.2 s.
+**This round's `make bench`**, twice (10,000 and 100,000 events, from a worktree of the commit,
+nothing else running; the table's rows are the second run's). The machine's speed swung between
+them: MkDocs and Material building one-line pages, which this round did not touch, took 31 s at
+10,000 events in the first run, 23 s in the second and 20 s in the last round's. At 10,000 events
+(second run): `site/` 170 MB (190 MB), an event page 8.5 KB (9.6 KB), `make site` 18 s against
+the floor's 23 s (0.79 times; 0.91 in the first run, 0.81 in the last round's), a save under
+`make serve` 0.9 s (1.5 s in the first run; target 1 s), one event edited 11.3 s (16.5 s in the
+first; target 15 s). At 100,000 events (second run): `site/` 1,587 MB (1,786 MB; target 1.5 GB,
+not met), check and generate 113.5 s (123.8 s in the first run, 87.2 s in the last round's),
+`make site` with the pages current 195 s (208 s; 166 s), so about 308 s from a fresh copy (332 s;
+about 253 s in the last round's run; target 240 s, not met on this machine today), memory 1,421
+MB the largest process and 1,911 MB all of them (target 2 GB), one event edited 124.6 s.
 
 ## Languages (issue 37)
 
