@@ -65,7 +65,8 @@ def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> di
                     "killed": count_record(citation.killed),
                     "wounded": count_record(citation.wounded),
                     "note": citation.note,
-                }
+                },
+                ("source",),
             )
             for citation in event.sources
         ],
@@ -79,7 +80,7 @@ def _record(event: Event, links: Linked, site_url: str, files: Files = ()) -> di
         "media": media_records(event.media, files or media_files(event.media, {}), site_url),
         "translations": translations_record(event),
     }
-    return {key: value for key, value in record.items() if key in EVENT_REQUIRED or _says(value)}
+    return _said(record, EVENT_REQUIRED)
 
 
 # What every event in events.json has, even empty (its lists of names); any other field is
@@ -92,8 +93,8 @@ def _says(value: object) -> bool:
     return value is not None and value != [] and value != {}
 
 
-def _said(record: dict[str, Any], keep: tuple[str, ...] = ("source",)) -> dict[str, Any]:
-    """A table's record without the optional fields that hold nothing."""
+def _said(record: dict[str, Any], keep: tuple[str, ...]) -> dict[str, Any]:
+    """A record without the fields that hold nothing, but those in `keep`."""
     return {key: value for key, value in record.items() if key in keep or _says(value)}
 
 
@@ -140,25 +141,18 @@ def events_json(timeline: Timeline, site_url: str = "") -> str:
         _event_json(event, timeline.linked(event), site_url, media_files(event.media, files))
         for event in timeline.events
     )
-    named = _named(timeline)
     tables = {
-        "actors": {key: actor_record(timeline.actors[key]) for key in named[0]},
-        "places": {key: place_record(timeline.places[key]) for key in named[1]},
-        "sources": {key: source_record(timeline.sources[key]) for key in named[2]},
+        "actors": {key: actor_record(timeline.actors[key]) for key in _named(timeline.by_actor)},
+        "places": {key: place_record(timeline.places[key]) for key in _named(timeline.by_place)},
+        "sources": {key: source_record(timeline.sources[key]) for key in _named(timeline.by_source)},
     }
     return joined(f'{head},"events":[', items, "]," + compact(tables)[1:], ",")
 
 
-def _named(timeline: Timeline) -> tuple[list[str], list[str], list[str]]:
-    """The actors, places and sources the events name, each once, in the order of their ids."""
-    actors: set[str] = set()
-    places: set[str] = set()
-    sources: set[str] = set()
-    for event in timeline.events:
-        actors.update(event.actors)
-        places.update(event.places)
-        sources.update(citation.source for citation in event.sources)
-    return sorted(actors), sorted(places), sorted(sources)
+def _named(index: dict[str, list[Event]]) -> list[str]:
+    """The records some event names (the timeline's index of each kind holds every record, an
+    unnamed one with no events), in the order of their ids."""
+    return sorted(key for key, events in index.items() if events)
 
 
 @piece
