@@ -343,6 +343,21 @@ def test_a_shard_read_by_its_glob_or_from_a_folder_of_its_pages_is_the_same_inde
     assert sorted(path.name for path in site.iterdir() if path.name.startswith("_pagefind")) == ["_pagefind"]
 
 
+def test_a_page_whose_path_a_glob_would_misread_is_still_indexed(tmp_path):
+    """A folder name with a glob's own character (a comma splits alternatives) cannot be listed
+    in a glob: its shard is read from a folder of its pages instead, and every page is indexed."""
+    from generator.mkdocs import search as module
+
+    site = tmp_path / "site"
+    for folder, word in (("events/a,b", "zanzibar"), ("events/c", "quixote")):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text(
+            f"<html><body><article><h1>{word}</h1><p>{word} text</p></article></body></html>"
+        )
+    assert module.write_index(site) == 2
+    assert sorted(_fragments(site)) == ["/events/a,b/", "/events/c/"]
+
+
 @pytest.mark.parametrize(
     ("pages", "glob"),
     [
