@@ -37,6 +37,35 @@ class _Reader(HTMLParser):
         self._text.append(data)
 
 
+class _LinkNesting(HTMLParser):
+    """Where a link opens inside another: a browser would nest them (in SVG) or split them (in
+    HTML), and neither is what the markup meant."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.nested: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            if self.open:
+                self.nested.append(f"{href} inside {self.open[-1]}")
+            self.open.append(href)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.open:
+            self.open.pop()
+
+
+def nested_links(file: Path) -> list[str]:
+    """Each link that opens before the one around it has closed, or that never closes."""
+    reader = _LinkNesting()
+    reader.feed(file.read_text(encoding="utf-8"))
+    reader.close()
+    return reader.nested + [f"{href} never closed" for href in reader.open]
+
+
 def read(file: Path) -> Page:
     reader = _Reader()
     reader.feed(file.read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from browser import Watched, painted, serious_violations, serve, touch
 from conftest import copy_project, mkdocs
+from html_tools import nested_links
 
 from generator.content import edtf
 from generator.content.model import Citation, Event
@@ -536,11 +537,14 @@ def test_a_crowded_view_is_counted_and_zooming_in_draws_its_marks(browser, tmp_p
     assert result.returncode == 0, result.stderr[-2000:]
     html = (folder / "site" / "timeline" / "index.html").read_text()
     assert 'data-mode="bins"' in html and 'class="tl-bin"' in html
+    nested = [f"{file}: {where}" for file in (folder / "site").rglob("*.html") for where in nested_links(file)]
+    assert not nested, nested[:5]  # each count a link of its own, beside the others
     with serve(folder / "site") as url:
         page = browser.new_page(viewport={"width": 1000, "height": 900})
         watched = Watched(page, url)
         page.goto(url + "/timeline/")
         bins = page.eval_on_selector_all("a.tl-bin", "bins => bins.map(b => b.getAttribute('href'))")
+        assert page.eval_on_selector_all(".tl-axis__bins > a.tl-bin", "bins => bins.length") == len(bins)
         assert bins and all(re.fullmatch(r"\.\./timeline/\d{4}/", href) for href in bins)
         assert page.eval_on_selector_all(".tl-axis__marks--drawn .tl-m", "m => m.length") == 0
         for _ in range(4):

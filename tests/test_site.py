@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import SEED_ORDER
-from html_tools import read, target_of, url_of
+from html_tools import nested_links, read, target_of, url_of
 
 from generator.content.check import check_content
 from generator.content.model import build_timeline
@@ -191,6 +191,17 @@ def test_every_internal_link_and_anchor_resolves(built):
             elif fragment and path.suffix == ".html" and fragment not in read(path).ids:
                 broken.append(f"{url_of(site, file)} -> {href} (no #{fragment})")
     assert not broken, "\n".join(broken[:20])
+
+
+def test_no_link_opens_inside_another(built):
+    """Every link closes before the next opens: one inside another is a link a reader cannot
+    point at apart from the one around it (and a closing tag written as text shows as text)."""
+    nested = [
+        f"{url_of(built / 'site', file)}: {where}"
+        for file in (built / "site").rglob("*.html")
+        for where in nested_links(file)
+    ]
+    assert not nested, "\n".join(nested[:20])
 
 
 def test_no_page_loads_anything_from_another_host(built):
