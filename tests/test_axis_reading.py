@@ -148,6 +148,48 @@ def test_hover_focus_and_a_tap_show_the_card_and_a_second_tap_opens_the_event(br
     context.close()
 
 
+CARD_PAGES = [
+    "/timeline/2020/",
+    "/actors/united-states/",
+    "/places/camp-taji/",
+    "/tags/casualties/",
+    f"/stories/{STORY}/",
+]
+
+
+@pytest.mark.parametrize("path", CARD_PAGES)
+def test_each_marks_card_and_headline_are_its_own_events(browser, base, seed_build, path):
+    """On a page that lists the same events below its axis the marks carry no words of their
+    own (axis_svg.py): the card and the headline beside a mark come from the list's line for
+    the same event. On every kind of page, each mark's card says its own event's date as
+    recorded, headline and status, and its label is its headline."""
+    from generator.content.check import check_content
+    from generator.content.model import build_timeline
+    from generator.site.templating import date_words, status_label
+
+    written = (seed_build / "site" / path.strip("/") / "index.html").read_text()
+    listing = path.startswith(("/actors/", "/places/", "/tags/"))  # a record's page: its events listed below
+    assert ("data-t=" in written) != listing and ("data-d=" in written) != listing, path
+    timeline = build_timeline(check_content(Path(__file__).resolve().parent.parent / "content"))
+    events = {event.id: event for event in timeline.events}
+    context, page, _ = _open(browser, base, path, 1280)
+    hrefs = page.eval_on_selector_all("#tl-axis .tl-m", "marks => marks.map(m => m.getAttribute('href'))")
+    assert hrefs, path
+    card = page.locator("#tl-axis .tl-axis__card")
+    for href in hrefs:
+        event = events[href.rstrip("/").rsplit("/", 1)[1]]
+        page.locator(f"#tl-axis .tl-m[href='{href}']").focus()
+        card.wait_for(state="visible", timeout=2000)
+        assert card.inner_text().split("\n") == [date_words(event.date), event.title, status_label(event.status)]
+    labelled = page.eval_on_selector_all(
+        "#tl-axis .tl-axis__label", "labels => labels.map(l => [l.getAttribute('href'), l.textContent])"
+    )
+    assert labelled, path
+    for href, text in labelled:
+        assert text == events[href.rstrip("/").rsplit("/", 1)[1]].title
+    context.close()
+
+
 def test_each_page_opens_where_its_events_are(browser, base):
     context, page, _ = _open(browser, base, "/timeline/2020/", 1280)
     first = page.evaluate("document.getElementById('tl-axis').dataset.first")

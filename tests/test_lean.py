@@ -104,6 +104,71 @@ def test_the_lean_pages_scripts_and_the_palettes_are_shared_files(site):
     assert (site / "assets" / "frame.js").is_file()
 
 
+def test_a_record_page_links_one_stylesheet_holding_materials_and_the_sites(site):
+    """Material's stylesheets and the site's, one after the other in the order Material's pages
+    link them (the same cascade), in one file; not data/strings.css, whose words go before parts
+    no record page has."""
+    from generator.languages.scripts import STYLE_LABELS, STYLES_PATH
+
+    full = (site / "actors" / "index.html").read_text()
+    linked = re.findall(r'<link rel="stylesheet" href="\.\./([^"]+)"', full)
+    assert linked[-1] == STYLES_PATH and "assets/timeline.css" in linked
+    wanted = [path for path in linked if path != STYLES_PATH]
+    bundle = (site / "assets" / "stylesheets" / "record.css").read_text(encoding="utf-8")
+    at = 0
+    for path in wanted:  # each whole, in order (a @charset only where it may stand: first)
+        text = (site / path).read_text(encoding="utf-8").removeprefix('@charset "UTF-8";' if at else "").rstrip("\n")
+        found = bundle.find(text, at)
+        assert found >= at, path
+        at = found + len(text)
+    assert bundle.startswith('@charset "UTF-8";') and bundle.count("@charset") == 1
+    classes = [name for name, _ in STYLE_LABELS]
+    for kind, kind_path in LEAN.items():
+        text = (site / kind_path / "index.html").read_text()
+        assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', text) == ["../../assets/stylesheets/record.css"], (
+            kind
+        )
+    for page in (site / folder for folder in ("events", "actors", "places", "sources", "tags")):
+        for file in page.glob("*/index.html"):
+            text = file.read_text()
+            assert not any(f'class="{name}"' in text for name in classes), file
+
+
+def test_a_stylesheet_missing_from_the_theme_or_docs_is_named(tmp_path):
+    from generator.mkdocs.stylesheet import StylesheetError, bundle, parts
+
+    (tmp_path / "theme" / "css").mkdir(parents=True)
+    (tmp_path / "theme" / "css" / "a.css").write_text('@charset "UTF-8";a{b:c}\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ours.css").write_text('@charset "UTF-8";d{e:f}\n')
+    wanted = parts(
+        ("css/a.css",), ["ours.css", "data/strings.css", "https://elsewhere.example/x.css"], "data/strings.css"
+    )
+    assert wanted == [("theme", "css/a.css"), ("docs", "ours.css")]
+    assert bundle([str(tmp_path / "theme")], tmp_path / "docs", wanted) == '@charset "UTF-8";a{b:c}\nd{e:f}\n'
+    with pytest.raises(StylesheetError, match=r"^gone\.css: not found in the docs/ folder$"):
+        bundle([str(tmp_path / "theme")], tmp_path / "docs", [("docs", "gone.css")])
+
+
+@pytest.mark.parametrize("kind", sorted(LEAN))
+def test_skip_to_content_leads_to_the_record(browser, base, kind):
+    """The skip link's target is the article (an id no heading's can be: those are lower case),
+    once on the page; following it by the keyboard moves on to the record's headline."""
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(base + "/" + LEAN[kind])
+    assert page.get_attribute(".md-skip", "href") == "#Record"
+    assert page.evaluate("document.querySelectorAll('#Record').length") == 1
+    assert page.evaluate("document.getElementById('Record').tagName") == "ARTICLE"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "md-skip"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#Record'")
+    top = page.evaluate("document.querySelector('#Record h1').getBoundingClientRect().top")
+    assert 0 <= top < 200  # the headline in view, at the top under the header
+    context.close()
+
+
 def _context(browser, width=1280, script=True, scheme="light"):
     return browser.new_context(
         viewport={"width": width, "height": 900}, java_script_enabled=script, color_scheme=scheme

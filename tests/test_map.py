@@ -336,7 +336,7 @@ MEASURE = """() => [...document.querySelectorAll('#tl-map a.tl-pm')].map(a => {
   const area = a.querySelector('.tl-pm__area');
   const box = area ? area.getBoundingClientRect() : dot;
   const style = getComputedStyle(a);
-  return {id: a.dataset.place, href: a.getAttribute('href'), name: a.getAttribute('aria-label'),
+  return {id: a.dataset.place, href: a.getAttribute('href'), name: a.getAttribute('aria-label'), called: a.dataset.name,
           x: dot.left + dot.width / 2, y: dot.top + dot.height / 2, dot: dot.width, extent: box.width,
           shown: style.visibility !== 'hidden', bx: Number(a.dataset.x), by: Number(a.dataset.y)};
 })"""
@@ -359,6 +359,7 @@ def test_every_pair_of_places_is_drawn_where_it_lies(browser, base, places, proj
     for id in located:
         assert marks[id]["href"] == f"../places/{id}/"
         assert marks[id]["name"].startswith(places[id]["name"])
+        assert marks[id]["called"] == places[id]["name"]  # the name the script labels it by, whole
     pairs = 0
     for a, b in itertools.permutations(located, 2):
         pa, pb = places[a], places[b]
@@ -549,6 +550,27 @@ def test_without_javascript_the_map_and_its_links_are_in_the_page(browser, base,
     for group in page.eval_on_selector_all("#tl-map a.tl-pg", "gs => gs.map(g => g.getAttribute('href'))"):
         assert group == "#tl-map-list" and page.locator("#tl-map-list").count() == 1
     context.close()
+
+
+MARK_TAG = re.compile(r'<a class="tl-pm[^"]*"[^>]*>.*?</a>')
+
+
+@pytest.mark.parametrize(
+    "path", ["places/index.html", "places/camp-taji/index.html", "events/map-baghdad/index.html", "timeline/index.html"]
+)
+def test_a_mark_writes_its_id_and_name_only_where_the_page_does_not_say_them(project, path):
+    """A mark's id is its link's, and its name the one beside it when that is the whole name:
+    neither is written again (map_svg.py; the script reads them back). Where no name is beside
+    the mark, or another, the name is written."""
+    text = (project / "site" / path).read_text()
+    marks = MARK_TAG.findall(text)
+    assert marks, path
+    for mark in marks:
+        assert "data-place=" not in mark, mark
+        beside = re.search(r"<text [^>]*>([^<]*)</text>", mark)
+        called = re.search(r' data-name="([^"]*)"', mark)
+        assert (called is None) == (beside is not None), mark
+    assert any("data-name=" not in mark for mark in marks) or "timeline" in path
 
 
 def test_every_basemap_a_page_uses_is_in_the_site(project):

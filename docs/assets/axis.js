@@ -255,14 +255,30 @@ import { DIRECTION, MONTHS, SHORT_MONTHS, say } from "./lib/strings.js";
     card.setAttribute("aria-hidden", "true");
     figure.appendChild(card);
     var placedRows = 0;
+    /* A mark's headline and date: its own data, or where the page lists the same events below
+       the axis (axis_svg.py leaves them out there), that list's line for the same event: its
+       link's words and the date before it. */
+    var listed = null;
+    function saidOf(mark) {
+      if (mark.dataset.t !== undefined) return { title: mark.dataset.t, date: mark.dataset.d || "" };
+      if (!listed) {
+        listed = {};
+        figure.parentNode.querySelectorAll(".tl-events > li").forEach(function (line) {
+          var link = line.querySelector("a[href]"), date = line.querySelector("strong");
+          if (link) listed[link.getAttribute("href")] = { title: link.textContent, date: date ? date.textContent : "" };
+        });
+      }
+      return listed[mark.getAttribute("href")] || { title: "", date: "" };
+    }
     function facts(mark) {
       if (!mark.tlFacts) {
         var hit = mark.querySelector(".tl-m__hit"), bar = mark.querySelector(".tl-m__bar");
         var centre = Number(hit.getAttribute("x1")), x0 = bar ? Number(bar.getAttribute("x")) : centre;
+        var said = saidOf(mark);
         mark.tlFacts = {
           x0: x0, x1: bar ? x0 + Number(bar.getAttribute("width")) : centre, centre: centre,
           row: Math.round((Number(hit.getAttribute("y1")) - ROW / 2 - 1) / ROW),
-          title: mark.dataset.t || "", date: mark.dataset.d || "", status: mark.dataset.s || "reported"
+          title: said.title, date: said.date, status: mark.dataset.s || "reported"
         };
       }
       return mark.tlFacts;

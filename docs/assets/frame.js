@@ -76,7 +76,7 @@ function search(header) {
   var dialog = element("dialog", { class: "tl-search", id: "tl-search", "aria-label": label });
   var bar = element("form", { method: "dialog", class: "tl-search__bar" });
   bar.append(element("button", { class: "md-icon tl-search__close", "aria-label": say("search.close") }, CLOSE));
-  var mount = element("div", { id: "tl-search-ui", class: "tl-search__ui", "data-bundle": header.dataset.bundle, "data-root": header.dataset.root });
+  var mount = element("div", { id: "tl-search-ui", class: "tl-search__ui", "data-bundle": header.dataset.bundle || (header.dataset.root || "") + "_pagefind/", "data-root": header.dataset.root });
   dialog.append(bar, mount);
   return [button, dialog];
 }

@@ -6,7 +6,7 @@
    address (?map=zoom/x/y). On the timeline pages the map shows only the places of the events the
    filters (timeline.js, "tl:filtered") and the time axis's view (axis.js, "tl:view") leave, and
    choosing a place sets the place filter ("tl:choose-place"). */
-import constants from "./lib/constants.js";
+import constants, { idFrom } from "./lib/constants.js";
 import { go, params, withParams } from "./lib/address.js";
 import { rows as indexRows } from "./lib/data.js";
 import { clampNumber, clampRange, panZoom } from "./lib/panzoom.js";
@@ -53,14 +53,17 @@ function start() {
     var base = (figure.dataset.shared || figure.dataset.root || "") + "maps/" + (figure.dataset.frame || "").split(" ").join("-");
     var sized = figure.dataset.sized === "1";
     var pick = figure.dataset.pick === "1";
-    var labelPx = Number(figure.dataset.labelPx) || 6.6;
-    var maxLabels = Number(figure.dataset.maxLabels) || 40;
+    var labelPx = constants.map.labelPx, maxLabels = constants.map.maxLabels; /* placemap.py's, as it placed the names */
     plot.setAttribute("tabindex", "0");
     plot.setAttribute("aria-label", say("map.keys"));
 
     /* The places, as the page drew them; the page's own groups give way to ours. */
     var spots = Array.prototype.map.call(layer.querySelectorAll("a.tl-pm"), function (a) {
       var text = a.querySelector("text");
+      /* The id is the link's, the name the one beside the mark unless the page wrote another
+         (map_svg.py writes only what the mark does not already say); both kept as data. */
+      if (!a.dataset.place) a.dataset.place = idFrom("place", a.getAttribute("href"));
+      if (!a.dataset.name) a.dataset.name = text ? text.textContent : "";
       if (text) text.remove();
       var at = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(a.getAttribute("transform") || "") || [0, 0, 0];
       a.dataset.x = at[1]; /* where the page put it, kept as the view moves it (tests read it) */
@@ -86,7 +89,7 @@ function start() {
         y: points.reduce(function (sum, p) { return sum + p[1]; }, 0) / points.length, shown: true
       };
     });
-    var inset = Number(figure.dataset.edgeInset) || 10;
+    var inset = constants.map.edgeInset;
     var groupLayer = document.createElementNS(SVG, "g");
     layer.appendChild(groupLayer);
 

@@ -3,7 +3,8 @@
 Modules: plugin (the typed plugin MkDocs loads, `plugins: [timeline]`, with the state of one run
 of MkDocs on its instance), settings (mkdocs.yml read through MkDocs's own config, for the
 `timeline` command), parallel_build (the build on every core over MkDocs 1.6's page functions),
-search (the Pagefind indexes written after MkDocs, one per language), languages (each page's
+search (the Pagefind indexes written after MkDocs, one per language), stylesheet (the record
+pages' one stylesheet), languages (each page's
 language, its language's navigation and its counterparts in the others), rawhtml (a page's HTML-only parts set aside
 while Markdown runs), and the editor's preview under `mkdocs serve`: preview (one Preview per
 serve, composing the rest), overlay (errors in the browser), saves (the saves heard), exclusion

@@ -22,7 +22,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.files import File, InclusionLevel
 
 from generator import environment
 from generator.content.problems import ContentError
@@ -38,6 +38,7 @@ from generator.mkdocs.parallel_build import ParallelBuild
 from generator.mkdocs.preview import Preview
 from generator.mkdocs.quiet import accept_dirty_build, quiet_mkdocs_log
 from generator.mkdocs.saves import watch_content
+from generator.mkdocs.stylesheet import RECORD_CSS, StylesheetError, bundle, parts, theme_css
 from generator.site import layout, stamp
 from generator.site.build import Site, build
 
@@ -169,6 +170,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             log.info(warning)
 
     def on_files(self, files: Any, *, config: Any) -> Any:
+        # The record pages' one stylesheet (stylesheet.py), made again at each build: a change to
+        # the site's stylesheet reaches it under `mkdocs serve` too.
+        wanted = parts(theme_css(config), list(config.extra_css), STYLES_PATH)
+        try:
+            text = bundle(list(config.theme.dirs), Path(config.docs_dir), wanted)
+        except StylesheetError as error:
+            raise PluginError(f"the record pages' stylesheet: {error}") from None
+        files.append(File.generated(config, RECORD_CSS, content=text))
         self.built = {file.dest_uri for file in files}
         prefixes = tuple(f"{code}/" for code in self.languages[1:])
         for file in files.documentation_pages() if prefixes else ():
@@ -206,6 +215,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if len(self.languages) > 1:
             context["timeline_languages"] = alternates(page.url, self.languages)
         context["timeline_prefix"] = "" if language == self.languages[0] else f"{language}/"
+        context["record_css"] = RECORD_CSS  # the record pages' one stylesheet (stylesheet.py)
         return context
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:

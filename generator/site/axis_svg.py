@@ -15,20 +15,24 @@ from generator.site.templating import attribute, date_words
 PLAIN = ("reported", "corroborated", "confirmed")  # drawn alike: solid; the others have a shape of their own
 
 
-def marks_svg(marks: tuple[Mark, ...], root: str) -> Markup:
-    """Every mark as a link: its drawing, its sources' own dates as ticks, its 24 px target."""
-    return Markup("".join(_mark(mark, root) for mark in marks))
+def marks_svg(marks: tuple[Mark, ...], root: str, listed: bool = False) -> Markup:
+    """Every mark as a link: its drawing, its sources' own dates as ticks, its 24 px target.
+    `listed`: the page lists every one of these events below the axis, each as a line of
+    templating.event_html (its date in <strong>, its headline as the link)."""
+    return Markup("".join(_mark(mark, root, listed) for mark in marks))
 
 
 @lru_cache(maxsize=1 << 16)  # an event's mark recurs on its actors', places' and tags' pages
-def _mark(mark: Mark, root: str) -> str:
+def _mark(mark: Mark, root: str, listed: bool) -> str:
     event, flags, y = mark.event, mark.flags, mark.cy
     status = "" if event.status in PLAIN else f" tl-m--{event.status}"
     # What the script writes beside the mark and on its card, as data (never read back out of the
     # accessible name): the headline (t), the date as recorded (d), the status (s, when not
-    # "reported"). Short names: a mark recurs on its actors', places' and tags' pages.
+    # "reported"). Short names: a mark recurs on its actors', places' and tags' pages. Where the
+    # page lists the same events, the script reads the headline and date from the list instead.
     status_data = "" if event.status == "reported" else f' data-s="{event.status}"'
-    data = f' data-t="{attribute(event.title)}" data-d="{attribute(date_words(event.date))}"{status_data}'
+    said = "" if listed else f' data-t="{attribute(event.title)}" data-d="{attribute(date_words(event.date))}"'
+    data = said + status_data
     parts = [f'<a class="tl-m{status}" href="{root}{address("event", event.id)}"{data} aria-label="{attribute(mark.label)}">']
     if "[" in flags:
         parts.append(_line("tl-m__unknown", mark.x, mark.x, y - 9, y + 9))

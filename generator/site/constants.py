@@ -9,7 +9,7 @@ import json
 from generator.content.addresses import FOLDERS, pattern
 from generator.site.axis import BIN_PX, GAP_PX, HIT_PX, MAX_ROWS, ROW_PX
 from generator.site.basemap import DETAIL, HEIGHT, WIDTH
-from generator.site.placemap import DOT, GAP, LABEL_HEIGHT
+from generator.site.placemap import DOT, EDGE_INSET, GAP, LABEL_HEIGHT, LABEL_PX, MAX_LABELS
 from generator.site.templating import MONTHS
 
 CONSTANTS_PATH = "data/constants.js"
@@ -18,7 +18,10 @@ CONSTANTS_PATH = "data/constants.js"
 def constants() -> dict[str, object]:
     return {
         "axis": {"row": ROW_PX, "hit": HIT_PX, "gap": GAP_PX, "maxRows": MAX_ROWS, "binPx": BIN_PX},
-        "map": {"width": WIDTH, "height": HEIGHT, "detail": DETAIL, "gap": GAP, "labelHeight": LABEL_HEIGHT, "dot": DOT},
+        "map": {
+            **{"width": WIDTH, "height": HEIGHT, "detail": DETAIL, "gap": GAP, "labelHeight": LABEL_HEIGHT, "dot": DOT},
+            **{"labelPx": LABEL_PX, "maxLabels": MAX_LABELS, "edgeInset": EDGE_INSET},
+        },
         "addresses": {kind: pattern(kind) for kind in FOLDERS},  # "events/{id}/": the scripts fill the id in
         "months": [name for name in MONTHS if name],  # January first
     }

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from generator.content.addresses import address
 from generator.content.model import PRECISION_KM, Precision
 from generator.site.basemap import ATLAS_CREDIT, HEIGHT, WIDTH, Frame, country_rings, outline_path
-from generator.site.placemap import EDGE_INSET, LABEL_PX, MAX_LABELS, Edge, Group, PlaceMap, Spot, dot_radius
+from generator.site.placemap import Edge, Group, PlaceMap, Spot, dot_radius
 from generator.languages.catalogs import _, ngettext
 from generator.site.templating import attribute, render
 
@@ -56,9 +56,6 @@ def map_figure(
         "height": HEIGHT,
         "credit": ATLAS_CREDIT,
         "list_id": LIST_ID,
-        "label_px": LABEL_PX,
-        "edge_inset": EDGE_INSET,
-        "max_labels": MAX_LABELS,
         "sized": drawn.sized,
         "unit": dot_radius(1, drawn.sized),
     }
@@ -132,9 +129,11 @@ def _spot(spot: Spot, root: str, frame: Frame, hidden: bool, label: str, left: b
     state = " tl-pm--in" if hidden else ""
     counted = f' data-n="{spot.events}"' if spot.events else ""  # the script reads 0 where it is left out
     sized = f' data-area="{spot.area:g}"' if spot.area > spot.dot else ""
+    # The place's id is its link's (the script reads it back: lib/constants.js idFrom), its name
+    # the name beside it when that is the whole name; written out only where they are not.
+    named = "" if label == place.name else f' data-name="{attribute(place.name)}"'
     return (
-        f'<a class="tl-pm{kind}{state}" href="{root}{address("place", place.id)}" data-place="{attribute(place.id)}"'
-        f' data-name="{attribute(place.name)}"{counted}{sized}'
+        f'<a class="tl-pm{kind}{state}" href="{root}{address("place", place.id)}"{named}{counted}{sized}'
         f' transform="translate({spot.x:g} {spot.y:g})"'
         f' aria-label="{attribute(spot_label(spot))}">{area}<circle class="tl-pm__dot" r="{spot.dot:g}"/>'
         f"{_name(label, spot.dot, left)}</a>"

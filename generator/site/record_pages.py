@@ -89,7 +89,7 @@ def _record_page(common: dict[str, Any], name: str, record: object, events: list
     a place on a map)."""
     timeline = common["timeline"]
     links = period_links(common["inputs"].derived("periods"), "../../")
-    drawn = axis_figure(timeline, events, "../../", links, match=match) if match else None
+    drawn = axis_figure(timeline, events, "../../", links, match=match, listed=True) if match else None
     located = None
     if isinstance(record, Place):
         drawn_place = place_map([(record, len(events))], sized=False)

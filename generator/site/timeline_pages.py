@@ -293,17 +293,19 @@ def axis_figure(
     span: tuple[date, date] | None = None,
     match: str = "",
     choose: bool = False,
+    listed: bool = False,
 ) -> Markup | None:
     """The time axis of these events (site/axis.py) as the page's figure; None without events.
     `match` tells the script which events of the compact index the view holds (actor:ID,
-    place:ID, tag:TAG); `choose` offers "Show only this stretch" to the page's filters."""
+    place:ID, tag:TAG); `choose` offers "Show only this stretch" to the page's filters; `listed`
+    says the page lists every one of these events (axis_svg.marks_svg)."""
     drawn = axis(events, timeline.sources, span, links)
     if drawn is None:
         return None
     years = sorted({event.date.earliest.year for event in events})
     values = {"axis": drawn, "root": root, "years": years, "match": match, "choose": choose, "legend": LEGEND}
     values["max_rows"] = MAX_ROWS  # the script draws marks by the same rule
-    values["marks"] = marks_svg(drawn.marks, root)
+    values["marks"] = marks_svg(drawn.marks, root, listed)
     return Markup(render("axis.html.j2", **values).strip())
 
 
@@ -385,7 +387,9 @@ def timeline_item(
 ) -> Markup:
     """One event of a timeline page: made in Python and cached (by its language too), since
     timeline pages list thousands of events and are made again whenever one of theirs changes."""
+    start = event.date.earliest.isoformat()
     end = (event.date.latest or event.date.earliest).isoformat()
+    ends = "" if end == start else f' data-end="{end}"'  # the first day's own end, where it has one
     text = thumb_html(thumb, root + up) + f'<span class="tl-date">{attribute(date_words(event.date))}</span> '
     if event.status in FLAGGED:
         text += f'<span class="tl-status tl-status--{event.status}">{status_label(event.status)}</span> '
@@ -394,4 +398,4 @@ def timeline_item(
         text += f' <span class="tl-who">{listed(actors)}</span>'
     if places:
         text += f' <span class="tl-where">{listed(places)}</span>'
-    return Markup(f'<li class="tl-event" data-start="{event.date.earliest.isoformat()}" data-end="{end}">{text}</li>')
+    return Markup(f'<li class="tl-event" data-start="{start}"{ends}>{text}</li>')
