@@ -5,11 +5,13 @@ the reader points, and a story's step centred among its neighbours."""
 
 from __future__ import annotations
 
+import io
 import itertools
 from pathlib import Path
 
 import pytest
 from browser import Watched, painted, serious_violations, serve, touch
+from PIL import Image, ImageChops
 
 STORY = "how-the-coalition-left-the-smaller-bases"
 PAGES = {
@@ -187,6 +189,44 @@ def test_each_marks_card_and_headline_are_its_own_events(browser, base, seed_bui
     assert labelled, path
     for href, text in labelled:
         assert text == events[href.rstrip("/").rsplit("/", 1)[1]].title
+    context.close()
+
+
+def test_each_legend_sample_is_drawn_and_unlike_the_others(browser, base):
+    """The legend's samples are the stylesheet's drawings (assets/timeline.css): each kind in a
+    28 x 14 px box before its words, in ink on the page, none like another, and printed (a
+    browser leaves backgrounds out of a print unless told)."""
+    from generator.site.axis import LEGEND
+
+    context, page, _ = _open(browser, base, "/places/camp-taji/", 1280)
+    page.click(".tl-axis__key > summary")
+    drawn = {}
+    for name, _, _ in LEGEND:
+        item = page.locator(f".tl-legend--{name}")
+        item.scroll_into_view_if_needed()
+        box = item.bounding_box()
+        sample = page.evaluate(
+            """name => { const s = getComputedStyle(document.querySelector('.tl-legend--' + name), '::before');
+               return [parseFloat(s.width) + parseFloat(s.marginLeft) + parseFloat(s.marginRight),
+                       parseFloat(s.height) + parseFloat(s.marginTop) + parseFloat(s.marginBottom)]; }""",
+            name,
+        )
+        assert sample == [28, 14], name
+        printed = "name => getComputedStyle(document.querySelector('.tl-legend--' + name), '::before').printColorAdjust"
+        assert page.evaluate(printed, name) == "exact", name
+        shot = Image.open(
+            io.BytesIO(
+                page.screenshot(
+                    clip={"x": box["x"], "y": box["y"] + (box["height"] - 14) / 2, "width": 28, "height": 14}
+                )
+            )
+        )
+        ink = ImageChops.difference(shot.convert("RGB"), Image.new("RGB", shot.size, (255, 255, 255))).convert("L")
+        assert sum(ink.histogram()[61:]) >= 20, name  # a drawing, not an empty box
+        drawn[name] = shot.convert("L")
+    for one, other in itertools.combinations(drawn, 2):
+        difference = ImageChops.difference(drawn[one], drawn[other])
+        assert sum(difference.histogram()[61:]) >= 10, (one, other)
     context.close()
 
 
