@@ -454,6 +454,53 @@ def test_the_search_index_holds_each_record_page_once_and_no_lists(search, timel
     assert event["filters"]["year"] == ["2020"] and event["filters"]["place"] == ["Camp Taji"]
 
 
+def test_an_event_is_filtered_by_each_year_it_may_fall_in_its_status_and_kind(browser, tmp_path):
+    """Every event of the index carries the search's filters its page gives (the first year, the
+    status and the kind in one element's captures, each later year in a span of its own): an
+    event from December into January is found under both years."""
+    from browser import serve
+    from conftest import copy_project, mkdocs
+
+    from generator.site.record_pages import event_years
+    from generator.site.templating import status_label
+
+    project = copy_project(tmp_path / "project")
+    source = project / "content" / "events" / "2020-03-15-pompeo-and-abdul-mahdi-discuss-attacks.yaml"
+    record = source.read_text().replace("date: 2020-03-15", "date: 2019-12-30/2021-01-02")
+    assert record != source.read_text()
+    source.write_text(record)
+    result = mkdocs(project, "build")
+    assert result.returncode == 0, result.stderr[-2000:]
+    timeline = build_timeline(check_content(project / "content"))
+    with serve(project / "site") as base:
+        page = browser.new_page()
+        page.goto(base + "/about/")
+        found = page.evaluate(
+            """async () => {
+                const pf = await import('/_pagefind/pagefind.js');
+                await pf.init();
+                const all = await pf.search(null, {filters: {kind: "Event"}});
+                return Promise.all(all.results.map(async (r) => { const d = await r.data(); return [d.url, d.filters]; }));
+            }"""
+        )
+        by_year = page.evaluate(
+            """async () => {
+                const pf = await import('/_pagefind/pagefind.js');
+                const urls = async (year) => (await Promise.all((await pf.search(null, {filters: {year}})).results.map(r => r.data()))).map(d => d.url);
+                return [await urls("2019"), await urls("2020"), await urls("2021")];
+            }"""
+        )
+        page.close()
+    filters = dict(found)
+    assert len(filters) == len(timeline.events)
+    for event in timeline.events:
+        given = filters[f"/events/{event.id}/"]
+        assert sorted(given["year"]) == event_years(event.date), event.id
+        assert given["status"] == [status_label(event.status).lower()] and given["kind"] == ["Event"], event.id
+    spanning = f"/events/{source.stem}/"
+    assert all(spanning in urls for urls in by_year)
+
+
 EVENT_PAGE = "/events/2020-03-second-rocket-salvo-hits-camp-taji/"
 # (page, what a reader reads there, whether the search index holds it): the record's own words
 # are searched; its facts box (lists, headings, the date line, the map, the sources' citation
