@@ -383,7 +383,7 @@ def test_each_mark_lies_on_the_land_drawn(browser, base):
     page.goto(base + "/places/")
     found = page.evaluate(
         """async () => {
-      const use = document.querySelector('.tl-map__land');
+      const use = document.querySelector('.tl-map__ground > use[href$="#land"]');
       const file = use.getAttribute('href').replace(/-detail/, '').split('#')[0];
       const text = await (await fetch(new URL(file, location.href))).text();
       const holder = document.createElement('div');
@@ -573,6 +573,23 @@ def test_a_mark_writes_its_id_and_name_only_where_the_page_does_not_say_them(pro
     assert any("data-name=" not in mark for mark in marks) or "timeline" in path
 
 
+@pytest.mark.parametrize("path", ["events/map-baghdad/index.html", "places/index.html", "timeline/index.html"])
+def test_the_maps_credit_leads_to_the_whole_credit(project, path):
+    """Each map names Natural Earth and links to the about page's section on the maps, which
+    gives the whole credit (public domain, the scale, the package it comes by): said there once,
+    not in a tooltip on every map."""
+    site = project / "site"
+    credit = re.search(
+        r'<span class="tl-map__credit">[^<]*<a href="([^"]+)">Natural Earth</a>', (site / path).read_text()
+    )
+    assert credit, path
+    about = (site / "about" / "index.html").read_text()
+    assert credit.group(1).endswith("about/#the-maps") and 'id="the-maps"' in about
+    whole = about.split('id="the-maps"', 1)[1].split("<h2", 1)[0]
+    for words in ("Natural Earth", "public domain", "1:50 million", "world-atlas"):
+        assert words in whole, words
+
+
 def test_every_basemap_a_page_uses_is_in_the_site(project):
     site = project / "site"
     used = set()
@@ -598,7 +615,7 @@ def test_no_serious_accessibility_violations_on_a_map(browser, base, path):
 def test_dark_mode_and_print_recolour_the_map(browser, base):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base + "/places/")
-    fill = "getComputedStyle(document.querySelector('.tl-map__land')).fill"
+    fill = """getComputedStyle(document.querySelector('.tl-map__ground > use[href$="#land"]')).fill"""
     light = page.evaluate(fill)
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     assert page.evaluate(fill) != light

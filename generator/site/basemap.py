@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 
 ATLAS = Path(__file__).parent / "data" / "world-atlas" / "countries-50m.json"
-ATLAS_CREDIT = "Natural Earth (public domain), 1:50m, by way of world-atlas 2.0.2"
 
 WIDTH, HEIGHT = 640, 400  # every map's drawing units; the page sets its displayed size
 LEVELS = 24  # frame sizes: level L is 2**(-L/2) of the world's width

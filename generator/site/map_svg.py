@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from generator.content.addresses import address
 from generator.content.model import PRECISION_KM, Precision
-from generator.site.basemap import ATLAS_CREDIT, HEIGHT, WIDTH, Frame, country_rings, outline_path
+from generator.site.basemap import HEIGHT, WIDTH, Frame, country_rings, outline_path
 from generator.site.placemap import Edge, Group, PlaceMap, Spot, dot_radius
 from generator.languages.catalogs import _, ngettext
 from generator.site.templating import attribute, render
@@ -54,7 +54,6 @@ def map_figure(
         "path": path,
         "width": WIDTH,
         "height": HEIGHT,
-        "credit": ATLAS_CREDIT,
         "list_id": LIST_ID,
         "sized": drawn.sized,
         "unit": dot_radius(1, drawn.sized),
