@@ -85,6 +85,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.built: set[str] = set()  # site-relative paths this build makes
         self.languages: tuple[str, ...] = (SOURCE,)  # extra.timeline.languages, the main one first
         self.navigations: dict[str, Any] = {}  # each other language's navigation
+        self.record_css: str | None = None  # the record pages' one stylesheet, made in on_config
 
     def content_folder(self, config: Any) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content
@@ -111,6 +112,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         config.theme.static_templates.add(PALETTE_MODULE)
         if STYLES_PATH not in config.extra_css:  # the words the stylesheet writes, in each language
             config.extra_css.append(STYLES_PATH)
+        # The record pages' one stylesheet (stylesheet.py), made again at each build (MkDocs runs
+        # on_config for each build of `mkdocs serve` too): a change to the site's stylesheet
+        # reaches it. Only from hand-written files, which are there before the generator runs.
+        wanted = parts(theme_css(config), list(config.extra_css), STYLES_PATH)
+        try:
+            self.record_css = bundle(list(config.theme.dirs), Path(config.docs_dir), wanted)
+        except StylesheetError as error:
+            raise PluginError(f"the record pages' stylesheet: {error}") from None
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -170,14 +179,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             log.info(warning)
 
     def on_files(self, files: Any, *, config: Any) -> Any:
-        # The record pages' one stylesheet (stylesheet.py), made again at each build: a change to
-        # the site's stylesheet reaches it under `mkdocs serve` too.
-        wanted = parts(theme_css(config), list(config.extra_css), STYLES_PATH)
-        try:
-            text = bundle(list(config.theme.dirs), Path(config.docs_dir), wanted)
-        except StylesheetError as error:
-            raise PluginError(f"the record pages' stylesheet: {error}") from None
-        files.append(File.generated(config, RECORD_CSS, content=text))
+        if self.record_css is not None:  # the record pages' one stylesheet (on_config)
+            files.append(File.generated(config, RECORD_CSS, content=self.record_css))
         self.built = {file.dest_uri for file in files}
         prefixes = tuple(f"{code}/" for code in self.languages[1:])
         for file in files.documentation_pages() if prefixes else ():
