@@ -967,6 +967,97 @@ not met), check and generate 113.5 s (123.8 s in the first run, 87.2 s in the la
 about 253 s in the last round's run; target 240 s, not met on this machine today), memory 1,421
 MB the largest process and 1,911 MB all of them (target 2 GB), one event edited 124.6 s.
 
+## Past one host, a fifth round (issue 39)
+
+This round took `site/` at 100,000 events (1,587 MB, target 1.5 GB) first. Where the bytes went
+was measured by pattern over every page of the 100,000-event site (`tests/benchmark/run.py`'s
+project, `mkdocs build --strict`), then each cut made, tested and measured again.
+
+**Record pages, nothing a reader sees changed.**
+
+- *One stylesheet.* A record page linked four: Material's two, the site's and
+  `data/strings.css`. It now links `assets/stylesheets/record.css`, made at each build by the
+  MkDocs seam (`generator/mkdocs/stylesheet.py`): Material's stylesheets and the site's one after
+  the other, in the order Material's pages link them (the same cascade: the tabs' look test and
+  the dark-mode tests pass unchanged), without `data/strings.css`, whose words go before list
+  items' parts no record page has (a test reads every record page for them). About 200 bytes of
+  every record page, and one request for a reader's first page, not three. Its name holds no
+  digest, so it is served with the short cache of `timeline.css` (`deploy`'s headers); a page
+  never names a stylesheet an incremental build left stale.
+- *The skip link* leads to the article (`#Record`: the headings' ids are lower case, so none can
+  take it), not to the headline's id, which is as long as the headline and was written twice.
+- *The palette's one line* is shorter (the same reads, a missing or unreadable choice throws and
+  the page keeps the site's colours); the search bundle's address is written only where it is not
+  the root's (another language's pages); a heading's permalink is the sign itself, not `&para;`.
+- *An event's search filters* (its first year, status and kind) are one element's captures
+  (`year[data-y], status[data-s], kind:Event`), not an empty span each; a later year keeps a span.
+  A test finds every event of the index under each year it may fall in (one from 2019 into 2021
+  under all three), its status and its kind.
+- *The axis's marks on an actor's, place's or tag's page carry no headline and date*: those
+  pages list the same events below the axis, and the script reads a mark's words from the list's
+  line for the same event (its link, the date before it). A test focuses every mark of every kind
+  of axis page in Chromium and reads its card (the date as recorded, the headline, the status) and
+  its label against the records. About 15 MB at 100,000 events.
+- *The legend's samples* are drawn by the stylesheet (`.tl-legend--<kind>::before`, layers of
+  gradients in the marks' colour), not as eight small drawings on every page with an axis; compared
+  at twice the size in light and dark with the drawings they replace, and tested as a reader sees
+  them (each 28 by 14 px, drawn, unlike every other, printed). About 12 MB.
+- *A map mark's id* is read from its link and its name from the name beside it where that is the
+  whole name (`data-name` is written only where it is not); the small maps' settings are the
+  generator's constants, which the scripts import (`data/constants.js`); the basemap's land and
+  borders are styled by the fragment each shows, not a class each; the map credit links to the
+  about page's section that gives the whole credit, without a tooltip repeating it on every map.
+- *The tabs' items* end where the next begins, without `</li>`; a list's `data-end` is written
+  only where it differs from its `data-start`.
+
+**Fixed on the way.** The axis's counts per period wrote each link's closing tag as escaped text
+(a Jinja string literal is escaped like any value), so each count's link held the next and the
+page showed `</a>`; a test now reads every page of the seed and of a crowded build for a link
+opened inside another.
+
+**Tried and not kept.** An HTML minifier over every page (minify-html 0.18, closing tags kept,
+since Pagefind reads the pages too): 3.5% of an event page (about 30 MB at 100,000 events) for
+about 0.2 ms a page, some 20 s of the two cores on a fresh build at 100,000 events, which the time
+target cannot spare; most of what it saves is attribute quotes. Shared drawings for the legend by
+`<use>` of a file of symbols: about 800 bytes a page where the stylesheet's drawings save 1,100,
+and a fill from the page's colours reaches an external file's symbols only through inherited
+properties.
+
+**What is left, and not cut.** Measured at 100,000 events, each changes what someone is given,
+and each was made on purpose and is held by a test: the `og:description` every page repeats
+from its description (24 MB: Facebook, Mastodon and Slack infer it from the description, but X
+and some messengers read only `og:`), the JSON-LD's full description (32 MB) and each citation's
+publisher, author and date (about 30 MB), the axis marks' accessible names on the pages that
+list the same events (40 MB: the list's line lacks the mark's "approximate" and status), the
+status's explanation on hover (11 MB).
+
+**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit,
+nothing else running; the table's rows). The machine ran slower than in the last round's second
+run: MkDocs and Material building one-line pages, which this round did not touch, took 27 s at
+10,000 events (23 s then). At 10,000 events: `site/` 160 MB (170 MB), an event page 7.9 KB (8.5
+KB), `make site` 22 s against the floor's 27 s (0.80 times; 0.79 then), one event edited 12.9 s
+(11.3 s; target 15 s), a save under `make serve --dirty` 1.4 s (0.9 s; target 1 s). At 100,000
+events: `site/` 1,492 MB (1,587 MB; target 1.5 GB), an event page 7.9 KB, check and generate
+102.5 s (113.5 s), `make site` with the pages current 201 s (195 s), so about 304 s from a fresh
+copy (about 308 s; target 240 s), memory 1,422 MB the largest process and 1,909 MB all of them
+(target 2 GB), one event edited 136.5 s, the search index 111 MB (110 MB). A cold search for a
+word in 82% of the events took 6.72 s (3.41 s in the last round's run; "Search at scale" below
+measured about 7 s for 80,000 pages): at 10,000 events the same search took 0.30 and 0.31 s, and
+the index's records are the same but for the filters' form, which the search tests hold.
+
+*The save under `make serve`, old against new.* The same 10,000-event project built with the last
+round's commit (`71849f1`) and with this one's, `make serve --dirty`, five saves each, alternated
+twice (`serve_reload_seconds`): 1.20 and 1.28 s before, 1.20 and 1.19 s after. This round did
+not change it; this machine ran it at 1.2 s today where the last round's faster run had 0.9 s.
+
+*Where the bytes went at 100,000 events*, by pattern over every page of a build of this round's
+commit before its last three cuts (1,509 MB; the legend, the maps' classes and credit tooltip and
+the tabs' end tags took 17 MB more): an event page's HTML is its JSON-LD (1.43 KB on average),
+its head (1.32 KB, of which the share preview's tags about 0.6 KB), its map (1.03 KB), its
+sources (0.78 KB), its text and lists (0.77 KB), the search's hidden block (0.50 KB), the tabs
+(0.45 KB), the previous and next events (0.39 KB), the header, headline, palette line and date
+line (0.89 KB together).
+
 ## Languages (issue 37)
 
 Each other language is the whole site again under its prefix (`/ar/`): the same page makers over
