@@ -198,6 +198,18 @@ def test_serve_starts_on_broken_content_and_recovers(project, tmp_path, page):
         assert server.get(f"/events/{EVENT}/")[0] == 200
 
 
+def test_a_change_to_the_sites_stylesheet_reaches_the_record_pages_under_serve(project, tmp_path):
+    """The record pages' one stylesheet (generator/mkdocs/stylesheet.py) is made at each build of
+    the preview: an edit to the site's stylesheet is in it once the page reloads."""
+    stylesheet = project / "docs" / "assets" / "timeline.css"
+    with make_serve(project, tmp_path / "serve.log") as server:
+        assert wait_for(lambda: server.get(f"/events/{EVENT}/")[0] == 200, 60)
+        status, first, _ = server.get("/assets/stylesheets/record.css")
+        assert status == 200 and stylesheet.read_text().strip() in first
+        stylesheet.write_text(stylesheet.read_text() + "\n.tl-edited-now { color: red; }\n")
+        assert wait_for(lambda: ".tl-edited-now" in server.get("/assets/stylesheets/record.css")[1], 60), server.text()
+
+
 def test_deleted_renamed_and_added_events_are_what_make_site_would_publish(project, tmp_path):
     events = project / "content" / "events"
     with make_serve(project, tmp_path / "serve.log") as server:
