@@ -1045,6 +1045,18 @@ word in 82% of the events took 6.72 s (3.41 s in the last round's run; "Search a
 measured about 7 s for 80,000 pages): at 10,000 events the same search took 0.30 and 0.31 s, and
 the filters' values are the same (a test reads every event's from the index).
 
+*`make site` from a fresh copy at 100,000 events is still about 304 s* (target 240 s), and
+this round did not take it on. Where its CPU goes, profiled at 10,000 events in one process
+(`cProfile`; the seconds are the profiler's, about three times the real ones): `mkdocs build`
+with the pages current (`TIMELINE_BUILD_JOBS=1`) 67 s, of which Markdown's conversion 19.7 s (a
+new `Markdown` instance for each page, its extensions registered again: 6.0 s; Python-Markdown
+supports one instance reset between documents), the record template 11.4 s, the search index
+10.6 s (Pagefind's processes, waited for), writing 4.4 s, the front matter's YAML 3.8 s, MkDocs's
+own HTML parsing of each page for its title and anchors 4.5 s; the generator (`timeline build
+--jobs 1`) 60 s, of which the pages 50 s and the basemaps 11.8 s (242 frames clipped and
+projected in pure Python; 274 frames at 100,000 events). One Markdown instance per process and
+faster basemaps would take about a tenth of the build; the rest is spread thin.
+
 *Lighthouse 12, mobile, the seed served gzip-compressed*, the last round's commit and this one's
 alternated, twice each (performance, accessibility, best practices, SEO; largest contentful
 paint): the event `/events/2020-03-us-airstrikes-on-kataib-hezbollah/` 100, 100, 100, 100 in
