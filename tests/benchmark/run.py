@@ -1047,7 +1047,7 @@ the filters' values are the same (a test reads every event's from the index).
 
 *`make site` from a fresh copy at 100,000 events is still about 304 s* (target 240 s), and
 this round did not take it on. Where its CPU goes, profiled at 10,000 events in one process
-(`cProfile`; the seconds are the profiler's, about three times the real ones): `mkdocs build`
+(`cProfile`; the seconds are the profiler's, about twice the real ones): `mkdocs build`
 with the pages current (`TIMELINE_BUILD_JOBS=1`) 67 s, of which Markdown's conversion 19.7 s (a
 new `Markdown` instance for each page, its extensions registered again: 6.0 s; Python-Markdown
 supports one instance reset between documents), the record template 11.4 s, the search index
