@@ -973,7 +973,7 @@ This round took `site/` at 100,000 events (1,587 MB, target 1.5 GB) first. Where
 was measured by pattern over every page of the 100,000-event site (`tests/benchmark/run.py`'s
 project, `mkdocs build --strict`), then each cut made, tested and measured again.
 
-**Record pages, nothing a reader sees changed.**
+**Record pages, nothing a reader sees changed but one tooltip** (the map credit's, below).
 
 - *One stylesheet.* A record page linked four: Material's two, the site's and
   `data/strings.css`. It now links `assets/stylesheets/record.css`, made at each build by the
@@ -1018,10 +1018,10 @@ opened inside another.
 **Tried and not kept.** An HTML minifier over every page (minify-html 0.18, closing tags kept,
 since Pagefind reads the pages too): 3.5% of an event page (about 30 MB at 100,000 events) for
 about 0.2 ms a page, some 20 s of the two cores on a fresh build at 100,000 events, which the time
-target cannot spare; most of what it saves is attribute quotes. Shared drawings for the legend by
-`<use>` of a file of symbols: about 800 bytes a page where the stylesheet's drawings save 1,100,
-and a fill from the page's colours reaches an external file's symbols only through inherited
-properties.
+target cannot spare; most of what it saves is attribute quotes. Considered for the legend and
+not made (an estimate, not a measurement): a `<use>` of a file of symbols for each sample, about
+800 bytes a page where the stylesheet's drawings save 1,100, with a fill from the page's colours
+reaching an external file's symbols only through inherited properties.
 
 **What is left, and not cut.** Measured at 100,000 events, each changes what someone is given,
 and each was made on purpose and is held by a test: the `og:description` every page repeats
