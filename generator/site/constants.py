@@ -19,8 +19,15 @@ def constants() -> dict[str, object]:
     return {
         "axis": {"row": ROW_PX, "hit": HIT_PX, "gap": GAP_PX, "maxRows": MAX_ROWS, "binPx": BIN_PX},
         "map": {
-            **{"width": WIDTH, "height": HEIGHT, "detail": DETAIL, "gap": GAP, "labelHeight": LABEL_HEIGHT, "dot": DOT},
-            **{"labelPx": LABEL_PX, "maxLabels": MAX_LABELS, "edgeInset": EDGE_INSET},
+            "width": WIDTH,
+            "height": HEIGHT,
+            "detail": DETAIL,
+            "gap": GAP,
+            "labelHeight": LABEL_HEIGHT,
+            "dot": DOT,
+            "labelPx": LABEL_PX,
+            "maxLabels": MAX_LABELS,
+            "edgeInset": EDGE_INSET,
         },
         "addresses": {kind: pattern(kind) for kind in FOLDERS},  # "events/{id}/": the scripts fill the id in
         "months": [name for name in MONTHS if name],  # January first
