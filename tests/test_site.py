@@ -49,6 +49,17 @@ def test_the_year_pages_list_every_event_once_in_time_order(built, timeline):
         assert all(linked.count(identifier) == 2 for identifier in linked), path
         hrefs += list(dict.fromkeys(linked))
     assert hrefs == [event.id for event in timeline.events] == SEED_ORDER
+    # Each item's days: its first, and its last only where that is another day.
+    by_id = {event.id: event for event in timeline.events}
+    for path in years:
+        items = re.findall(r'<li class="tl-event"([^>]*)>.*?href="\.\./\.\./events/([^/]+)/"', path.read_text())
+        assert items, path
+        for attributes, identifier in items:
+            days = dict(re.findall(r'data-(start|end)="([^"]+)"', attributes))
+            date = by_id[identifier].date
+            last = (date.latest or date.earliest).isoformat()
+            assert days["start"] == date.earliest.isoformat(), identifier
+            assert days.get("end") == (None if last == days["start"] else last), identifier
     text = " ".join(read(path).text for path in years)
     for heading in ("2014, no finer date", "Autumn 2019", "March 2020"):
         assert heading in text
@@ -202,6 +213,13 @@ def test_no_link_opens_inside_another(built):
         for where in nested_links(file)
     ]
     assert not nested, "\n".join(nested[:20])
+
+
+def test_a_headings_permalink_is_the_sign_itself(built):
+    """`¶` as two bytes, not `&para;` as six, on every heading of every page (mkdocs.yml's toc)."""
+    pages = list((built / "site").rglob("*.html"))
+    assert any('title="Permanent link">¶</a>' in file.read_text() for file in pages)
+    assert not [file for file in pages if "&para;" in file.read_text()]
 
 
 def test_no_page_loads_anything_from_another_host(built):
