@@ -1,19 +1,24 @@
-"""The HTML-only parts of generated pages, set aside while Markdown runs: the rule as a table of
-Markdown texts, and every page of the seed rendered by MkDocs the same, byte for byte, as it is
-without the marks."""
+"""The parts of pages that need no Markdown, set aside while Markdown runs (generator/mkdocs/
+rawhtml.py): the generator's marked HTML and paragraphs of plain prose. The rules as tables of
+Markdown texts and as a property over hostile text, each against Markdown itself; and every page
+of the seed rendered as the seam renders it (with the build's one converter: converter.py) the
+same, byte for byte, as MkDocs renders it alone without the marks."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown as python_markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.mkdocs import rawhtml
 from generator.site.layout import RAW_HTML_END, RAW_HTML_START
 
 START, END = RAW_HTML_START, RAW_HTML_END
-EXTENSIONS = ["attr_list", "md_in_html", "toc"]  # mkdocs.yml's
+EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"]  # MkDocs's own and mkdocs.yml's
 
 
 def _without_marks(text: str) -> str:
@@ -49,11 +54,120 @@ CASES = [
 def test_a_marked_part_is_set_aside_and_comes_back_as_it_was(text, count):
     markdown, parts = rawhtml.set_aside(text)
     assert len(parts) == count
-    assert all(START not in part and END not in part for part in parts)
+    assert all(START not in part.html and END not in part.html for part in parts)
     if count:
         assert "<div" not in markdown and "<ul" not in markdown  # Markdown never sees the parts
     # What MkDocs serves: the page as it would be without the marks, byte for byte.
     assert rawhtml.put_back(_render(markdown), parts) == _render(_without_marks(text) if count else text)
+
+
+# (a block of a page, whether it is plain prose): Markdown writes a plain block as <p>, its text
+# and </p>; the rule holds back anything Markdown or an extension of mkdocs.yml reads as syntax.
+PLAIN_CASES = [
+    ("A summary of what happened.", True),
+    ("Two lines\nof one paragraph.", True),
+    ("Quotes \"said\" and 'so', commas, (brackets), 50% and 3.5 km; a colon: here", True),
+    ("العربية والكردية", True),
+    ("کوردی ‫mixed‬ direction marks", True),
+    ("2020 began with strikes.", True),
+    ("tlraw0123456789abcdefn0", True),  # an editor's text that looks like a token: not ours
+    ("1. A list", False),
+    ("2020. A numbered list", False),
+    ("1) A list in parentheses", False),
+    ("- A list", False),
+    ("+ A list", False),
+    ("A paragraph\n- and a list", False),
+    ("---", False),
+    ("A heading\n===", False),
+    ("A heading\n---", False),
+    ("# A heading", False),
+    ("Text # not a heading", False),
+    ("> A quote", False),
+    ("    Code", False),
+    ("\tCode", False),
+    (" A space first", False),
+    ("A hard break  \nhere", False),
+    ("Trailing space ", False),
+    ("*Emphasis*", False),
+    ("snake_case", False),
+    ("A [link](https://example.org)", False),
+    ("An ![image](x.png)", False),
+    ("`code`", False),
+    ("A \\ backslash", False),
+    ("<b>HTML</b>", False),
+    ("An &amp; entity", False),
+    ("a | table | row", False),
+    ("~~~", False),
+    ("Attributes\n{: .class }", False),
+    ("[TOC]", False),
+    ("A control\x02character", False),
+    ("A line\u2028separator", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("block", "plain"), PLAIN_CASES)
+def test_a_plain_paragraph_is_set_aside_as_markdown_writes_it(block, plain):
+    assert rawhtml.is_plain(block) is plain
+    page = "# Title\n\n" + block + "\n\nAfter.\n"
+    markdown, parts = rawhtml.set_aside(page, plain=True)
+    assert (block in markdown) is (not plain or not block)
+    assert rawhtml.put_back(_render(markdown), parts) == _render(page)
+
+
+# (page, what Markdown is left): only the headline, where the rest is parts and plain prose; a
+# page with an HTML block or fenced code (which hold the blocks after them) keeps its paragraphs.
+JOIN_CASES = [
+    ("# T\n\nPlain.\n\n" + START + "\n<div>x</div>\n" + END + "\n\nPlain again.\n", "# T\n\n0\n"),
+    ("# T\n\n" + START + "\n<div>a</div>\n" + END + "\n\n" + START + "\n<div>b</div>\n" + END + "\n", "# T\n\n0\n"),
+    ("# T\n\nOne.\n\n\n\nTwo.\n\n## H\n\nThree.", "# T\n\n0\n\n## H\n\n1"),
+    ("# T\n\n<div>\n\nInside.\n\n</div>\n", None),
+    ("# T\n\n```\n\nInside.\n\n```\n", None),
+    ("# T\n\n- item\n\n    continued\n\nAfter.\n", "# T\n\n- item\n\n    continued\n\n0\n"),
+    ("Plain only.", "0"),
+]
+
+
+@pytest.mark.parametrize(("page", "left"), JOIN_CASES)
+def test_parts_between_blank_lines_become_one_and_the_rest_stays_markdown(page, left):
+    markdown, parts = rawhtml.set_aside(page, plain=True)
+    numbered = re.sub(rf"{re.escape(rawhtml._TOKEN)}(\d+)", r"\1", markdown)
+    if left is None:
+        assert markdown == page and not parts
+    else:
+        assert re.sub(r"\n{3,}", "\n\n", numbered).strip() == left.strip()
+    assert rawhtml.put_back(_render(markdown), parts) == _render(_without_marks(page))
+
+
+def test_with_an_extension_that_may_change_plain_prose_every_paragraph_is_markdowns():
+    assert rawhtml.plain_prose_kept(["toc", "tables", "fenced_code", "attr_list", "md_in_html"])
+    for extensions in (["toc", "smarty"], ["abbr"], ["toc", object()]):
+        assert not rawhtml.plain_prose_kept(extensions)
+    assert rawhtml.set_aside("Plain.\n", plain=False) == ("Plain.\n", [])
+
+
+_LINE = st.text(alphabet=st.sampled_from(list("ab 1.-+=#*_`[]()<>&|~{}:!\\\t\u00a0\u2028\x02\"'")), max_size=12)
+# An editor's Markdown holds no raw HTML (the checker refuses "<" before a letter, "/", "!" or "?").
+_BLOCK = (
+    st.lists(_LINE, min_size=1, max_size=3).map("\n".join).filter(lambda text: not re.search(r"<[A-Za-z/!?]", text))
+)
+# A marked part stands between blank lines, as the generator writes it (tests/test_site.py).
+_PART = st.just("\n\n" + START + '\n<div id="x">part</div>\n' + END + "\n\n")
+_PAGE = st.lists(st.one_of(_BLOCK, _PART), max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(blocks=_PAGE, gaps=st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", "\n \n"]), min_size=6, max_size=6))
+def test_any_page_renders_the_same_with_its_plain_paragraphs_set_aside(blocks, gaps):
+    """Setting plain paragraphs aside changes nothing the page would be: the same as with its
+    marked parts alone set aside, and, without parts, the same as Markdown makes of it."""
+    page = "".join(block + gap for block, gap in zip(blocks, gaps, strict=False))
+    markdown, parts = rawhtml.set_aside(page, plain=True)
+    served = rawhtml.put_back(_render(markdown), parts)
+    marked, marked_parts = rawhtml.set_aside(page)
+    assert served == rawhtml.put_back(_render(marked), marked_parts)
+    if START not in page:
+        assert served == _render(page)
 
 
 def test_a_part_that_does_not_come_back_is_an_error_not_a_page_without_it():
@@ -67,32 +181,74 @@ def test_every_generated_page_of_the_seed_renders_as_it_would_unmarked(seed_buil
     assert renders_as_unmarked(seed_build) > 30  # each event page, and each page listing events
 
 
+def _parsed(html: str | None) -> list[tuple[str, object]]:
+    """HTML as the browser reads it: tags with their attributes (in any order), text, comments.
+    Markdown writes the HTML inside a `<div markdown>` again, its attributes sorted; a part set
+    aside keeps the generator's order."""
+    from html.parser import HTMLParser
+
+    events: list[tuple[str, object]] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            events.append(("start", (tag, sorted(attrs))))
+
+        def handle_endtag(self, tag):
+            events.append(("end", tag))
+
+        def handle_data(self, data):
+            if data.strip():
+                events.append(("text", data))
+
+        def handle_comment(self, data):
+            events.append(("comment", data))
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(html or "")
+    reader.close()
+    return events
+
+
 def renders_as_unmarked(project: Path) -> int:
-    """Render every generated page of a built project with MkDocs, its parts set aside and put
-    back, and unmarked; assert they are the same; return how many pages had parts."""
+    """Render every page of a built project as the seam does (its parts and plain paragraphs set
+    aside and put back, with the build's one converter: converter.py) and as MkDocs does alone,
+    unmarked; assert MkDocs keeps the same of both (the HTML, the title, the table of contents,
+    the anchors, the links to anchors); return how many pages had parts."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
-    from generator.site.layout import is_generated
+    from generator.mkdocs import converter
 
     config = load_config(str(project / "mkdocs.yml"))
     files = get_files(config)
+    plain = rawhtml.plain_prose_kept(config.markdown_extensions)
+    assert plain  # mkdocs.yml's extensions leave plain prose alone
     marked: set[str] = set()
     for file in files.documentation_pages():
-        if not is_generated(project / "docs" / file.src_uri):
-            continue
-        page = Page(None, file, config)
-        page.read_source(config)
-        source = page.markdown
+        served = converter.adopt(Page(None, file, config))
+        assert type(served) is converter.SharedConverterPage
+        served.read_source(config)
+        source = served.markdown
         assert source is not None
-        page.markdown, parts = rawhtml.set_aside(source)
-        page.render(config, files)
-        assert page.content is not None
-        served = rawhtml.put_back(page.content, parts)
-        page.markdown = _without_marks(source)
-        page.render(config, files)
-        assert served == page.content, file.src_uri
+        served.markdown, parts = rawhtml.set_aside(source, plain)
+        served.render(config, files)
+        assert served.content is not None
+        html = rawhtml.put_back(served.content, parts)
+        alone = Page(None, file, config)
+        alone.read_source(config)
+        alone.markdown = _without_marks(source)
+        alone.render(config, files)
+        assert html == alone.content or _parsed(html) == _parsed(alone.content), file.src_uri
+        assert served._title_from_render == alone._title_from_render, file.src_uri
+        assert [(item.title, item.url, item.level) for item in served.toc] == [
+            (item.title, item.url, item.level) for item in alone.toc
+        ], file.src_uri
+        # The ids inside the parts are MkDocs's to find only by parsing them, which the parts
+        # are set aside to spare; nothing of the site links to them through MkDocs's checks.
+        in_parts = {found for part in parts for found in re.findall(r'\bid="([^"]*)"', part.html)}
+        assert served.present_anchor_ids == alone.present_anchor_ids - in_parts, file.src_uri
+        assert served.links_to_anchors == alone.links_to_anchors, file.src_uri
         if parts:
             marked.add(file.src_uri)
     events = {file.src_uri for file in files.documentation_pages() if file.src_uri.startswith("events/")}

@@ -30,7 +30,7 @@ from generator.hosting import limits
 from generator.languages.catalogs import SOURCE, _, ngettext, set_language
 from generator.languages.scripts import STYLES_PATH
 from generator.languages.settings import LanguagesError, site_languages, without_catalog
-from generator.mkdocs import rawhtml, search
+from generator.mkdocs import converter, rawhtml, search
 from generator.mkdocs.exclusion import hand_written
 from generator.mkdocs.languages import alternates, language_navigation, language_of, material_languages
 from generator.mkdocs.overlay import SCRIPT
@@ -86,6 +86,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.languages: tuple[str, ...] = (SOURCE,)  # extra.timeline.languages, the main one first
         self.navigations: dict[str, Any] = {}  # each other language's navigation
         self.record_css: str | None = None  # the record pages' one stylesheet, made in on_config
+        self.plain = False  # whether plain paragraphs may skip Markdown (rawhtml.py), from on_config
 
     def content_folder(self, config: Any) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content
@@ -107,6 +108,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.preview is not None and SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
         self.languages = configured_languages(config)
+        self.plain = rawhtml.plain_prose_kept(config.markdown_extensions)
         # The palettes for the record pages' dark-mode switch, rendered from theme.palette once
         # per build (theme/assets/lib/palette.js), not written into every record page.
         config.theme.static_templates.add(PALETTE_MODULE)
@@ -221,8 +223,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         context["record_css"] = RECORD_CSS  # the record pages' one stylesheet (stylesheet.py)
         return context
 
+    def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+        return converter.adopt(page)  # rendered with the build's one Markdown converter
+
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
-        return rawhtml.on_page_markdown(markdown, page)  # the page's HTML-only parts out of Markdown's way
+        # The page's HTML-only parts and plain paragraphs out of Markdown's way.
+        return rawhtml.on_page_markdown(markdown, page, self.plain)
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         # The mark says so to whoever opens the Markdown in docs/; a reader's page does not pay for it.
