@@ -372,24 +372,6 @@ def test_a_shard_read_by_its_glob_or_from_a_folder_of_its_pages_is_the_same_inde
     assert sorted(path.name for path in site.iterdir() if path.name.startswith("_pagefind")) == ["_pagefind"]
 
 
-@pytest.mark.parametrize(
-    ("shard", "site", "globbed"),
-    [
-        (1, 1, True),
-        (7, 80, True),
-        (10_000, 40_000, True),
-        (10_001, 40_000, False),  # past what Pagefind's glob takes
-        (10, 40_001, False),  # a large site: each alternative is matched against every file of it
-        (0, 10, False),
-    ],
-)
-def test_a_shard_is_read_by_glob_only_where_that_is_cheaper_and_possible(shard, site, globbed):
-    from generator.mkdocs.search import by_glob
-
-    assert by_glob([f"events/e{number}/index.html" for number in range(shard)], site) is globbed
-    assert not by_glob(["events/a,b/index.html"], site)
-
-
 def test_a_page_whose_path_a_glob_would_misread_is_still_indexed(tmp_path):
     """A folder name with a glob's own character (a comma splits alternatives) cannot be listed
     in a glob: its shard is read from a folder of its pages instead, and every page is indexed."""

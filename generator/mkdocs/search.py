@@ -76,10 +76,6 @@ SHARD_PAGES = 10_000
 # The most pages a shard's glob lists (Pagefind 1.5 took 15,000 alternatives and refused 20,000:
 # "did not parse as a valid glob"); a larger shard's pages are linked into a folder of their own.
 GLOB_MOST = 10_000
-# The most pages a site may have for its shards to be read by glob: Pagefind matches every file
-# of the site against each alternative, which at 115,000 pages took a 10,000-page shard 13.3 s
-# against 8.4 s to link its pages, index them and remove the links (docs/performance.md).
-GLOB_SITE_MOST = 40_000
 # Indexers at once: each holds a shard in memory, so more cores must not mean more memory.
 AT_ONCE = 2
 # From this many pages the index is split between the indexers that can run at once, even below
@@ -162,7 +158,7 @@ def write_index(
             made.append((run, output))
     limit = timeout()
     with concurrent.futures.ThreadPoolExecutor(indexers(len(made), available_cores())) as pool:
-        list(pool.map(lambda job: _write_shard(root, job[0], job[1], limit, language, len(pages)), made))
+        list(pool.map(lambda job: _write_shard(root, job[0], job[1], limit, language), made))
     primary = outputs[0]
     for output in outputs[1:]:
         output.rename(primary / output.name)
@@ -313,21 +309,8 @@ def shard_glob(pages: Sequence[str]) -> str:
     return pages[0] if len(pages) == 1 else "{" + ",".join(pages) + "}"
 
 
-def by_glob(pages: Sequence[str], site_pages: int) -> bool:
-    """Whether Pagefind reads a shard's pages by a glob over the site, rather than from a folder
-    of them linked at the same paths: on a site of at most GLOB_SITE_MOST pages, a shard of at
-    most GLOB_MOST whose paths a glob reads as they are written."""
-    fits = 0 < len(pages) <= GLOB_MOST and site_pages <= GLOB_SITE_MOST
-    return fits and all(_GLOB_SAFE.fullmatch(page) for page in pages)
-
-
 def _write_shard(
-    site: Path,
-    pages: Sequence[str],
-    output: Path,
-    limit: float = TIMEOUT_SECONDS,
-    language: str = LANGUAGE,
-    site_pages: int = 0,
+    site: Path, pages: Sequence[str], output: Path, limit: float = TIMEOUT_SECONDS, language: str = LANGUAGE
 ) -> None:
     """One Pagefind index of `pages`, by Pagefind's own command (`python -m pagefind`, from
     the pagefind[bin] package), at the URLs their paths give.
@@ -335,16 +318,15 @@ def _write_shard(
     Pagefind reads a folder: it is given the site's and a glob that lists the shard's pages as
     alternatives, in a configuration file of a folder of its own (Pagefind reads `pagefind.json`
     from where it runs; a command line could not hold the paths). Up to GLOB_MOST pages; a larger
-    shard's pages, or those of a site of `site_pages` pages past GLOB_SITE_MOST (`by_glob`), are
-    linked into a folder of their own at the same paths (linking and removing 50,000 pages took 6 to 7 s of the two
-    cores: docs/performance.md).
+    shard's pages are linked into a folder of its own at the same paths, as every shard's were
+    (linking and removing 50,000 pages took 6 to 7 s of the two cores: docs/performance.md).
 
     Its command, not its Python API: the API's service answers "written" and is stopped while
     the last files are still being written, which at 100,000 pages left a bundle with an empty
     pagefind.js (a search that never loads); the command exits once everything is on disk.
     Giving Pagefind only each page's article was measured: no faster (docs/performance.md)."""
     workspace = Path(tempfile.mkdtemp(prefix="pagefind-", dir=output.parent))
-    if by_glob(pages, site_pages):
+    if 0 < len(pages) <= GLOB_MOST and all(_GLOB_SAFE.fullmatch(page) for page in pages):
         folder, glob = site, shard_glob(pages)
     else:
         folder, glob = workspace / "pages", "**/index.html"
