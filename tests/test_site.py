@@ -440,6 +440,24 @@ def test_the_build_indexes_the_events_in_the_order_its_generator_recorded(tmp_pa
     assert given == [order or []]
 
 
+@pytest.mark.parametrize(("dirty", "swept"), [(True, True), (False, False)])
+def test_only_a_build_over_the_last_one_sweeps_the_site(tmp_path, monkeypatch, dirty, swept):
+    """A --dirty build (`make site-update`) deletes the pages no longer made; any other build
+    began from the site MkDocs emptied, so walking it again would find nothing to delete."""
+    from types import SimpleNamespace
+
+    from generator.mkdocs import plugin as module
+
+    (tmp_path / "site").mkdir()
+    walked: list[object] = []
+    monkeypatch.setattr(module.layout, "remove_stale", lambda site, built, languages: walked.append(site))
+    monkeypatch.setattr(module.search, "write_indexes", lambda site, languages, order=(): 0)
+    plugin = module.TimelinePlugin()
+    plugin.on_startup(command="build", dirty=dirty)
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path / "site"), docs_dir=str(tmp_path), nav=[]))
+    assert bool(walked) is swept
+
+
 def test_an_edited_page_is_found_by_its_new_words_once_indexed_again(search):
     hits = [hit["url"] for hit in search(EDITED_WORD)]
     assert hits == ([f"/events/{EDITED_EVENT}/"] if search.edited else [])

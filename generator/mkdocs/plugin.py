@@ -87,12 +87,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.navigations: dict[str, Any] = {}  # each other language's navigation
         self.record_css: str | None = None  # the record pages' one stylesheet, made in on_config
         self.plain = False  # whether plain paragraphs may skip Markdown (rawhtml.py), from on_config
+        self.dirty = False  # a build over the previous one (`--dirty`): MkDocs cleans the site before any other
 
     def content_folder(self, config: Any) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = Preview(dirty) if command == "serve" else None
+        self.dirty = dirty
         self.parallel.configure(command, dirty)
         if self.preview is not None:
             quiet_mkdocs_log()
@@ -243,8 +245,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.parallel.finish()
         site = Path(config.site_dir)
         preview = self.preview
-        if preview is None or preview.exclusion.needs_sweep():
-            layout.remove_stale(site, self.built, self.languages[1:])  # a --dirty build deletes nothing itself
+        # A --dirty build deletes nothing itself; any other build began from an empty site/
+        # (MkDocs cleans it), which holds only what it wrote.
+        if (preview is None and self.dirty) or (preview is not None and preview.exclusion.needs_sweep()):
+            layout.remove_stale(site, self.built, self.languages[1:])
         if preview is not None:
             # The page reloads without waiting for the index; the new one replaces the old whole.
             index = partial(search.write_indexes, site, self.languages, order=_time_order(Path(config.docs_dir)))

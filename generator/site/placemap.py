@@ -176,7 +176,7 @@ def near_counts(located: Sequence[Place]) -> list[int]:
     cells: dict[tuple[int, int, int], list[int]] = {}
     for index, (x, y, z) in enumerate(points):
         cells.setdefault((math.floor(x / side), math.floor(y / side), math.floor(z / side)), []).append(index)
-    keys = list(cells)
+    keys = sorted(cells)  # by x first: the cubes after one, too far along x, are all too far
     whole = [0] * len(keys)  # the places every member of a cube has near it, counted cube by cube
     counts = [0] * len(located)
     surely_near, surely_far = (NEAR_CHORD * (1 - SURE)) ** 2, (NEAR_CHORD * (1 + SURE)) ** 2
@@ -186,7 +186,9 @@ def near_counts(located: Sequence[Place]) -> list[int]:
         whole[a] += len(members_a)  # a cube's diagonal is well within NEAR_CHORD
         for b in range(a + 1, len(keys)):
             bx, by, bz = keys[b]
-            dx, dy, dz = abs(ax - bx), abs(ay - by), abs(az - bz)
+            if bx - ax > 1 and (bx - ax - 1) ** 2 * side * side > surely_far:
+                break
+            dx, dy, dz = bx - ax, abs(ay - by), abs(az - bz)
             if (max(0, dx - 1) ** 2 + max(0, dy - 1) ** 2 + max(0, dz - 1) ** 2) * side * side > surely_far:
                 continue
             members_b = cells[keys[b]]
