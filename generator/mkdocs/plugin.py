@@ -6,7 +6,7 @@ of them is an error naming the closest option, not a silent fallback. The state 
 MkDocs lives on the plugin's instance (MkDocs keeps a plugin that has `on_startup` from one build of
 `mkdocs serve` to the next): the preview's (`Preview`, under `serve` only) and the parallel build's
 (`ParallelBuild`). Kept to MkDocs's documented events, so the generator itself never depends on
-MkDocs internals; the one exception is contained in parallel_build.py.
+MkDocs internals; the two exceptions are contained in parallel_build.py and converter.py.
 """
 
 from __future__ import annotations
