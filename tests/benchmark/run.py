@@ -1079,6 +1079,104 @@ sources (0.78 KB), its text and lists (0.77 KB), the search's hidden block (0.50
 (0.45 KB), the previous and next events (0.39 KB), the header, headline, palette line and date
 line (0.89 KB together).
 
+## Past one host, a sixth round (issue 39)
+
+This round took the time of a fresh `make site` at 100,000 events (about 304 s in the last
+round's `make bench`, target 240 s). Each change was timed whole: a fresh build of the bench's
+100,000-event project (`mkdocs build --strict` with `docs/` and `site/` emptied, every phase
+stamped from the log), before and after, on the same day.
+
+**Markdown, where a record page has almost none.** MkDocs 1.x makes a new `markdown.Markdown`
+for every page, its extensions registered again, and then converts what the generator left to
+Markdown: on an event page its headline, its summary and two tokens of set-aside HTML. Profiled
+at 10,000 events with MkDocs alone (`TIMELINE_BUILD_JOBS=1`, each phase timed without a
+profiler): making the converters took 1.96 s and converting 6.39 s, of about 24 s of pages.
+
+- *One converter per build* (`generator/mkdocs/converter.py`): at `on_pre_page` a page of MkDocs
+  1.6's own class is given a subclass whose `render` is MkDocs's line for line, but converts with
+  the build's one converter, reset between pages (Python-Markdown's contract: each extension
+  clears its state in `reset`); MkDocs's four processors, which hold one page's links, anchors
+  and title, are made anew for each page as before. A test renders pages with the shared
+  converter and each with its own, after pages that would leak into them (a reference defined
+  only on the page before, a heading id used before, a stashed HTML block) and compares the HTML,
+  the title, the table of contents, the anchors and the links to anchors; without the reset it
+  fails.
+- *Plain paragraphs set aside* (`generator/mkdocs/rawhtml.py`): where every Markdown extension
+  of mkdocs.yml is one that leaves a paragraph without its syntax alone (MkDocs's toc, tables and
+  fenced_code, and attr_list and md_in_html), a block of plain prose becomes a part set aside as
+  `<p>`, its lines and `</p>`, which is what Markdown writes; parts with only blank lines between
+  them become one. A block is plain when it holds no character of inline or block syntax, no
+  entity, no control character, no line that starts with a list's, a rule's or a heading's
+  marker or with white space, and none that ends with white space; a page with an HTML block or
+  fenced code keeps all its paragraphs (those hold the blocks after them). The rule is a table of
+  39 blocks, its edges included, each against Markdown itself, and a property: for any page
+  built of random lines over a hostile alphabet (syntax characters, tabs, a no-break space, a line
+  separator, a control character) and marked parts, setting the plain paragraphs aside changes
+  nothing of the HTML. An event page now leaves Markdown only its headline and one token.
+- *The listing pages' HTML marked too*: an actor's, place's, source's and tag's facts and map,
+  the event pages' pictures and the timeline pages' lists were HTML that Markdown parsed to find
+  its end (a month page of 10,000 events took 10 ms; the lists inside the `<div markdown>` were
+  written again by Markdown, their attributes sorted). They are parts now; a source's facts are
+  an HTML list, no longer Markdown's. The seed test renders every page, hand-written ones
+  included, as the seam does and as MkDocs alone does, and compares them (the same HTML, or, for
+  the lists Markdown used to write again, the same elements, attributes and text).
+- Per event page, converting went from 0.44 ms (a converter 0.13, converting 0.31) to 0.29 ms
+  (setting aside 0.06, converting the headline and the token 0.23). At 10,000 events, one
+  process: making converters 1.96 s to none, converting 6.39 to 4.50 s (the month pages' lists
+  are most of what is left). At 100,000 events, timed whole: the pages 121 s before, 92 s after.
+
+**Smaller.** A build that began from an empty `site/` no longer walks it for stale pages after
+MkDocs wrote it (MkDocs empties it first; a `--dirty` build, `make site-update`, still sweeps:
+a test holds both). The count of places near each place (`near_counts`, which frames a year's
+map) visits the grid's cubes in order along one axis and stops where that axis alone puts them
+too far apart: the same counts (the pair-by-pair test holds), `map_frames` 5.8 to 4.9 s at
+100,000 events.
+
+**Tried and not kept.**
+
+- *Each shard's pages linked into a folder of their own* on a large site, instead of a glob
+  listing them: Pagefind matches every file of the site against each of a glob's alternatives,
+  and one 10,000-page shard measured alone took 13.3 s by glob against 8.4 s linked, indexed
+  and unlinked. Timed whole at 115,374 pages it was the other way: 103.6 s linked against 76.3 s
+  by glob (the links' own system time, 47 s, outweighed what Pagefind saved). Reverted.
+- *One Pagefind at a time* (`AT_ONCE` 1): 124.1 s against 76.3 s; each Pagefind keeps little
+  more than one core busy.
+- *Less for Pagefind to read*: a 10,000-page shard of the event pages took about 10 core-seconds;
+  the same pages without their map and JSON-LD the same; pages of a title alone 3.7. What it
+  costs is the text it indexes, which is what a reader searches.
+
+**Where a fresh build's time goes now**, at 100,000 events, timed whole on this machine today
+(the log's stamps, `vmstat` every 5 s): check and generate 116 s, MkDocs's pages 92 s, the search
+index 88 s (72 s in the run before the change, 76 s alone afterwards: this machine's speed moves
+by a tenth from run to run), 309 s in all; 440 s of user and 105 s of system time, 88% of the two
+cores. At that use a build of 240 s could spend about 430 core-seconds, a fifth less than now.
+Of the generator (run alone, 113 s): checking 15.9 s, listing the pages 7.1 s in one process (the
+maps' frames 6.3 s, of which counting near places for each year's and month's map 3.7 s),
+making and writing them 78.6 s on both cores, keeping the memo for the next build 5.7 s in one
+process. Making an event page takes 0.72 ms (its template 0.43 ms, its map 0.13 ms, its JSON-LD
+0.08 ms, its places' map 0.05 ms); a timeline page 80 ms (142 pages), a place's 2.9 ms, an
+actor's 3.0 ms, a source's 0.47 ms. The search index is a fixed cost of the text it indexes.
+
+**Next, measured and not made: shards that a glob names by range.** Pagefind's time grows with a
+glob's alternatives (each file of the site is matched against each): a shard named as the range
+of its pages' ids (`events/event-01[1-8]*/index.html` and a dozen more, not 10,000 names) took
+the whole index at 115,374 pages to 63.4 s (85.6 s user, 34.0 s system), against 76.3 s (100.5 s,
+41.1 s) by names. It needs the events' shards cut in the order of their ids, not their dates: the
+bench's ids (`event-000042`) are in no order of time, so an edited event's neighbours, which it
+changes too, would lie in other shards and be indexed again with it (`make site-update` at
+10,000 events is 12.7 s of its 15 s). The site's own ids begin with their date, which keeps the
+two orders close; this is the first thing to take next, with a test of the globs against
+Pagefind's own reading of them (it refuses a class that starts with a hyphen, for one).
+
+**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
+else running; the table's rows). At 10,000 events: check and generate 12.5 s (13.1 s), `make
+site` 17 s against the floor's 26 s (0.67 times; 0.80), one event edited 12.7 s (12.9 s; target
+15 s), a save under `make serve --dirty` 1.2 s (1.4 s; target 1 s, not met). At 100,000 events:
+check and generate 105.2 s (102.5 s), `make site` with the pages current 159 s (201 s), so about
+264 s from a fresh copy (about 304 s; target 240 s, not met), memory 1,420 MB the largest
+process and 1,918 MB all of them (target 2 GB), `site/` 1,492 MB (target 1.5 GB), one event
+edited 123.8 s (136.5 s).
+
 ## Languages (issue 37)
 
 Each other language is the whole site again under its prefix (`/ar/`): the same page makers over
