@@ -1147,8 +1147,304 @@ too far apart: the same counts (the pair-by-pair test holds), `map_frames` 5.8 t
 
 **Where a fresh build's time goes now**, at 100,000 events, timed whole on this machine today
 (the log's stamps, `vmstat` every 5 s): check and generate 116 s, MkDocs's pages 92 s, the search
-index 88 s (72 s in the run before the change, 76 s alone afterwards: this machine's speed moves
-by a tenth from run to run), 309 s in all; 440 s of user and 105 s of system time, 88% of the two
+index 88 s (72 s in the run before the change; alone afterwards, 66 to 76 s: this machine's
+speed moves by a tenth from run to run), 309 s in all; 440 s of user and 105 s of system time, 88% of the two
+cores. At that use a build of 240 s could spend about 430 core-seconds, a fifth less than now.
+Of the generator (run alone, 113 s): checking 15.9 s, listing the pages 7.1 s in one process (the
+maps' frames 6.3 s, of which counting near places for each year's and month's map 3.7 s),
+making and writing them 78.6 s on both cores, keeping the memo for the next build 5.7 s in one
+process. Making an event page takes 0.72 ms (its template 0.43 ms, its map 0.13 ms, its JSON-LD
+0.08 ms, its places' map 0.05 ms); a timeline page 80 ms (142 pages), a place's 2.9 ms, an
+actor's 3.0 ms, a source's 0.47 ms. The search index is a fixed cost of the text it indexes.
+
+**Measured last, and no clear gain.** A shard's glob as the ranges of its pages' ids (a dozen
+alternatives such as `events/event-01[1-8]*/index.html`, not 10,000 names), the events' shards
+cut in the order of their ids: the whole index at 115,374 pages in 63.4 s (85.6 s user, 34.0 s
+system); by names, 76.3 s in one run and 66.0 s (89.5 s, 34.2 s) in another of the same hour;
+the names factored into one folder's alternatives (`events/` then the ids) 72.1 s. Within this
+machine's own variation, and it would cut the events' shards by id, not time (an edited event's
+neighbours, which it changes too, would then lie in other shards). Not made.
+
+**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
+else running; the table's rows): at 10,000 events a save 0.9 s (target 1 s: met), `make site`
+16 s against the MkDocs-and-Material floor's 20 s (0.81 times), one event edited 9.7 s (target
+15 s), `site/` 190 MB; at 100,000 events check and generate 87.2 s (115.8 s before), `make site`
+with the pages current 166 s (203 s), so about 253 s from a fresh copy (target 240 s), memory
+1,486 MB the largest process and 1,880 MB all of them (target 2 GB), `site/` 1,786 MB (target
+1.5 GB), one event edited 97.2 s (125.8 s).
+
+## Past one host, a fourth round (issue 39)
+
+**Where `site/` went at 100,000 events** (a fresh build of the last round's commit, file sizes as
+`make bench` adds them, 1,786 MB): the event pages 960 MB (9.6 KB each), `data/` 272 MB
+(`events.json` 197 MB, `events.csv` 74 MB), the place pages 114 MB (of which their time axes 74 MB:
+151,745 marks, each a link with its headline, date and accessible name, and a legend of 2.2 KB
+per axis), the search index 104 MB, `events.ics` 85 MB, the timeline's pages 81 MB (their maps
+44 MB) and their data 19 MB, the source pages 69 MB, the actor pages 54 MB, the tag pages 23 MB. Across every page,
+what was written again and again: seven script tags (48 MB), the tabs' two classes on each tab
+(41 MB), `data-pagefind-ignore` on each part the search leaves out (27 MB), the title's
+permalink (16 MB), MkDocs's `<meta name="generator">` (7 MB).
+
+**This round's cuts, none of them a change a reader sees or a search engine reads:**
+
+- *One script tag on every page.* `assets/site.js` imports the seven page scripts in the order
+  their tags ran (a module's static imports run in the order written, each once); the embeds
+  load what they use, as before. About 370 bytes of every page.
+- *The record pages' tabs carry no class each.* `assets/timeline.css` gives `.tl-tabs li` and
+  `.tl-tabs a` Material's rules for `md-tabs__item` and `md-tabs__link`; a test compares each
+  tab's box, text and place with a page of Material's own in Chromium. About 350 bytes.
+- *What the search leaves out is given to Pagefind as selectors* (`IGNORED` in
+  generator/mkdocs/search.py: the facts box's headings, lists and lines, the sources' citation
+  lines, the date line, the map, the axis, the lists of events, the record's facts line), not
+  written on each element: about 250 bytes of an event page. The seed's index made both ways was
+  compared fragment by fragment (each page's text, filters, metadata, anchors, sort and word
+  count): the same for all 50 pages, and for all 11,574 pages of the 10,000-event site built with
+  the last round's commit and this one's (14.25 and 14.22 MB of index); a table test holds which
+  words of a record are searched. (The bench's rows give the index at 100,000 events as 104 MB in
+  the last run and 110 MB in this one; not looked into further.)
+- *No `<meta name="generator">` on the record pages* (Material's pages keep it), and no
+  `eventStatus` in an event's JSON-LD unless the report was retracted (EventCancelled): an event
+  without the property is read as scheduled by schema.org and by Google's event data alike.
+
+**`events.json` names what each event names, with a table of each.** Each event wrote out
+every actor, place and source it named, whole: a source cited by a hundred events was written a
+hundred times (at 10,000 events the sources were 8.2 MB of the file's 19.6 MB). The file now
+holds the events, each naming its actors, places and sources by id (a citation is its source's
+id and what that source claims), and a table of each (`actors`, `places`, `sources`, keyed by
+id: each record once), and leaves out a field that holds nothing (a null, an empty list or table;
+what the schema requires stays, empty or not). Its schema is derived from the content's records
+as before. 19.6 to 11.1 MB at 10,000 events; the CSV, feed and calendar are unchanged.
+
+**Pagefind reads each shard's pages where they are.** Pagefind reads a folder, and each shard's
+pages were hard-linked into a folder of their own (about 12 s of the two cores at 100,000 pages
+to link and remove). Now Pagefind is given the site and, in a `pagefind.json` of a folder of its
+own, a glob listing the shard's pages as alternatives (`GLOB_MOST`, 10,000: Pagefind 1.5 took
+15,000 and refused 20,000); a larger shard, or a page whose path a glob would read, is linked
+as before. A test indexes the seed both ways, in shards of 7, and finds every page's record the
+same. At 10,000 events (11,574 pages, two shards) 8.2 and 9.6 s staged, 7.2 and 9.1 s by glob.
+
+At 10,000 events (a fresh build of the synthetic content, file sizes): `site/` 190 to 170 MB, an
+event page 9.6 to 8.5 KB. At 100,000 events, a fresh build of the bench's commit timed whole: `site/` 1,786 to 1,587 MB (the event pages 853 MB, `data/` 186 MB of which
+`events.json` about 111 MB, the place pages 112 MB, the search index 110 MB, the timeline's pages
+and their data 100 MB, `events.ics` 85 MB, the source pages 61 MB, the actor pages 53 MB); Lighthouse
+12, mobile, the seed served gzip-compressed, before and after (performance, accessibility, best
+practices, SEO; largest contentful paint, blocking time, shift, bytes): the event 99, 100, 100,
+100, 1.6 s, 0 ms, 0, 81 KiB before; 100, 100, 100, 100, 1.5 s, 0 ms, 0, 81 KiB after; the actor
+100 and 100 both, 1.4 and 1.2 s; the place 100 and 100 both, 1.4 and 1.2 s, shift 0.011 both.
+
+**Still over 1.5 GB at 100,000 events, by about 87 MB, and what it would take.** What is left
+to cut without changing what a reader or a robot is given, each measured at 100,000 events: the
+axis marks' headline and date (`data-t`, `data-d`) on the pages that list the same events
+below (the script could read them from the list: about 19 MB), the legend's sample drawings as
+shared CSS (8 MB), a map mark's `data-place` (its link says it: 7 MB), the small maps' settings
+the script could default (4 MB): about 38 MB. The rest would change what someone is given: the
+`og:description` every page repeats from its description (22 MB; not verified here which share
+previews fall back to the description without it), the JSON-LD's description (19 MB), the title's
+permalink (13 MB), the palette's one-line script as a shared file (16 MB, and a request before
+the first paint), the map credit's tooltip (7 MB). Those are the site owners' to choose.
+
+**`make site` from a fresh copy at 100,000 events.** Timed whole on this machine today, before
+this round's changes and after: 316 s (the generator 110 s, Pagefind 77 s) and 325 s (114 s,
+80 s); the last round timed the same commit as "before" at 253 to 257 s a few hours earlier, so
+this machine ran about a quarter slower today, and the two runs differ by less than its swings. The shards' glob, measured alone over the 100,000-event site (`write_index`, every
+shard anew): 87.5 s staged, 83.1 s by glob (Pagefind's own CPU 132 s and 154 s: each indexer
+walks the whole site; the linking and removing were the build's own).
+
+**This round's `make bench`**, twice (10,000 and 100,000 events, from a worktree of the commit,
+nothing else running; the table's rows are the second run's). The machine's speed swung between
+them: MkDocs and Material building one-line pages, which this round did not touch, took 31 s at
+10,000 events in the first run, 23 s in the second and 20 s in the last round's. At 10,000 events
+(second run): `site/` 170 MB (190 MB), an event page 8.5 KB (9.6 KB), `make site` 18 s against
+the floor's 23 s (0.79 times; 0.91 in the first run, 0.81 in the last round's), a save under
+`make serve` 0.9 s (1.5 s in the first run; target 1 s), one event edited 11.3 s (16.5 s in the
+first; target 15 s). At 100,000 events (second run): `site/` 1,587 MB (1,786 MB; target 1.5 GB,
+not met), check and generate 113.5 s (123.8 s in the first run, 87.2 s in the last round's),
+`make site` with the pages current 195 s (208 s; 166 s), so about 308 s from a fresh copy (332 s;
+about 253 s in the last round's run; target 240 s, not met on this machine today), memory 1,421
+MB the largest process and 1,911 MB all of them (target 2 GB), one event edited 124.6 s.
+
+## Past one host, a fifth round (issue 39)
+
+This round took `site/` at 100,000 events (1,587 MB, target 1.5 GB) first. Where the bytes went
+was measured by pattern over every page of the 100,000-event site (`tests/benchmark/run.py`'s
+project, `mkdocs build --strict`), then each cut made, tested and measured again.
+
+**Record pages, nothing a reader sees changed but one tooltip** (the map credit's, below).
+
+- *One stylesheet.* A record page linked four: Material's two, the site's and
+  `data/strings.css`. It now links `assets/stylesheets/record.css`, made at each build by the
+  MkDocs seam (`generator/mkdocs/stylesheet.py`): Material's stylesheets and the site's one after
+  the other, in the order Material's pages link them (the same cascade: the tabs' look test and
+  the dark-mode tests pass unchanged), without `data/strings.css`, whose words go before list
+  items' parts no record page has (a test reads every record page for them). About 200 bytes of
+  every record page, and one request for a reader's first page, not three. Its name holds no
+  digest, so it is served with the short cache of `timeline.css` (`deploy`'s headers); a page
+  never names a stylesheet an incremental build left stale.
+- *The skip link* leads to the article (`#Record`: the headings' ids are lower case, so none can
+  take it), not to the headline's id, which is as long as the headline and was written twice.
+- *The palette's one line* is shorter (the same reads, a missing or unreadable choice throws and
+  the page keeps the site's colours); the search bundle's address is written only where it is not
+  the root's (another language's pages); a heading's permalink is the sign itself, not `&para;`.
+- *An event's search filters* (its first year, status and kind) are one element's captures
+  (`year[data-y], status[data-s], kind:Event`), not an empty span each; a later year keeps a span.
+  A test finds every event of the index under each year it may fall in (one from 2019 into 2021
+  under all three), its status and its kind.
+- *The axis's marks on an actor's, place's or tag's page carry no headline and date*: those
+  pages list the same events below the axis, and the script reads a mark's words from the list's
+  line for the same event (its link, the date before it). A test focuses every mark of every kind
+  of axis page in Chromium and reads its card (the date as recorded, the headline, the status) and
+  its label against the records. About 15 MB at 100,000 events.
+- *The legend's samples* are drawn by the stylesheet (`.tl-legend--<kind>::before`, layers of
+  gradients in the marks' colour), not as eight small drawings on every page with an axis; compared
+  at twice the size in light and dark with the drawings they replace, and tested as a reader sees
+  them (each 28 by 14 px, drawn, unlike every other, printed). About 12 MB.
+- *A map mark's id* is read from its link and its name from the name beside it where that is the
+  whole name (`data-name` is written only where it is not); the small maps' settings are the
+  generator's constants, which the scripts import (`data/constants.js`); the basemap's land and
+  borders are styled by the fragment each shows, not a class each; the map credit links to the
+  about page's section that gives the whole credit, without a tooltip repeating it on every map.
+- *The tabs' items* end where the next begins, without `</li>`; a list's `data-end` is written
+  only where it differs from its `data-start`.
+
+**Fixed on the way.** The axis's counts per period wrote each link's closing tag as escaped text
+(a Jinja string literal is escaped like any value), so each count's link held the next and the
+page showed `</a>`; a test now reads every page of the seed and of a crowded build for a link
+opened inside another.
+
+**Tried and not kept.** An HTML minifier over every page (minify-html 0.18, closing tags kept,
+since Pagefind reads the pages too): 3.5% of an event page (about 30 MB at 100,000 events) for
+about 0.2 ms a page, some 20 s of the two cores on a fresh build at 100,000 events, which the time
+target cannot spare; most of what it saves is attribute quotes. Considered for the legend and
+not made (an estimate, not a measurement): a `<use>` of a file of symbols for each sample, about
+800 bytes a page where the stylesheet's drawings save 1,100, with a fill from the page's colours
+reaching an external file's symbols only through inherited properties.
+
+**What is left, and not cut.** Measured at 100,000 events, each changes what someone is given,
+and each was made on purpose and is held by a test: the `og:description` every page repeats
+from its description (24 MB: Facebook, Mastodon and Slack infer it from the description, but X
+and some messengers read only `og:`), the JSON-LD's full description (32 MB) and each citation's
+publisher, author and date (about 30 MB), the axis marks' accessible names on the pages that
+list the same events (40 MB: the list's line lacks the mark's "approximate" and status), the
+status's explanation on hover (11 MB).
+
+**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit,
+nothing else running; the table's rows). The machine ran slower than in the last round's second
+run: MkDocs and Material building one-line pages, which this round did not touch, took 27 s at
+10,000 events (23 s then). At 10,000 events: `site/` 160 MB (170 MB), an event page 7.9 KB (8.5
+KB), `make site` 22 s against the floor's 27 s (0.80 times; 0.79 then), one event edited 12.9 s
+(11.3 s; target 15 s), a save under `make serve --dirty` 1.4 s (0.9 s; target 1 s). At 100,000
+events: `site/` 1,492 MB (1,587 MB; target 1.5 GB), an event page 7.9 KB, check and generate
+102.5 s (113.5 s), `make site` with the pages current 201 s (195 s), so about 304 s from a fresh
+copy (about 308 s; target 240 s), memory 1,422 MB the largest process and 1,909 MB all of them
+(target 2 GB), one event edited 136.5 s, the search index 111 MB (110 MB). A cold search for a
+word in 82% of the events took 6.72 s (3.41 s in the last round's run; "Search at scale" below
+measured about 7 s for 80,000 pages): at 10,000 events the same search took 0.30 and 0.31 s, and
+the filters' values are the same (a test reads every event's from the index).
+
+*`make site` from a fresh copy at 100,000 events is still about 304 s* (target 240 s), and
+this round did not take it on. Where its CPU goes, profiled at 10,000 events in one process
+(`cProfile`; the seconds are the profiler's, about twice the real ones): `mkdocs build`
+with the pages current (`TIMELINE_BUILD_JOBS=1`) 67 s, of which Markdown's conversion 19.7 s (a
+new `Markdown` instance for each page, its extensions registered again: 6.0 s; Python-Markdown
+supports one instance reset between documents), the record template 11.4 s, the search index
+10.6 s (Pagefind's processes, waited for), writing 4.4 s, the front matter's YAML 3.8 s, MkDocs's
+own HTML parsing of each page for its title and anchors 4.5 s; the generator (`timeline build
+--jobs 1`) 60 s, of which the pages 50 s and the basemaps 11.8 s (242 frames clipped and
+projected in pure Python; 274 frames at 100,000 events). One Markdown instance per process and
+faster basemaps would take about a tenth of the build; the rest is spread thin.
+
+*Lighthouse 12, mobile, the seed served gzip-compressed*, the last round's commit and this one's
+alternated, twice each (performance, accessibility, best practices, SEO; largest contentful
+paint): the event `/events/2020-03-us-airstrikes-on-kataib-hezbollah/` 100, 100, 100, 100 in
+all four runs, 1.4 s before and 1.6 s after; `/places/camp-taji/` 100, 100, 100, 100 in all
+four, 1.2 s before and 1.3 to 1.6 s after (first paint 1.1 to 1.3 s both). The stylesheets are
+the same bytes compressed (31.3 KB in one file, 31.5 KB in three); Lighthouse's simulated slow
+4G gives each file its own connection, so one file arrives later than three in parallel would,
+where a host speaking HTTP/2 sends them over one connection either way. The scores are the same.
+
+*The save under `make serve`, old against new.* The same 10,000-event project built with the last
+round's commit (`71849f1`) and with this one's, `make serve --dirty`, five saves each, alternated
+twice (`serve_reload_seconds`): 1.20 and 1.28 s before, 1.20 and 1.19 s after. This round did
+not change it; this machine ran it at 1.2 s today where the last round's faster run had 0.9 s.
+
+*Where the bytes went at 100,000 events*, by pattern over every page of a build of this round's
+commit before its last three cuts (1,509 MB; the legend, the maps' classes and credit tooltip and
+the tabs' end tags took 17 MB more): an event page's HTML is its JSON-LD (1.43 KB on average),
+its head (1.32 KB, of which the share preview's tags about 0.6 KB), its map (1.03 KB), its
+sources (0.78 KB), its text and lists (0.77 KB), the search's hidden block (0.50 KB), the tabs
+(0.45 KB), the previous and next events (0.39 KB), the header, headline, palette line and date
+line (0.89 KB together).
+
+## Past one host, a sixth round (issue 39)
+
+This round took the time of a fresh `make site` at 100,000 events (about 304 s in the last
+round's `make bench`, target 240 s). Each change was timed whole: a fresh build of the bench's
+100,000-event project (`mkdocs build --strict` with `docs/` and `site/` emptied, every phase
+stamped from the log), before and after, on the same day.
+
+**Markdown, where a record page has almost none.** MkDocs 1.x makes a new `markdown.Markdown`
+for every page, its extensions registered again, and then converts what the generator left to
+Markdown: on an event page its headline, its summary and two tokens of set-aside HTML. Profiled
+at 10,000 events with MkDocs alone (`TIMELINE_BUILD_JOBS=1`, each phase timed without a
+profiler): making the converters took 1.96 s and converting 6.39 s, of about 24 s of pages.
+
+- *One converter per build* (`generator/mkdocs/converter.py`): at `on_pre_page` a page of MkDocs
+  1.6's own class is given a subclass whose `render` is MkDocs's line for line, but converts with
+  the build's one converter, reset between pages (Python-Markdown's contract: each extension
+  clears its state in `reset`); MkDocs's four processors, which hold one page's links, anchors
+  and title, are made anew for each page as before. A test renders pages with the shared
+  converter and each with its own, after pages that would leak into them (a reference defined
+  only on the page before, a heading id used before, a stashed HTML block) and compares the HTML,
+  the title, the table of contents, the anchors and the links to anchors; without the reset it
+  fails.
+- *Plain paragraphs set aside* (`generator/mkdocs/rawhtml.py`): where every Markdown extension
+  of mkdocs.yml is one that leaves a paragraph without its syntax alone (MkDocs's toc, tables and
+  fenced_code, and attr_list and md_in_html), a block of plain prose becomes a part set aside as
+  `<p>`, its lines and `</p>`, which is what Markdown writes; parts with only blank lines between
+  them become one. A block is plain when it holds no character of inline or block syntax, no
+  entity, no control character, no line that starts with a list's, a rule's or a heading's
+  marker or with white space, and none that ends with white space; a page with an HTML block or
+  fenced code keeps all its paragraphs (those hold the blocks after them). The rule is a table of
+  39 blocks, its edges included, each against Markdown itself, and a property: for any page
+  built of random lines over a hostile alphabet (syntax characters, tabs, a no-break space, a line
+  separator, a control character) and marked parts, setting the plain paragraphs aside changes
+  nothing of the HTML. An event page now leaves Markdown only its headline and one token.
+- *The listing pages' HTML marked too*: an actor's, place's, source's and tag's facts and map,
+  the event pages' pictures and the timeline pages' lists were HTML that Markdown parsed to find
+  its end (a month page of 10,000 events took 10 ms; the lists inside the `<div markdown>` were
+  written again by Markdown, their attributes sorted). They are parts now; a source's facts are
+  an HTML list, no longer Markdown's. The seed test renders every page, hand-written ones
+  included, as the seam does and as MkDocs alone does, and compares them (the same HTML, or, for
+  the lists Markdown used to write again, the same elements, attributes and text).
+- Per event page, converting went from 0.44 ms (a converter 0.13, converting 0.31) to 0.29 ms
+  (setting aside 0.06, converting the headline and the token 0.23). At 10,000 events, one
+  process: making converters 1.96 s to none, converting 6.39 to 4.50 s (the month pages' lists
+  are most of what is left). At 100,000 events, timed whole: the pages 121 s before, 92 s after.
+
+**Smaller.** A build that began from an empty `site/` no longer walks it for stale pages after
+MkDocs wrote it (MkDocs empties it first; a `--dirty` build, `make site-update`, still sweeps:
+a test holds both). The count of places near each place (`near_counts`, which frames a year's
+map) visits the grid's cubes in order along one axis and stops where that axis alone puts them
+too far apart: the same counts (the pair-by-pair test holds), `map_frames` 5.8 to 4.9 s at
+100,000 events.
+
+**Tried and not kept.**
+
+- *Each shard's pages linked into a folder of their own* on a large site, instead of a glob
+  listing them: Pagefind matches every file of the site against each of a glob's alternatives,
+  and one 10,000-page shard measured alone took 13.3 s by glob against 8.4 s linked, indexed
+  and unlinked. Timed whole at 115,374 pages it was the other way: 103.6 s linked against 76.3 s
+  by glob (the links' own system time, 47 s, outweighed what Pagefind saved). Reverted.
+- *One Pagefind at a time* (`AT_ONCE` 1): 124.1 s against 76.3 s; each Pagefind keeps little
+  more than one core busy.
+- *Less for Pagefind to read*: a 10,000-page shard of the event pages took about 10 core-seconds;
+  the same pages without their map and JSON-LD the same; pages of a title alone 3.7. What it
+  costs is the text it indexes, which is what a reader searches.
+
+**Where a fresh build's time goes now**, at 100,000 events, timed whole on this machine today
+(the log's stamps, `vmstat` every 5 s): check and generate 116 s, MkDocs's pages 92 s, the search
+index 88 s (72 s in the run before the change; alone afterwards, 66 to 76 s: this machine's
+speed moves by a tenth from run to run), 309 s in all; 440 s of user and 105 s of system time, 88% of the two
 cores. At that use a build of 240 s could spend about 430 core-seconds, a fifth less than now.
 Of the generator (run alone, 113 s): checking 15.9 s, listing the pages 7.1 s in one process (the
 maps' frames 6.3 s, of which counting near places for each year's and month's map 3.7 s),
