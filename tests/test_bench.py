@@ -63,3 +63,14 @@ def test_the_bench_pictures_are_distinct_full_size_photos_the_real_check_accepts
     result = timeline("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "not used" not in result.stderr and "warning" not in result.stderr.lower()
+
+
+def test_the_performance_page_holds_each_section_once():
+    """The page is written from the benchmark's prose (`PAGE`): a section pasted twice would be
+    read twice by every maintainer and drift apart the next time one copy is edited."""
+    from collections import Counter
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "performance.md").read_text(encoding="utf-8")
+    headings = Counter(line for line in page.splitlines() if line.startswith("## "))
+    assert [heading for heading, count in headings.items() if count > 1] == []
+    assert len(headings) > 10
