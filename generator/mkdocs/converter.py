@@ -8,8 +8,9 @@ documents converts each as a new instance would (each extension clears its state
 A page adopted at `on_pre_page` renders as MkDocs's `Page.render` does, line for line, but with
 the build's one converter; MkDocs's four processors, which hold one page's links, anchors and
 title, are made anew for each page, as there. MkDocs 1.x is frozen: this knows 1.6, and leaves
-any other MkDocs its own pages. tests/test_rawhtml.py renders every page of the seed and of
-hostile content both ways and compares what MkDocs keeps of each.
+any other MkDocs its own pages. tests/test_converter.py renders pages with the shared converter
+after pages that would leak into them, and tests/test_rawhtml.py every page of the seed and of
+hostile content both ways; each compares what MkDocs keeps of a page.
 """
 
 from __future__ import annotations
