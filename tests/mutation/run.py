@@ -309,6 +309,14 @@ MUTATIONS = [
       ("tests/test_axis_reading.py", "-k", "legend")),
     M("an event's later years not searched", "generator/site/templates/event.md.j2",
       "{% for year in search_years[1:] %}", "{% for year in search_years[:0] %}", ("tests/test_site.py", "-k", "each_year")),
+    M("the shared Markdown converter never reset", "generator/mkdocs/converter.py",
+      "made: markdown.Markdown = _shared[1].reset()", "made: markdown.Markdown = _shared[1]", ("tests/test_converter.py",)),
+    M("a list's marker counted as plain prose", "generator/mkdocs/rawhtml.py",
+      "|^[-+]|", "|", ("tests/test_rawhtml.py",)),
+    M("a plain paragraph set aside under fenced code", "generator/mkdocs/rawhtml.py",
+      '_HOLDS_BLOCKS = re.compile(r"[<`~]")', '_HOLDS_BLOCKS = re.compile(r"[<]")', ("tests/test_rawhtml.py",)),
+    M("a clean build walks the site for stale pages", "generator/mkdocs/plugin.py",
+      "(preview is None and self.dirty)", "(preview is None)", ("tests/test_site.py", "-k", "sweeps")),
 ]  # fmt: skip
 
 
