@@ -17,6 +17,7 @@ Noting costs one Python call per lookup; outside a recording it notes nothing.
 
 from __future__ import annotations
 
+import operator
 import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
@@ -240,10 +241,17 @@ def same(before: object, now: object, compared: dict[tuple[int, int], bool] | No
     if kind is not type(now):
         return False
     if isinstance(before, (list, tuple)) and isinstance(now, (list, tuple)):
-        pairs = zip(before, now, strict=True)
-        return len(before) == len(now) and all(same(one, other, compared) for one, other in pairs)
+        if len(before) != len(now):
+            return False
+        if all(map(operator.is_, before, now)):  # the usual answer, found without a call per element
+            return True
+        return all(same(one, other, compared) for one, other in zip(before, now, strict=True))
     if isinstance(before, dict) and isinstance(now, dict):
-        return before.keys() == now.keys() and all(same(value, now[key], compared) for key, value in before.items())
+        if before.keys() != now.keys():
+            return False
+        if all(map(operator.is_, before.values(), now.values())):  # (in the same order: else below)
+            return True
+        return all(same(value, now[key], compared) for key, value in before.items())
     fields = getattr(kind, "__dataclass_fields__", None)
     if fields is None:
         return bool(before == now)
