@@ -50,6 +50,7 @@ class Memo:
     stamp: Hashable = None
     pages: dict[str, tuple[Hashable, frozenset[Read], tuple[int, int]]] = field(default_factory=dict)
     values: dict[Read, object] = field(default_factory=dict)
+    paths: frozenset[str] | None = None  # every file the last build owned (its pages and `keep`)
 
 
 def _stat(target: str) -> tuple[int, int] | None:
@@ -100,7 +101,13 @@ def write_pages(
     if memo is not None and inputs is not None and stale is not None:
         _remember(docs, pages, todo, report, memo, inputs, stale)
     if keep is not None:
-        report.removed = remove_stale(docs, {relative for relative, _, _ in pages} | set(keep))
+        paths = frozenset(relative for relative, _, _ in pages).union(keep)
+        # The folders are walked for files no page owns only when the pages are not the ones the
+        # memo's last build wrote (a record added or removed): that build walked them then.
+        if memo is None or memo.paths != paths:
+            report.removed = remove_stale(docs, paths)
+        if memo is not None:
+            memo.paths = paths
     return report
 
 
