@@ -48,6 +48,7 @@ from generator.site.timeline_pages import (
     derivations,
     drawn_events,
     period_links,
+    Stretch,
     stretches,
     timeline_overview,
     timeline_pages,
@@ -188,7 +189,9 @@ def _pages(timeline: Timeline, common: dict[str, Any], shared: bool = True) -> I
         answer = partial(oembed_of, common, key)
         yield f"{address('story', key)}oembed.json", answer, ("oembed", key), None
     yield "embed/timeline/index.html", partial(_timeline_embed, common), ("embed", "timeline"), None
-    for frame in sorted(map_frames(timeline), key=lambda frame: frame.key) if shared else ():
+    # the stretches as the timeline pages derive them (computed once a build: content/reads.py)
+    frames = map_frames(timeline, common["inputs"].derived("stretches")) if shared else set()
+    for frame in sorted(frames, key=lambda frame: frame.key):
         for detail, suffix in ((1, ""), (DETAIL, "-detail")):
             drawn = partial(basemap_svg, frame, common["map_borders"], detail)
             yield f"maps/{frame.key}{suffix}.svg", drawn, ("basemap", frame, common["map_borders"], detail), None
@@ -240,15 +243,17 @@ def about_page(intro: str, borders: bool = False, main: str = SOURCE) -> str:
     return render("about.md.j2", **values, legend=LEGEND, precisions=precisions, borders=borders)
 
 
-def map_frames(timeline: Timeline) -> set[Frame]:
+def map_frames(timeline: Timeline, in_order: list[Stretch] | None = None) -> set[Frame]:
     """Every frame a page's map shows, so that the build writes each one's basemap once: the
-    places page's, each place's, each event's, and the timeline pages' (as the pages make them)."""
+    places page's, each place's, each event's, and the timeline pages' (as the pages make them;
+    `in_order`: their stretches, when the caller has them)."""
     places = timeline.places
-    in_order = stretches(timeline.events)
+    in_order = stretches(timeline.events) if in_order is None else in_order
     sets: list[list[Place]] = [[place] for place in places.values()]
     sets.append(located_places(timeline, timeline.events))
     sets += [located_places(timeline, drawn_events(stretch, in_order)) for stretch in in_order]
-    sets += [[places[id] for id in event.places] for event in timeline.events]
+    # an event's own places, each set once (events share their places: the same few come back)
+    sets += [[places[id] for id in ids] for ids in dict.fromkeys(tuple(event.places) for event in timeline.events)]
     return {frame for frame in map(map_frame, sets) if frame is not None}
 
 
