@@ -107,3 +107,67 @@ def test_warnings_are_said_once_a_session_though_their_figures_move(content):
     assert warned.new(check_content(content), content) == []  # said once
     twin.write_text(original.replace("kills two American and one British", "kills two U.S. and one U.K."))
     assert warned.new(check_content(content), content) == []  # the same warning, another figure
+
+
+class _Server:
+    """MkDocs's LiveReloadServer as watch_content sees it: an observer it swaps, `watch`, and
+    the quiet wait before a build."""
+
+    def __init__(self) -> None:
+        self.observer = object()
+        self.build_delay = 0.1  # MkDocs 1.6's
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        if hasattr(self.observer, "schedule"):
+            self.observer.schedule(object(), path)
+        self.watched.append(path)
+
+
+@pytest.mark.parametrize(("how", "delay"), [("", 0.02), ("poll", 0.1)])
+def test_a_save_heard_from_the_system_builds_after_a_shorter_quiet(monkeypatch, tmp_path, how, delay):
+    """MkDocs waits 0.1 s of quiet after a change, made for its polling; where the system says
+    when a file is written, a save is whole when said, and the build starts after 0.02 s."""
+    from generator.mkdocs.saves import QUIET_SECONDS, Saves, watch_content
+
+    monkeypatch.setenv("TIMELINE_WATCH", how) if how else monkeypatch.delenv("TIMELINE_WATCH", raising=False)
+    server = _Server()
+    said = watch_content(server, tmp_path, Saves())
+    assert said == ("polling" if how else "native")
+    assert server.build_delay == delay and server.watched == [str(tmp_path)]
+    assert QUIET_SECONDS == 0.02
+
+
+def test_a_builds_warnings_are_said_after_its_page_and_a_failure_to_say_them_is_said(tmp_path, caplog):
+    """The warnings (a pass over every event) wait until the page is served: they run with the
+    exports, after them; a warning that cannot be made is said, and the collector comes back."""
+    from generator.mkdocs.preview import Preview
+
+    order: list[str] = []
+    preview = Preview(dirty=True)
+    preview.builds = 1
+    preview.memory.release = lambda: order.append("collector")  # type: ignore[method-assign]
+
+    def exports() -> object:
+        order.append("exports")
+        from generator.site.write import WriteReport
+
+        return WriteReport()
+
+    preview.exports = exports  # type: ignore[assignment]
+    preview.advice = lambda: order.append("warnings")
+    preview.indexer.request = lambda *args: None  # type: ignore[method-assign]
+    preview.build_ends(tmp_path, tmp_path, lambda: None)
+    preview.later.wait()
+    assert order == ["exports", "warnings", "collector"]
+    assert preview.advice is None and preview.exports is None
+
+    def broken() -> None:
+        raise ValueError("no such tag")
+
+    order.clear()
+    preview.advice = broken
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.timeline"):
+        preview.build_ends(tmp_path, tmp_path, lambda: None)
+        preview.later.wait()
+    assert order == ["collector"] and "content warnings not said: no such tag" in caplog.text

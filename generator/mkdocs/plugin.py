@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator import environment
+from generator.content.model import Content
 from generator.content.problems import ContentError
 from generator.hosting import limits
 from generator.languages.catalogs import SOURCE, _, ngettext, set_language
@@ -39,6 +40,7 @@ from generator.mkdocs.preview import Preview
 from generator.mkdocs.quiet import accept_dirty_build, quiet_mkdocs_log
 from generator.mkdocs.saves import watch_content
 from generator.mkdocs.stylesheet import RECORD_CSS, StylesheetError, bundle, parts, theme_css
+from generator.mkdocs.warned import Warned
 from generator.site import layout, stamp
 from generator.site.build import Site, build
 
@@ -177,10 +179,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         preview.exports = report.later
         preview.summary = report.summary()
         assert report.timeline is not None  # the preview always reads (it keeps what it read)
-        for warning in preview.warned.new(report.timeline.content, content):
-            # Said at INFO level: the line still reads "warning: ...", but MkDocs's strict mode
-            # (on in mkdocs.yml) would stop a plain `mkdocs serve` on advice about content.
-            log.info(warning)
+        # Said after the page is served (a pass over every event, not the editor's wait).
+        preview.advice = partial(say_warnings, preview.warned, report.timeline.content, content)
 
     def on_files(self, files: Any, *, config: Any) -> Any:
         if self.record_css is not None:  # the record pages' one stylesheet (on_config)
@@ -275,6 +275,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             watch_content(server, self.content_folder(config), self.preview.saves)
             self.preview.ready()  # MkDocs calls this hook once its first build has returned
         return server
+
+
+def say_warnings(warned: Warned, content: Content, folder: Path) -> None:
+    """The content's warnings not yet said this session, at INFO level: the line still reads
+    "warning: ...", but MkDocs's strict mode (on in mkdocs.yml) would stop a plain `mkdocs serve`
+    on advice about content."""
+    for warning in warned.new(content, folder):
+        log.info(warning)
 
 
 def configured_languages(config: Any) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ log and the search indexer. Nothing here runs in `mkdocs build`.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from generator.site.build import Kept
 from generator.site.templating import warm
 from generator.site.write import WriteReport
 
+log = logging.getLogger("mkdocs.plugins.timeline")
+
 
 @dataclass
 class Preview:
@@ -39,6 +42,7 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""
     exports: Callable[[], WriteReport] | None = None  # what the build under way left to write after it
+    advice: Callable[[], None] | None = None  # the build's warnings to say, once its page is served
     saves: Saves = field(default_factory=Saves)
     exclusion: Exclusion = field(init=False)
     later: Later = field(default_factory=Later)
@@ -88,9 +92,20 @@ class Preview:
         self.exclusion.succeeded()
         self.builds += 1
         self.write_status(site)
-        self.later.write(self.exports, docs, site, self.memory.release)
-        self.exports = None
+        self.later.write(self.exports, docs, site, partial(self.after_build, self.advice))
+        self.exports = self.advice = None
         self.indexer.request(index, partial(self.index_done, site, self.builds))
+
+    def after_build(self, advice: Callable[[], None] | None) -> None:
+        """Once the build's page is served (and its exports written): its warnings said, then
+        the collector back."""
+        try:
+            if advice is not None:
+                advice()
+        except Exception as error:  # advice only: the pages are served; say why it is missing
+            log.warning("content warnings not said: %s", error)
+        finally:
+            self.memory.release()
 
     def write_status(self, site: Path) -> None:
         with self.status_lock:

@@ -53,6 +53,10 @@ class Saves:
 
 
 WATCH_VARIABLE = "TIMELINE_WATCH"
+# How long MkDocs waits for the saves to stop before it builds, where the system says when a
+# file is written (MkDocs waits 0.1 s, made for its own polling); one save's writes and moves
+# come within a few milliseconds of each other, and a save after the build began starts another.
+QUIET_SECONDS = 0.02
 
 
 def watch_content(server: Any, folder: Path, saves: Saves) -> str:
@@ -113,4 +117,6 @@ def watch_content(server: Any, folder: Path, saves: Saves) -> str:
     finally:
         server.observer = polling
     saves.listening()  # from now on every save is heard (the first build read every file)
+    if hasattr(server, "build_delay"):  # MkDocs 1.x's LiveReloadServer
+        server.build_delay = min(server.build_delay, QUIET_SECONDS)
     return "native"
