@@ -84,3 +84,95 @@ def test_only_mkdocs_16s_own_pages_are_adopted(site, monkeypatch):
     assert type(converter.adopt(page)) is Other
     monkeypatch.setattr(mkdocs, "__version__", "1.7.0")
     assert type(converter.adopt(_page(config, docs, "b.md", "# B\n"))) is Page
+
+
+# Headlines of an event page: plain ones are filled in from what the build learnt, the others are
+# Markdown's; each renders as MkDocs alone renders it.
+HEADLINES = [
+    ("plain", "US strikes Kataib Hezbollah sites", True),
+    ("figures only", "2020", True),
+    ("punctuation only: no letters for an id", "\u2013 . , ;", True),
+    ("quotes and an apostrophe", "\"Kataib\" O'Brien's 'base'", True),
+    (
+        "Arabic",
+        "\u0627\u0644\u062a\u062d\u0627\u0644\u0641 \u064a\u063a\u0627\u062f\u0631 \u0627\u0644\u0642\u0627\u0639\u062f\u0629",
+        True,
+    ),
+    (
+        "Kurdish, right to left mark inside",
+        "\u0647\u06ce\u0631\u0634\u06ce\u06a9 \u200f\u0644\u06d5 \u06a9\u06d5\u0645\u067e",
+        True,
+    ),
+    ("accents and a dash", "\u00c9lys\u00e9e \u2013 M\u00fcnchen", True),
+    ("emoji", "Strike \U0001f4a5 at dawn", True),
+    ("a long one", "word " * 80 + "end", True),
+    ("two spaces inside: Markdown's (its id and contents collapse them)", "Camp  Taji", False),
+    ("a no-break space inside: Markdown's", "Camp\u00a0Taji", False),
+    ("an em space inside: Markdown's", "Camp\u2003Taji", False),
+    ("a URL, not linked", "See https://example.org/a?b", True),
+    ("an equals sign: left to Markdown (attr_list)", "a = b", False),
+    ("emphasis: Markdown's", "An *emphasised* word", False),
+    ("an entity: Markdown's", "AT&amp;T", False),
+    ("a tag: Markdown's", "a <b>bold</b> claim", False),
+    ("closing hashes: Markdown's", "Headline ##", False),
+    ("attributes: Markdown's", "Headline { #custom }", False),
+    ("a trailing space: Markdown's", "Headline ", False),
+]
+
+
+@pytest.mark.parametrize(("case", "headline", "filled"), HEADLINES, ids=[case[0] for case in HEADLINES])
+def test_a_headline_page_renders_as_markdown_renders_it(site, monkeypatch, case, headline, filled):
+    from generator.mkdocs import rawhtml
+
+    config, docs = site
+    converter.converter(config)
+    files = Files([])
+    assert converter.headline(config, files) is not None  # mkdocs.yml's toc: the lesson holds
+    used: list[str] = []
+    fill = converter.Headline.fill
+    monkeypatch.setattr(
+        converter.Headline, "fill", lambda self, page, text: used.append(text) or fill(self, page, text)
+    )
+    shared = converter.adopt(_page(config, docs, "e.md", "placeholder\n"))
+    shared.markdown = rawhtml.headline_page(headline)
+    alone = _page(config, docs, "e.md", "placeholder\n")
+    alone.markdown = rawhtml.headline_page(headline)
+    files = Files([shared.file])
+    assert _rendered(shared, config, files) == _rendered(alone, config, files)
+    assert used == ([headline] if filled else [])
+
+
+def test_a_lesson_that_does_not_hold_is_not_kept(site, monkeypatch):
+    """The second probe, filled in, must be what Markdown makes of it: a lesson that fills a page
+    otherwise (here, ids cut short) is dropped, and every page is Markdown's."""
+    config, _ = site
+    converter.converter(config)
+    monkeypatch.setattr(converter, "unique", lambda anchor, ids: anchor[:3])
+    assert converter.headline(config, Files([])) is None
+
+
+def test_another_toc_configuration_is_learnt_or_left_to_markdown(tmp_path):
+    """A headline's HTML follows the toc extension's settings (here, no permalink, ids with
+    underscores): learnt anew with them, so a page renders as Markdown renders it."""
+    from generator.mkdocs import rawhtml
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = (ROOT / "mkdocs.yml").read_text()
+    text = text.replace('permalink: "\u00b6"', "permalink: false\n      separator: _")
+    (tmp_path / "mkdocs.yml").write_text(text)
+    (tmp_path / "generator").symlink_to(ROOT / "generator")
+    config = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
+    converter.converter(config)
+    learnt = converter.headline(config, Files([]))
+    assert learnt is not None and "headerlink" not in learnt.content and learnt.separator == "_"
+    for headline in (
+        "Camp Taji base",
+        "\u0642\u0627\u0639\u062f\u0629 \u0639\u064a\u0646 \u0627\u0644\u0623\u0633\u062f",
+    ):
+        shared = converter.adopt(_page(config, docs, "e.md", "x\n"))
+        shared.markdown = rawhtml.headline_page(headline)
+        alone = _page(config, docs, "e.md", "x\n")
+        alone.markdown = rawhtml.headline_page(headline)
+        files = Files([shared.file])
+        assert _rendered(shared, config, files) == _rendered(alone, config, files)

@@ -52,6 +52,11 @@ _HOLDS_BLOCKS = re.compile(r"[<`~]")
 _BLANK_LINES = re.compile(r"(\n\n+)")
 
 
+# A page of a headline and one part (an event page, after `set_aside`): what Markdown would make
+# of it is learnt once a build (generator/mkdocs/converter.py).
+_HEADLINE_AND_PART = re.compile(rf"\n*# ([^\n]+)\n\n+{_TOKEN}0\n*")
+
+
 class Part(NamedTuple):
     """A part set aside: its HTML, and what follows it in Markdown's output unless it ends the
     page (an HTML block is followed by a blank line, a paragraph is not)."""
@@ -107,6 +112,21 @@ def _joined(markdown: str, parts: list[Part]) -> tuple[str, list[Part]]:
             kept.append(f"{_TOKEN}{len(joined) - 1}" + after)
             last_was_part = True
     return "".join(kept) + markdown[len(body) :], joined
+
+
+def headline_of(markdown: str) -> str | None:
+    """The headline of a page that is a headline of plain prose and one part set aside, as
+    `set_aside` leaves an event page (None for any other page). Its white space single spaces
+    too: the toc extension makes the id and the contents' entry of a headline's white space
+    collapsed, and Markdown writes the headline as it is."""
+    found = _HEADLINE_AND_PART.fullmatch(markdown)
+    title = found[1] if found else ""
+    return title if is_plain(title) and " ".join(title.split()) == title else None
+
+
+def headline_page(headline: str) -> str:
+    """A page of this headline and one part, as `set_aside` leaves it: what a build learns from."""
+    return f"# {headline}\n\n{_TOKEN}0\n"
 
 
 def put_back(html: str, parts: list[Part]) -> str:
