@@ -212,8 +212,8 @@ def _parsed(html: str | None) -> list[tuple[str, object]]:
 def renders_as_unmarked(project: Path) -> int:
     """Render every page of a built project as the seam does (its parts and plain paragraphs set
     aside and put back, with the build's one converter: converter.py) and as MkDocs does alone,
-    unmarked; assert MkDocs keeps the same of both (the HTML, the title, the table of contents,
-    the anchors, the links to anchors); return how many pages had parts."""
+    unmarked; assert MkDocs keeps the same of both (the HTML, the title, the front matter, the
+    table of contents, the anchors, the links to anchors); return how many pages had parts."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
@@ -241,6 +241,7 @@ def renders_as_unmarked(project: Path) -> int:
         alone.render(config, files)
         assert html == alone.content or _parsed(html) == _parsed(alone.content), file.src_uri
         assert served._title_from_render == alone._title_from_render, file.src_uri
+        assert served.meta == alone.meta, file.src_uri  # the front matter, read without YAML (frontmatter.py)
         assert [(item.title, item.url, item.level) for item in served.toc] == [
             (item.title, item.url, item.level) for item in alone.toc
         ], file.src_uri

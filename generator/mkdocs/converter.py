@@ -34,8 +34,9 @@ from markdown.extensions.toc import unique
 from mkdocs.structure import pages
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
-from generator.mkdocs import rawhtml
+from generator.mkdocs import frontmatter, rawhtml
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -158,7 +159,23 @@ def _kept(page: pages.Page) -> tuple[Any, ...]:
 
 class SharedConverterPage(pages.Page):
     """A page rendered with the build's one converter: MkDocs 1.6's `Page.render` otherwise; a
-    headline page is filled in from what the build learnt (`Headline`)."""
+    headline page is filled in from what the build learnt (`Headline`); a generated front matter
+    is read without YAML (frontmatter.py)."""
+
+    def read_source(self, config: Any) -> None:
+        """MkDocs 1.6's `Page.read_source`, line for line, but for the front matter's reader."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            try:
+                source = self.file.content_string
+            except OSError:
+                pages.log.error(f"File not found: {self.file.src_path}")
+                raise
+            except ValueError:
+                pages.log.error(f"Encoding error reading file: {self.file.src_path}")
+                raise
+        found = frontmatter.read(source)
+        self.markdown, self.meta = found if found is not None else get_data(source)
 
     def render(self, config: Any, files: Any) -> None:
         if self.markdown is None:
