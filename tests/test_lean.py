@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from browser import Watched, serve
@@ -29,6 +30,7 @@ FULL = {
     "about": "about/",
 }
 TABS = ["Home", "Timeline", "Actors", "Places", "Sources", "Tags", "Stories", "About"]
+TAB_PATHS = ["", "timeline/", "actors/", "places/", "sources/", "tags/", "stories/", "about/"]
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +66,11 @@ def test_a_record_page_has_the_lean_frame_and_a_list_or_story_has_materials(site
         == TABS
     )
     assert "md-tabs__item" not in text and "md-tabs__link" not in text  # Material's classes, in the shared CSS
+    # each tab leads to its section from a site published under a path (GitHub Pages' /<repo>/):
+    # a link that climbs above the site's root would still land in a browser served from /
+    hrefs = re.findall(r'<li><a href="([^"]*)">', text.split('class="md-tabs__list tl-tabs">')[1])[: len(TABS)]
+    published = "https://example.org/timeline-site/"
+    assert [urljoin(published + LEAN[kind], href) for href in hrefs] == [published + path for path in TAB_PATHS]
     assert '<meta name="generator"' not in text  # who made the page: on Material's pages only
     assert '<span class="md-ellipsis" dir="auto">Iraq coalition timeline</span>' in text
     # one module (the site's scripts, imported by assets/site.js), the palette's one line, the record's data

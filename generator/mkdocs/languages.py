@@ -85,3 +85,33 @@ def language_navigation(nav: Any, files: Any, language: str) -> Any:
     home = files.get_file_from_path(f"{language}/index.md")
     navigation.homepage = home.page if home is not None else None
     return navigation
+
+
+class ThemeStrings:
+    """Material's interface strings in one language, as the theme's partials/language.html gives
+    them (its `t`), each looked up once a build: the record template asked the partial for five
+    strings on every page, importing it and Material's table of strings anew for each."""
+
+    def __init__(self, module: Any) -> None:
+        self.module = module
+        self.found: dict[str, Any] = {}
+
+    def t(self, key: str) -> Any:
+        if key not in self.found:
+            self.found[key] = self.module.t(key)
+        return self.found[key]
+
+
+class ThemeLanguages:
+    """Each language's `ThemeStrings` for one build's theme environment."""
+
+    def __init__(self, env: Any) -> None:
+        self.env = env
+        self.languages: dict[str, ThemeStrings] = {}
+
+    def of(self, language: str, page: Any, config: Any) -> ThemeStrings:
+        """The strings of `language`, the language of `page` (the partial reads it from the page)."""
+        if language not in self.languages:
+            partial = self.env.get_template("partials/language.html")
+            self.languages[language] = ThemeStrings(partial.make_module({"page": page, "config": config}))
+        return self.languages[language]

@@ -33,7 +33,13 @@ from generator.languages.scripts import STYLES_PATH
 from generator.languages.settings import LanguagesError, site_languages, without_catalog
 from generator.mkdocs import converter, rawhtml, search
 from generator.mkdocs.exclusion import hand_written
-from generator.mkdocs.languages import alternates, language_navigation, language_of, material_languages
+from generator.mkdocs.languages import (
+    ThemeLanguages,
+    alternates,
+    language_navigation,
+    language_of,
+    material_languages,
+)
 from generator.mkdocs.overlay import SCRIPT
 from generator.mkdocs.parallel_build import ParallelBuild
 from generator.mkdocs.preview import Preview
@@ -90,6 +96,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.record_css: str | None = None  # the record pages' one stylesheet, made in on_config
         self.plain = False  # whether plain paragraphs may skip Markdown (rawhtml.py), from on_config
         self.dirty = False  # a build over the previous one (`--dirty`): MkDocs cleans the site before any other
+        self.theme_strings: ThemeLanguages | None = None  # Material's strings in each language, from on_env
 
     def content_folder(self, config: Any) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content
@@ -208,6 +215,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         env.install_gettext_callables(_, ngettext, newstyle=True)
         if self.preview is not None and env.bytecode_cache is None:
             env.bytecode_cache = self.preview.templates  # the theme compiled once per serve, not per save
+        self.theme_strings = ThemeLanguages(env)  # Material's strings, looked up once a build (record.html)
         return env
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
@@ -223,6 +231,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             context["timeline_languages"] = alternates(page.url, self.languages)
         context["timeline_prefix"] = "" if language == self.languages[0] else f"{language}/"
         context["record_css"] = RECORD_CSS  # the record pages' one stylesheet (stylesheet.py)
+        if self.theme_strings is not None:
+            context["timeline_strings"] = self.theme_strings.of(language, page, config)
         return context
 
     def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
