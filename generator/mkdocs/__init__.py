@@ -6,7 +6,8 @@ command), parallel_build (the build on every core over MkDocs 1.6's page functio
 Pagefind indexes written after MkDocs, one per language), stylesheet (the record pages' one
 stylesheet), languages (each page's language, its language's navigation and its counterparts in the
 others), rawhtml (a page's HTML-only parts and plain paragraphs set aside while Markdown runs),
-converter (the build's one Markdown converter), and the editor's preview under `mkdocs serve`:
+converter (the build's one Markdown converter, and what it makes of an event page learnt once),
+frontmatter (a generated page's front matter read without YAML), and the editor's preview under `mkdocs serve`:
 preview (one Preview per serve, composing the rest), overlay (errors in the browser), saves (the
 saves heard), exclusion (what a build leaves out), later (the open data after the page), memory (the
 cycle collector), compiled (the theme compiled once), warned (warnings said once), quiet (the log),
