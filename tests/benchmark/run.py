@@ -1174,6 +1174,100 @@ check and generate 105.2 s (102.5 s), `make site` with the pages current 159 s (
 process and 1,918 MB all of them (target 2 GB), `site/` 1,492 MB (target 1.5 GB), one event
 edited 123.8 s (136.5 s).
 
+## Past one host, a seventh round (issue 39)
+
+This round took the two figures the last one left unmet: a save under `make serve` at 10,000
+events (1.2 s in the last `make bench`, target 1 s) and a fresh `make site` at 100,000 events
+(about 264 s, target 240 s). Each change was timed on its own: a save by MkDocs's events and the
+generator's phases (the median of several saves), a fresh build whole (`mkdocs build --strict` of
+the bench's 100,000-event project with `docs/` and `site/` emptied, every phase stamped from the
+log).
+
+**A save, from 1.2 s.** Timed by MkDocs's events on saves of about 1 s: hearing the save and
+loading mkdocs.yml 0.13 s (MkDocs waits 0.1 s of quiet, made for its polling), the generator
+0.55 s, MkDocs listing `docs/` 0.24 s, navigation, pages and what follows 0.09 s. What changed:
+
+- with the system's notifications (a save is whole when it is said), MkDocs waits 0.02 s of
+  quiet, not 0.1 s (`generator/mkdocs/saves.py`); polling keeps MkDocs's wait;
+- the content warnings (look-alike events, tag slips, dates far from their sources: a pass over
+  every event, 0.05 s) are said after the page is served, with the open data;
+- comparing what each page read with what it reads now (`content/reads.py`, `same`): a list, tuple
+  or dict whose elements are the same objects is found the same without a call per element
+  (21,700 such reads a save: 0.093 s to 0.069 s); its rule is a table (numbers of another type, True
+  for 1, order, length);
+- `docs/` is walked for files no page owns only when the pages are not the ones the last build
+  wrote (0.018 s a save); the property test of incremental builds fails without the walk;
+- the maps' frames take the timeline's stretches as its pages derive them, not cut again
+  (0.032 s).
+
+The generator's part of a save went from about 0.55 s to 0.46 s; with the shorter wait, a save
+reached the reloaded page in 0.78 s (the median of eleven saves, `serve_reload_seconds`).
+
+**A fresh build, from about 264 s.** Timed whole at the start of the round: 252.7 s (check and
+generate 99 s, MkDocs's pages 79 s, the search index 66.5 s, the site's footprint and the
+process's end 7 s), 456 core-seconds. MkDocs's pages were the part this project had not yet
+taken apart; profiled at 10,000 events in one process, of about 12 s: the record template 7.2 s,
+reading the pages 1.6 s (YAML front matter most of it), converting 4.5 s.
+
+- *An event page is not converted* (`generator/mkdocs/converter.py`). After the plain paragraphs
+  and the HTML are set aside, an event page is a headline and one token. What Markdown makes of
+  such a page (the HTML, the table of contents, the title, the anchors, the links to them) is
+  learnt once a build from a probe page and filled in with each page's headline and the toc
+  extension's own id. The lesson is kept only if a second probe (quotes, an apostrophe, a dash,
+  accents, Arabic, figures) filled in is what Markdown makes of it, so another toc configuration
+  or another Markdown is learnt anew or left to Markdown. A headline qualifies only if it is plain
+  prose with single spaces (the toc extension collapses white space in ids: a test found it). A
+  table of headlines holds the rule against Markdown, and the seed's and hostile content's pages
+  are rendered both ways. Rendering at 10,000 events: 4.5 s to 1.2 s (0.02 ms an event page).
+- *The front matter read with `json`* (`generator/mkdocs/frontmatter.py`): the generator writes
+  a key a line, each value a JSON string or integer, which YAML reads as JSON does. Anything else
+  is left to MkDocs's reader: a hand-written page, line separators YAML folds, escaped
+  surrogates, YAML 1.1's boolean keys (`on:`), what YAML cannot read. A table and two Hypothesis
+  properties hold the two readers to the same answer. Reading pages at 10,000 events: 1.58 s to
+  0.75 s.
+- *The record template*: Material's strings in the page's language are looked up once a build
+  (`languages.py`, `ThemeLanguages`), not the language partial and Material's table of strings
+  imported on every page; the tabs of other sections are reached through `base_url`, not eight
+  calls of MkDocs's `url` filter a page. The seed builds byte for byte the same. A test now
+  follows each tab from a site published under a path: a link that climbs above the root lands
+  right from `/` (what the browser test saw) and wrong on GitHub Pages. Rendering the record
+  pages at 10,000 events: 7.2 s to 5.0 s.
+
+Timed whole after: 240.6 s (the generator 112 s in that run, the pages 57 s) and then 233.2 s
+(generator 103 s, pages 46 s, search 74.6 s; 418 core-seconds). From run to run on this machine
+the generator moved between 90 and 112 s and the search index between 61 and 75 s.
+
+**Where a fresh build's time goes now** (the 233.2 s run): the generator 103 s (its event pages
+0.53 ms each of template, most of what is left; checking about 10 s; keeping the memo 6 to 7 s in
+one process), MkDocs's pages 46 s (0.8 core-ms a page), the search index 61 to 75 s (a fixed
+cost of the text it indexes), the site's footprint and the process's end 6 s.
+
+**Measured and left.**
+
+- *The memo's size.* At 100,000 events the memo is 160 MB and takes 7.2 s to write and 9.4 s to
+  read (the latter in every `make site-update`). The events are 100 MB of it: the memo keeps the
+  value each read gave, and an event page reads its event, its neighbours and related events,
+  each kept whole. A digest in their place would have to be made from the same fields, and an
+  event's fields depend on other files (references resolved through former ids), not its file
+  alone. Left for a round of its own.
+- *Pagefind walking the index it writes.* The shards are written inside `site/`, which every
+  later shard's Pagefind walks (116,742 files by the end). One 10,000-page shard with and without
+  that folder present: 8.2 s against 9.4 s, no difference beyond this machine's variation.
+- *Pagefind following linked folders* (a shard's event folders as symbolic links, one link a
+  page rather than a folder and a link): Pagefind does not follow a linked folder and found no
+  page.
+- *No sitemap in the preview* (MkDocs's sitemap.xml, 0.01 s a save): MkDocs then copies the
+  template's own text into the site as a file. Not made.
+
+**This round's `make bench`** (10,000 and 100,000 events, from a worktree of the commit, nothing
+else running; the table's rows). At 10,000 events: check and generate 10.8 s (12.5 s), `make
+site` 12 s against the floor's 22 s (0.57 times; 0.67), one event edited 11.1 s (12.7 s; target
+15 s), a save under `make serve --dirty` 0.8 s (1.2 s; target 1 s: met). At 100,000 events: check
+and generate 99.1 s (105.2 s), `make site` with the pages current 118 s (159 s), so about 217 s
+from a fresh copy (about 264 s; target 240 s: met), memory 1,421 MB the largest process and
+1,920 MB all of them (target 2 GB: met, with 4% to spare), `site/` 1,492 MB (target 1.5 GB: met,
+with half a percent), one event edited 106.5 s (123.8 s).
+
 ## Languages (issue 37)
 
 Each other language is the whole site again under its prefix (`/ar/`): the same page makers over
