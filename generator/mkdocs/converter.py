@@ -105,6 +105,8 @@ class Headline:
 
 def headline(config: Any, files: Any) -> Headline | None:
     """What this build's converter makes of a headline page; None when the lesson does not hold."""
+    if not _shared or _shared[0] is not config:
+        converter(config)
     if _shared[2] is _UNKNOWN:
         _shared[2] = _learnt(config, files)
     found: Headline | None = _shared[2]
@@ -180,8 +182,7 @@ class SharedConverterPage(pages.Page):
     def render(self, config: Any, files: Any) -> None:
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        converter(config)
-        title = rawhtml.headline_of(self.markdown)
+        title = rawhtml.headline_of(self.markdown)  # (a page filled in needs no converter reset)
         learnt = headline(config, files) if title is not None else None
         if learnt is not None and title is not None:
             learnt.fill(self, title)
