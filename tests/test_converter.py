@@ -120,9 +120,19 @@ HEADLINES = [
 ]
 
 
+def _headline_both_ways(config, docs: Path, headline: str) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """A page of this headline and one part, rendered as the seam does and as MkDocs alone does."""
+    from generator.mkdocs import rawhtml
+
+    shared = converter.adopt(_page(config, docs, "e.md", "placeholder\n"))
+    alone = _page(config, docs, "e.md", "placeholder\n")
+    shared.markdown = alone.markdown = rawhtml.headline_page(headline)
+    files = Files([shared.file])
+    return _rendered(shared, config, files), _rendered(alone, config, files)
+
+
 @pytest.mark.parametrize(("case", "headline", "filled"), HEADLINES, ids=[case[0] for case in HEADLINES])
 def test_a_headline_page_renders_as_markdown_renders_it(site, monkeypatch, case, headline, filled):
-    from generator.mkdocs import rawhtml
 
     config, docs = site
     converter.converter(config)
@@ -133,12 +143,8 @@ def test_a_headline_page_renders_as_markdown_renders_it(site, monkeypatch, case,
     monkeypatch.setattr(
         converter.Headline, "fill", lambda self, page, text: used.append(text) or fill(self, page, text)
     )
-    shared = converter.adopt(_page(config, docs, "e.md", "placeholder\n"))
-    shared.markdown = rawhtml.headline_page(headline)
-    alone = _page(config, docs, "e.md", "placeholder\n")
-    alone.markdown = rawhtml.headline_page(headline)
-    files = Files([shared.file])
-    assert _rendered(shared, config, files) == _rendered(alone, config, files)
+    shared, alone = _headline_both_ways(config, docs, headline)
+    assert shared == alone
     assert used == ([headline] if filled else [])
 
 
@@ -154,7 +160,6 @@ def test_a_lesson_that_does_not_hold_is_not_kept(site, monkeypatch):
 def test_another_toc_configuration_is_learnt_or_left_to_markdown(tmp_path):
     """A headline's HTML follows the toc extension's settings (here, no permalink, ids with
     underscores): learnt anew with them, so a page renders as Markdown renders it."""
-    from generator.mkdocs import rawhtml
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -170,9 +175,5 @@ def test_another_toc_configuration_is_learnt_or_left_to_markdown(tmp_path):
         "Camp Taji base",
         "\u0642\u0627\u0639\u062f\u0629 \u0639\u064a\u0646 \u0627\u0644\u0623\u0633\u062f",
     ):
-        shared = converter.adopt(_page(config, docs, "e.md", "x\n"))
-        shared.markdown = rawhtml.headline_page(headline)
-        alone = _page(config, docs, "e.md", "x\n")
-        alone.markdown = rawhtml.headline_page(headline)
-        files = Files([shared.file])
-        assert _rendered(shared, config, files) == _rendered(alone, config, files)
+        shared, alone = _headline_both_ways(config, docs, headline)
+        assert shared == alone
